@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { hashPassword } from './access/passwords.ts';
+import { syncPermissionVocabulary } from './access/vocabulary.ts';
+import { createMailer } from './access/mailer.ts';
+import type { Application } from './application.ts';
+import type { RuntimeConfig } from './config/index.ts';
+import { asApplicationRole, frameworkMigrations, migrate, openDatabase, readMigrations, type Db } from './db/index.ts';
+import { createLogger } from './logger.ts';
+import { Registry } from './model/registry.ts';
+import { registerFrameworkObjects } from './objects/index.ts';
+import type { Runtime } from './runtime.ts';
+
+export interface Started {
+  readonly runtime: Runtime;
+  /** Migrations applied by this start (empty when the database was up to date). */
+  readonly applied: readonly string[];
+  /** The generated password of `admin`, when this start created the account without one given. */
+  readonly generatedAdminPassword: string | undefined;
+}
+
+const ADMIN_COLLECTIVITE = 2; // « Syndicat intercommunal », niveau 2: the administrator manages every collectivité.
+const ADMIN_PROFIL = 1; // ADMINISTRATEUR
+
+/** A readable random password that passes the strength rule (lower, upper, digits, 20 characters). */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(20);
+  const body = [...bytes].map((byte) => alphabet[byte % alphabet.length]).join('');
+  return `${body.slice(0, 5)}-${body.slice(5, 10)}-${body.slice(10, 15)}-${body.slice(15)}Aa7`;
+}
+
+/** Creates `admin` on the first start; later starts leave it alone. */
+async function ensureAdmin(owner: Db, configured: string | undefined): Promise<string | undefined> {
+  const existing = await sql`select 1 from om.om_utilisateur where login = 'admin'`.execute(owner);
+  if (existing.rows.length > 0) return undefined;
+  const password = configured ?? generatePassword();
+  await sql`insert into om.om_utilisateur (nom, email, login, pwd, om_collectivite, om_profil)
+    values ('Administrateur', 'admin@localhost', 'admin', ${await hashPassword(password)}, ${ADMIN_COLLECTIVITE}, ${ADMIN_PROFIL})`.execute(owner);
+  return configured ? undefined : password;
+}
+
+/** Opens and migrates the database, then builds the runtime every command and request uses. */
+export async function bootstrap(config: RuntimeConfig, applications: readonly Application[] = []): Promise<Started> {
+  const owner = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    postgis: applications.some((application) => application.postgis),
+  });
+  let applied: string[];
+  let generatedAdminPassword: string | undefined;
+  try {
+    applied = await migrate(owner.kysely, [frameworkMigrations, ...applications.map((application) => application.migrations)]);
+    generatedAdminPassword = await ensureAdmin(owner.kysely, config.adminPassword);
+  } catch (error) {
+    await owner.close();
+    throw error;
+  }
+  const db = await asApplicationRole(owner);
+  const registry = new Registry();
+  registerFrameworkObjects(registry);
+  for (const application of applications) application.register(registry);
+  registry.linkIncomingReferences();
+  await syncPermissionVocabulary(db.kysely, registry, applications.flatMap((application) => application.permissions ?? []));
+  const logger = createLogger(config.logLevel);
+  const runtime: Runtime = { config, db, registry, logger, mailer: createMailer(config, logger) };
+  if (config.demo) {
+    for (const application of applications) {
+      // Demo data goes in once: when this start created the application's schema.
+      const [first] = readMigrations(application.migrations);
+      if (first && applied.includes(`${first.scope}/${first.name}`)) await application.loadDemo?.(runtime);
+    }
+  }
+  return { runtime, applied, generatedAdminPassword };
+}

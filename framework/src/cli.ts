@@ -1,0 +1,63 @@
+/** The `commun` command. Its output is in the language of `COMMUN_LOCALE` (French by default). */
+import { loadConfig } from './config/index.ts';
+import { t } from './i18n/index.ts';
+
+function announceAdmin(password: string | undefined): void {
+  if (!password) return;
+  console.log(`\n${t('cli.adminCreated', { password })}`);
+  console.log(`${t('cli.adminPasswordNote')}\n`);
+}
+
+async function start(): Promise<number> {
+  const { bootstrap } = await import('./bootstrap.ts');
+  const { createApp } = await import('./web/app.tsx');
+  const { startServer } = await import('./web/server.ts');
+  const config = loadConfig();
+  const started = Date.now();
+  const { runtime, applied, generatedAdminPassword } = await bootstrap(config);
+  if (applied.length > 0) runtime.logger.info({ applied }, `${applied.length} migration(s) appliquée(s)`);
+  announceAdmin(generatedAdminPassword);
+  await startServer(createApp(runtime), runtime, { port: config.port });
+  runtime.logger.info({ ms: Date.now() - started, database: runtime.db.kind }, 'démarré');
+  return -1;
+}
+
+async function migrateOnly(): Promise<number> {
+  const { bootstrap } = await import('./bootstrap.ts');
+  const { runtime, applied, generatedAdminPassword } = await bootstrap({ ...loadConfig(), demo: false });
+  console.log(applied.length === 0 ? t('cli.databaseUpToDate') : [t('cli.migrationsApplied'), ...applied].join('\n  '));
+  announceAdmin(generatedAdminPassword);
+  await runtime.db.close();
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return start();
+    case 'migrate':
+      return migrateOnly();
+    case 'user':
+      return (await import('./cli/users.ts')).userCommand(rest);
+    case 'gen':
+      return (await import('./generator/command.ts')).genCommand(rest);
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      console.log(t('cli.help'));
+      return 0;
+    default:
+      console.error(`${t('cli.unknownCommand', { command })}\n\n${t('cli.help')}`);
+      return 1;
+  }
+}
+
+try {
+  const code = await main(process.argv.slice(2));
+  if (code >= 0) process.exit(code);
+} catch (error) {
+  console.error(t('cli.error', { message: error instanceof Error ? error.message : String(error) }));
+  process.exit(1);
+}

@@ -1,0 +1,85 @@
+/** Configuration read from the environment, once, at start-up. */
+import { localeFrom, type Locale } from '../i18n/locales.ts';
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | undefined;
+  password: string | undefined;
+  from: string;
+}
+
+export interface RuntimeConfig {
+  port: number;
+  /** Public address of the application, used in e-mailed links. */
+  baseUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminPassword: string | undefined;
+  smtp: SmtpConfig | undefined;
+  session: {
+    /** Inactivity after which a session ends. */
+    idleMinutes: number;
+    /** Age after which a session ends whatever the activity. */
+    absoluteHours: number;
+  };
+  login: {
+    /** Failed attempts allowed per login, then per address, within the window. */
+    maxFailuresPerLogin: number;
+    maxFailuresPerAddress: number;
+    windowMinutes: number;
+  };
+  /** Lists never wait for an exact count beyond this many rows: they show an estimate. */
+  exactCountLimit: number;
+  logLevel: string;
+  /**
+   * Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry added
+   * by the proxy (COMMUN_TRUST_PROXY=1), for login throttling and logs. Never set it without a proxy.
+   */
+  trustProxy: boolean;
+  /** Load the applications' demo data when their schema is created (COMMUN_DEMO=0 to turn off). */
+  demo: boolean;
+  /** Language of the texts shown to users (COMMUN_LOCALE: fr, en); French when unset or unknown. */
+  locale: Locale;
+}
+
+const integer = (value: string | undefined, fallback: number) => {
+  const parsed = value === undefined || value === '' ? NaN : Number(value);
+  return Number.isInteger(parsed) ? parsed : fallback;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const port = integer(env.PORT, 8080);
+  return {
+    port,
+    baseUrl: (env.COMMUN_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.COMMUN_DATA_DIR || './data',
+    adminPassword: env.COMMUN_ADMIN_PASSWORD || undefined,
+    smtp: env.SMTP_HOST
+      ? {
+          host: env.SMTP_HOST,
+          port: integer(env.SMTP_PORT, 25),
+          secure: env.SMTP_SECURE === 'true',
+          user: env.SMTP_USER || undefined,
+          password: env.SMTP_PASSWORD || undefined,
+          from: env.SMTP_FROM || 'Commun <ne-pas-repondre@localhost>',
+        }
+      : undefined,
+    session: {
+      idleMinutes: integer(env.COMMUN_SESSION_IDLE_MINUTES, 60),
+      absoluteHours: integer(env.COMMUN_SESSION_ABSOLUTE_HOURS, 12),
+    },
+    login: {
+      maxFailuresPerLogin: integer(env.COMMUN_LOGIN_MAX_FAILURES, 5),
+      maxFailuresPerAddress: integer(env.COMMUN_LOGIN_MAX_FAILURES_PER_ADDRESS, 20),
+      windowMinutes: integer(env.COMMUN_LOGIN_WINDOW_MINUTES, 15),
+    },
+    exactCountLimit: integer(env.COMMUN_EXACT_COUNT_LIMIT, 100_000),
+    logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: env.COMMUN_TRUST_PROXY === '1' || env.COMMUN_TRUST_PROXY === 'true',
+    demo: env.COMMUN_DEMO !== '0' && env.COMMUN_DEMO !== 'false',
+    locale: localeFrom(env.COMMUN_LOCALE),
+  };
+}

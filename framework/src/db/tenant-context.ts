@@ -1,0 +1,31 @@
+import { sql, type Transaction } from 'kysely';
+import type { Actor } from '../access/actor.ts';
+import type { Db, Schema } from './connection.ts';
+
+/**
+ * Every unit of work tells PostgreSQL who is acting, so that row-level security applies the same
+ * collectivité rule as the record service. A connection always gets both settings on checkout, so
+ * nothing leaks from one request to the next.
+ */
+function settings(actor: Actor) {
+  const all = actor.niveau === '2' ? 'on' : 'off';
+  return { collectivite: String(actor.workingCollectivite || ''), all };
+}
+
+/** Runs read-only work on one connection, scoped to the actor's collectivité. */
+export async function readAs<T>(db: Db, actor: Actor, work: (connection: Db) => Promise<T>): Promise<T> {
+  const { collectivite, all } = settings(actor);
+  return db.connection().execute(async (connection) => {
+    await sql`select set_config('commun.collectivite', ${collectivite}, false), set_config('commun.toutes', ${all}, false)`.execute(connection);
+    return work(connection);
+  });
+}
+
+/** Runs work in one transaction, scoped to the actor's collectivité; any error rolls it all back. */
+export async function writeAs<T>(db: Db, actor: Actor, work: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
+  const { collectivite, all } = settings(actor);
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('commun.collectivite', ${collectivite}, true), set_config('commun.toutes', ${all}, true)`.execute(trx);
+    return work(trx);
+  });
+}

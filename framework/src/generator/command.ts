@@ -1,0 +1,117 @@
+/**
+ * `commun gen [--check] [--dry-run] [--all | table…]`: generates the modules of the framework
+ * tables from a scratch database migrated in memory, so that the result depends only on the
+ * migrations.
+ */
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { frameworkMigrations, migrate, openDatabase, type Db } from '../db/index.ts';
+import { introspectSchema, type Introspection } from '../db/introspect.ts';
+import { t } from '../i18n/index.ts';
+import { generateModules, type GenerateResult } from './generate.ts';
+
+export const FRAMEWORK_GENERATION = {
+  schema: 'om',
+  app: 'om',
+  /** Technical tables the generic screens never serve. */
+  exclude: ['om_migration', 'om_session', 'om_password_reset', 'om_login_attempt', 'om_fichier'],
+  outDir: fileURLToPath(new URL('../../gen', import.meta.url)),
+} as const;
+
+export function introspectFramework(db: Db): Promise<Introspection> {
+  const { schema, app, exclude } = FRAMEWORK_GENERATION;
+  return introspectSchema(db, schema, { app, exclude });
+}
+
+interface Arguments {
+  check: boolean;
+  dryRun: boolean;
+  /** Empty: every table. */
+  tables: string[];
+}
+
+function parseArguments(argv: string[]): Arguments | { help: true } | { error: string } {
+  const parsed: Arguments = { check: false, dryRun: false, tables: [] };
+  let all = false;
+  for (const argument of argv) {
+    if (argument === '--help' || argument === '-h') return { help: true };
+    else if (argument === '--check') parsed.check = true;
+    else if (argument === '--dry-run') parsed.dryRun = true;
+    else if (argument === '--all') all = true;
+    else if (argument.startsWith('-')) return { error: t('cli.gen.unknownOption', { option: argument }) };
+    else parsed.tables.push(argument);
+  }
+  if (all && parsed.tables.length > 0) return { error: t('cli.gen.allOrTables') };
+  return parsed;
+}
+
+const shown = (path: string) => relative(process.cwd(), path) || path;
+
+async function introspectScratchDatabase(): Promise<Introspection> {
+  const database = await openDatabase({ dataDir: 'memory://' });
+  try {
+    await migrate(database.kysely, [frameworkMigrations]);
+    return await introspectFramework(database.kysely);
+  } finally {
+    await database.close();
+  }
+}
+
+function report(result: GenerateResult, args: Arguments): number {
+  const removed = new Set(result.removed);
+  if (args.check || args.dryRun) {
+    for (const path of result.wouldChange) {
+      const gone = removed.has(path);
+      const key = args.check ? (gone ? 'cli.gen.toRemove' : 'cli.gen.toRegenerate') : gone ? 'cli.gen.wouldRemove' : 'cli.gen.wouldWrite';
+      console.log(t(key, { path: shown(path) }));
+    }
+  } else {
+    for (const path of result.written) console.log(t('cli.gen.written', { path: shown(path) }));
+    for (const path of result.removed) console.log(t('cli.gen.removed', { path: shown(path) }));
+  }
+  if (args.check) {
+    if (result.wouldChange.length > 0) {
+      console.error(t('cli.gen.outOfDate'));
+      return 1;
+    }
+    console.log(t('cli.gen.upToDate', { files: result.unchanged.length }));
+    return 0;
+  }
+  if (args.dryRun) {
+    console.log(t('cli.gen.nothingWritten', { files: result.wouldChange.length }));
+    return 0;
+  }
+  console.log(t('cli.gen.done', { written: result.written.length, unchanged: result.unchanged.length, removed: result.removed.length }));
+  return 0;
+}
+
+export async function genCommand(argv: string[]): Promise<number> {
+  const args = parseArguments(argv);
+  if ('help' in args) {
+    console.log(t('cli.gen.usage'));
+    return 0;
+  }
+  if ('error' in args) {
+    console.error(`${args.error}\n${t('cli.gen.usage')}`);
+    return 2;
+  }
+  try {
+    const { tables, problems } = await introspectScratchDatabase();
+    for (const problem of problems) console.error(t('cli.gen.warning', { table: problem.table, reason: problem.reason }));
+    const known = new Set(tables.map((table) => table.name));
+    const unknown = args.tables.filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      console.error(t('cli.gen.unknownTables', { schema: FRAMEWORK_GENERATION.schema, tables: unknown.join(', ') }));
+      return 2;
+    }
+    const result = generateModules(tables, FRAMEWORK_GENERATION.outDir, {
+      check: args.check,
+      dryRun: args.dryRun,
+      ...(args.tables.length > 0 ? { only: args.tables } : {}),
+    });
+    return report(result, args);
+  } catch (error) {
+    console.error(t('cli.gen.failed', { message: error instanceof Error ? error.message : String(error) }));
+    return 2;
+  }
+}

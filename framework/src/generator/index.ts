@@ -1,0 +1,4 @@
+export { genCommand, FRAMEWORK_GENERATION, introspectFramework } from './command.ts';
+export { generateModules } from './generate.ts';
+export type { GenerateOptions, GenerateResult } from './generate.ts';
+export { renderIndex, renderTableModule, rowType } from './render.ts';

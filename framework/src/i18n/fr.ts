@@ -1,0 +1,476 @@
+/**
+ * The French messages: the reference catalogue. Every text the framework shows to users (pages,
+ * API errors, command output, API documentation) is here; other languages translate these keys
+ * (`Messages`, derived from this object, makes the compiler check that they have them all).
+ *
+ * A message is text with named placeholders (`'Le champ « {label} » est obligatoire.'`), or a
+ * function where the grammar depends on a value (plurals: `pluralOf('fr')`). Messages say what
+ * to do, as users say it.
+ */
+import { pluralOf } from './locales.ts';
+
+const plural = pluralOf('fr');
+const count = (n: number, one: string, other: string) => `${n} ${plural(n, { one, other })}`;
+
+export const fr = {
+  /** The record service: refusals, values that cannot be read, rules, list requests. */
+  records: {
+    forbidden: 'Droits insuffisants : vous n’avez pas la permission de faire cette opération.',
+    notFound: 'Cet enregistrement n’existe pas ou vous n’y avez pas accès.',
+    invalidForm: 'Le formulaire contient des erreurs : corrigez les champs signalés.',
+    readOnly: '« {object} » est en lecture seule : on ne peut pas le modifier ici.',
+    sharedNiveau2:
+      'Droits insuffisants : « {object} » est commun à toutes les collectivités ; seul un utilisateur d’une collectivité de niveau 2 peut le modifier.',
+    staleVersion:
+      'Cet enregistrement a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert. ' +
+      'Vos modifications n’ont pas été enregistrées : rechargez-le pour voir la version actuelle, puis refaites-les.',
+    deleteBlocked: 'Suppression impossible : {details}',
+    linkedRows: '{count} enregistrement(s) lié(s) à cet enregistrement dans la table « {table} ».',
+    actionUnavailable: 'Cette action n’est pas disponible pour cet enregistrement.',
+
+    /** Reading a typed value. */
+    input: {
+      notWritable: 'Ce champ ne peut pas être modifié.',
+      unknownField: 'Ce champ n’existe pas.',
+      integer: 'Le champ « {label} » doit être un nombre entier.',
+      numberTooBig: 'Le champ « {label} » contient un nombre trop grand.',
+      decimal: 'Le champ « {label} » doit être un nombre (exemple : 12,50).',
+      decimals: 'Le champ « {label} » accepte au plus {scale} chiffre(s) après la virgule.',
+      boolean: 'Le champ « {label} » doit valoir Oui ou Non.',
+      json: 'Le champ « {label} » doit contenir du JSON valide.',
+      list: 'Le champ « {label} » doit être une liste de valeurs.',
+      date: 'Le champ « {label} » doit être une date valide au format JJ/MM/AAAA.',
+      time: 'Le champ « {label} » doit être une heure valide au format HH:MM.',
+      timestamp: 'Le champ « {label} » doit être une date et une heure valides (JJ/MM/AAAA HH:MM).',
+      uuid: 'Le champ « {label} » doit être un identifiant UUID valide.',
+      enum: 'Le champ « {label} » doit valoir l’une des valeurs : {values}.',
+      base64: 'Le champ « {label} » doit être encodé en base64.',
+      unexpectedType: 'Le champ « {label} » contient une valeur d’un type inattendu.',
+    },
+
+    /** The rules generated from the schema. */
+    rules: {
+      required: 'Le champ « {label} » est obligatoire.',
+      cannotEmpty: 'Le champ « {label} » ne peut pas être vidé.',
+      tooLong: 'Le champ « {label} » ne doit pas dépasser {max} caractères ({length} saisis).',
+      unique: 'La valeur saisie dans le champ « {label} » existe déjà, veuillez saisir une nouvelle valeur.',
+      uniqueTogether: ({ labels }: { labels: readonly string[] }) =>
+        `La combinaison des champs ${labels.map((label) => `« ${label} »`).join(', ')} existe déjà, veuillez saisir d’autres valeurs.`,
+      reference: 'La valeur du champ « {label} » ne correspond à aucun enregistrement disponible.',
+    },
+
+    /** List parameters (query string of listings and of the API). */
+    list: {
+      positiveInteger: 'Le paramètre « {name} » doit être un nombre entier positif.',
+      atMost: 'Le paramètre « {name} » ne peut pas dépasser {max}.',
+      unknownSortField: 'Impossible de trier sur « {name} » : ce champ n’existe pas dans « {object} ».',
+      unknownFilterField: 'Impossible de filtrer sur « {name} » : ce champ n’existe pas dans « {object} ».',
+      notSortable: 'Le champ « {label} » ne peut pas servir au tri.',
+      notFilterable: 'Le champ « {label} » ne peut pas servir de filtre.',
+      searchTooLong: 'La recherche est trop longue ({max} caractères au plus).',
+      searchColumn: 'On ne peut pas rechercher dans « {column} » pour « {object} ».',
+      noSearchField: '« {object} » n’a pas de champ de recherche.',
+      count: 'Le paramètre « count » accepte exact, estimated ou none.',
+      noReadableField: '« {object} » n’a aucun champ lisible.',
+    },
+
+    /** Constraint violations only the database saw. */
+    database: {
+      duplicate: 'Cette valeur existe déjà (peut-être dans une autre collectivité) : saisissez-en une autre.',
+      linked: 'Opération impossible : des enregistrements liés existent, ou la valeur référencée n’existe pas.',
+      rule: 'Les valeurs saisies ne respectent pas une règle de la base de données. Vérifiez-les.',
+      tooLong: 'Une valeur saisie est trop longue.',
+      numberTooBig: 'Un nombre saisi est trop grand.',
+      format: 'Une valeur saisie n’a pas le format attendu.',
+      forbidden: 'Droits insuffisants : cette opération est refusée par la base de données.',
+    },
+  },
+
+  /** Authentication, passwords, sessions and API tokens. */
+  access: {
+    invalidCredentials: 'Identifiant ou mot de passe incorrect.',
+    missingCredentials: 'Saisissez votre identifiant et votre mot de passe.',
+    ldapUnsupported:
+      'Ce compte est géré par un annuaire LDAP, qui n’est pas encore pris en charge : adressez-vous à votre administrateur.',
+    throttled: ({ minutes }: { minutes: number }) =>
+      `Trop de tentatives de connexion. Réessayez dans ${count(minutes, 'minute', 'minutes')}.`,
+
+    passwordTooShort: 'Le mot de passe doit contenir au moins {min} caractères.',
+    passwordTooLong: 'Le mot de passe ne doit pas dépasser {max} caractères.',
+    passwordTooSimple:
+      'Le mot de passe doit mélanger au moins trois sortes de caractères parmi : minuscules, majuscules, chiffres, autres caractères.',
+    passwordContainsLogin: 'Le mot de passe ne doit pas contenir l’identifiant.',
+    currentPasswordWrong: 'Le mot de passe actuel est incorrect.',
+    confirmationMismatch: 'Les deux saisies du nouveau mot de passe sont différentes : saisissez-le deux fois à l’identique.',
+    passwordUnchanged: 'Le nouveau mot de passe doit être différent du mot de passe actuel.',
+    passwordChanged: 'Votre mot de passe a été changé.',
+    ldapPasswordChange: 'Le mot de passe de ce compte est géré par l’annuaire LDAP : il ne peut pas être changé ici.',
+
+    resetRequested: 'Si un compte correspond, un message vient d’être envoyé.',
+    resetLinkInvalid: 'Ce lien de réinitialisation n’est plus valable (déjà utilisé ou expiré) : faites une nouvelle demande.',
+    resetDone: 'Votre mot de passe a été changé. Vous pouvez maintenant vous connecter.',
+    resetMailSubject: 'Réinitialisation de votre mot de passe',
+    resetMailText: [
+      'Bonjour {nom},',
+      '',
+      'Une demande de réinitialisation du mot de passe du compte « {login} » a été faite.',
+      'Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, utilisable une seule fois) :',
+      '',
+      '{link}',
+      '',
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable.',
+    ].join('\n'),
+
+    csrfRefused:
+      'La vérification de sécurité du formulaire a échoué (jeton absent ou périmé). Rechargez la page, puis recommencez.',
+    authenticationRequired: 'Authentification requise : connectez-vous, ou fournissez un jeton d’API valide.',
+    signInOrUseToken: 'Authentification requise : connectez-vous ou utilisez un jeton d’API.',
+    invalidToken: 'Jeton d’API invalide, expiré ou révoqué.',
+    forbidden: 'Droits insuffisants : vous n’avez pas la permission de faire cette opération.',
+    tokenCreatedNotice: 'Copiez ce jeton maintenant : il ne sera plus jamais affiché.',
+    tokenNotFound: 'Ce jeton n’existe pas ou a déjà été révoqué.',
+    tokenCannotCreateToken: 'Un jeton d’API ne peut pas servir à créer un autre jeton : connectez-vous avec votre mot de passe.',
+    sessionRequired: 'Cette opération demande une session ouverte avec votre identifiant et votre mot de passe.',
+    collectiviteNiveau2Only: 'Seuls les utilisateurs d’une collectivité de niveau 2 peuvent choisir la collectivité de travail.',
+    collectiviteUnknown: 'Cette collectivité n’existe pas.',
+    invalidRequest: 'La requête est invalide : vérifiez les champs envoyés.',
+  },
+
+  /** Reading API requests: bodies, query parameters, JSON fields. */
+  api: {
+    unknownObject: 'Cet objet n’existe pas.',
+    jsonContentType: 'Envoyez le corps de la requête en JSON (Content-Type: application/json).',
+    invalidJson: 'Le corps de la requête n’est pas du JSON valide.',
+    jsonObjectExpected: 'Le corps de la requête doit être un objet JSON.',
+    repeatedParameter: 'Le paramètre « {name} » est donné plusieurs fois.',
+    unknownParameter: 'Paramètre inconnu : « {name} ».',
+    fieldRequired: 'Le champ « {name} » est obligatoire.',
+    fieldText: 'Le champ « {name} » doit être un texte.',
+    fieldTooLong: 'Le champ « {name} » est trop long.',
+    fieldCollectivite: 'Le champ « {name} » doit être un numéro de collectivité, ou null.',
+    fieldDate: 'Le champ « {name} » doit être une date (AAAA-MM-JJ).',
+    fieldFutureDate: 'Le champ « {name} » doit être une date à venir (AAAA-MM-JJ).',
+  },
+
+  /** HTTP errors: default messages by status, and the error page. */
+  http: {
+    badRequest: 'Requête invalide.',
+    unauthenticated: 'Authentification requise.',
+    forbidden: 'Droits insuffisants',
+    notFound: 'Ressource introuvable.',
+    methodNotAllowed: 'Méthode non autorisée pour cette adresse.',
+    conflict: "Conflit avec l'état actuel de l'enregistrement.",
+    payloadTooLarge: 'Requête trop volumineuse.',
+    unsupportedMediaType: 'Type de contenu non pris en charge.',
+    validationFailed: 'Certains champs sont invalides.',
+    tooManyRequests: 'Trop de requêtes : réessayez dans quelques minutes.',
+    internalError: 'Une erreur est survenue.',
+    unavailable: 'Service momentanément indisponible.',
+    refused: 'Requête refusée.',
+    page: {
+      title: '{title} – Commun',
+      reference: 'Référence : {requestId}',
+      backHome: "Retour à l'accueil",
+      notFoundTitle: 'Page introuvable',
+      notFoundMessage: "La page demandée n'existe pas, ou l'enregistrement n'est pas accessible.",
+      forbiddenTitle: 'Droits insuffisants',
+      forbiddenMessage:
+        "Votre profil ne permet pas d'accéder à cette page. Adressez-vous à votre administrateur si vous en avez besoin.",
+      unauthenticatedTitle: 'Connexion requise',
+      unauthenticatedMessage: 'Connectez-vous pour accéder à cette page.',
+      signIn: 'Se connecter',
+      errorTitle: 'Une erreur est survenue',
+      refusedTitle: 'Requête refusée',
+      plainError: 'Une erreur est survenue. Référence : {requestId}',
+    },
+  },
+
+  /** The pages: authentication, home. */
+  pages: {
+    title: '{title} — Commun',
+    formErrors: ({ count: errors }: { count: number }) =>
+      plural(errors, { one: 'Le formulaire contient une erreur :', other: 'Le formulaire contient des erreurs :' }),
+    backHome: 'Retour à l’accueil',
+    signIn: 'Se connecter',
+    forbiddenTitle: 'Droits insuffisants',
+    securityCheckTitle: 'Vérification de sécurité',
+    login: {
+      title: 'Connexion',
+      login: 'Identifiant',
+      password: 'Mot de passe',
+      forgotten: 'Mot de passe oublié ?',
+    },
+    password: {
+      rules:
+        'Au moins {min} caractères, mêlant au moins trois sortes de caractères parmi : minuscules, majuscules, chiffres, ' +
+        'autres caractères ; sans contenir l’identifiant.',
+      new: 'Nouveau mot de passe',
+      confirmation: 'Confirmation du nouveau mot de passe',
+      changeTitle: 'Changer mon mot de passe',
+      changed: 'Votre mot de passe a été changé. Vos autres sessions ont été fermées.',
+      current: 'Mot de passe actuel',
+      change: 'Changer le mot de passe',
+      forgottenTitle: 'Mot de passe oublié',
+      forgottenIntro:
+        'Saisissez votre identifiant ou votre adresse électronique : un lien pour choisir un nouveau mot de passe vous sera envoyé.',
+      loginOrEmail: 'Identifiant ou adresse électronique',
+      sendLink: 'Envoyer le lien',
+      backToLogin: 'Retour à la connexion',
+      resetTitle: 'Choisir un nouveau mot de passe',
+      save: 'Enregistrer le mot de passe',
+      linkExpiredTitle: 'Lien expiré',
+      newRequest: 'Faire une nouvelle demande',
+      changedTitle: 'Mot de passe changé',
+    },
+    home: {
+      title: 'Accueil — Commun',
+      heading: 'Accueil',
+      signedInAs: 'Connecté en tant que {nom} ({login}, profil {profil}) — collectivité {collectivite}',
+      account: 'Compte',
+      changePassword: 'Changer mon mot de passe',
+      signOut: 'Se déconnecter',
+      objects: 'Objets accessibles',
+      noObjects: 'Aucun objet ne vous est accessible. Demandez des droits à votre administrateur.',
+      objectApi: '{label} — API : {link}',
+      apiDescription: 'Description de l’API : {link}',
+    },
+  },
+
+  /** The page chrome: header, breadcrumb, messages, footer, working collectivité. */
+  layout: {
+    appName: 'Commun',
+    skipLink: 'Aller au contenu',
+    personalActions: 'Actions personnelles',
+    collectivite: 'Collectivité : {libelle}',
+    collectiviteLabel: 'Collectivité de travail',
+    collectiviteSubmit: 'Choisir',
+    collectiviteTitle: 'Collectivité de travail',
+    password: 'Mot de passe',
+    signOut: 'Se déconnecter',
+    breadcrumb: 'Fil d’Ariane',
+    home: 'Accueil',
+    footer: '{app} — version {version}',
+  },
+
+  /** CSV export. */
+  csv: {
+    yes: 'Oui',
+    no: 'Non',
+    labelColumn: '{label} (libellé)',
+  },
+
+  /** Rules of the framework's own objects. */
+  objects: {
+    utilisateur: {
+      passwordLabel: 'Mot de passe',
+      passwordRequired: 'Le mot de passe est obligatoire.',
+      passwordInvalid: 'Mot de passe invalide.',
+      passwordNotText: 'Le mot de passe doit être du texte.',
+      email: 'Le champ « E-mail » doit contenir une adresse e-mail valide (exemple : prenom.nom@mairie.fr).',
+      login: 'Le champ « Login » ne peut contenir que des lettres, des chiffres et les signes . _ @ -',
+      ownAccount: 'Vous ne pouvez pas supprimer votre propre compte.',
+    },
+    collectivite: {
+      niveau2Only:
+        'Seul un utilisateur d’une collectivité de niveau 2 peut créer ou supprimer une collectivité, ou changer son niveau.',
+      niveau2Exists: 'Il existe déjà une collectivité de niveau 2 : il ne peut y en avoir qu’une.',
+      deleteNiveau2Only: 'Seul un utilisateur d’une collectivité de niveau 2 peut supprimer une collectivité.',
+    },
+    apiToken: {
+      createdByOwner: 'Un jeton d’API se crée par son propriétaire, depuis « Mes jetons d’API ».',
+    },
+  },
+
+  /** Start-up and migrations. */
+  system: {
+    portInUse: "Le port {port} est déjà utilisé : arrêtez l'autre programme ou choisissez un autre port (PORT).",
+    migrationFileMissing: 'La migration {migration} a été appliquée mais son fichier a disparu : restaurez-le.',
+    migrationChanged:
+      'La migration {migration} a été modifiée après son application : ' +
+      'restaurez le fichier d’origine et écrivez une nouvelle migration pour le changement.',
+  },
+
+  /** The `commun` command. */
+  cli: {
+    help: [
+      'commun — cadriciel d\'applications métier pour les collectivités',
+      '',
+      'Commandes :',
+      '  commun start                 démarre le serveur (http://localhost:8080 ; PORT pour changer)',
+      '  commun migrate               applique les migrations en attente puis s\'arrête',
+      '  commun user add <login> …    crée un utilisateur (commun user --help)',
+      '  commun user password <login> change le mot de passe d\'un utilisateur',
+      '  commun gen [--check] [--dry-run] [--all | table…]',
+      '                               génère les modules décrivant les tables (gen/)',
+      '  commun --help                affiche cette aide',
+      '',
+      'Base de données : embarquée dans ./data (COMMUN_DATA_DIR), ou un serveur PostgreSQL avec',
+      'DATABASE_URL=postgres://utilisateur:motdepasse@hote:5432/base.',
+    ].join('\n'),
+    unknownCommand: 'Commande inconnue : « {command} ».',
+    error: 'Erreur : {message}',
+    adminCreated: 'Compte administrateur créé : login « admin », mot de passe « {password} »',
+    adminPasswordNote: 'Notez ce mot de passe : il ne sera plus affiché. (COMMUN_ADMIN_PASSWORD permet de le choisir.)',
+    databaseUpToDate: 'La base est à jour.',
+    migrationsApplied: 'Migrations appliquées :',
+    user: {
+      usage: [
+        'Usage :',
+        '  commun user add <login> --nom "Nom" --email adresse@mairie.fr [--profil ADMINISTRATEUR] [--collectivite 1] [--password …]',
+        '  commun user password <login> [--password …]',
+        'Sans --password, un mot de passe est généré et affiché une fois.',
+      ].join('\n'),
+      unknownProfile: 'Profil inconnu : « {profil} ».',
+      created: 'Utilisateur « {login} » créé (profil {profil}).',
+      generatedPassword: 'Mot de passe : {password}  (notez-le : il ne sera plus affiché)',
+      unknownLogin: 'Aucun utilisateur n’a le login « {login} ».',
+      passwordChanged: 'Mot de passe de « {login} » changé ; ses sessions ouvertes sont fermées.',
+      newPassword: 'Nouveau mot de passe : {password}  (notez-le : il ne sera plus affiché)',
+    },
+    gen: {
+      usage: [
+        'Usage : commun gen [--check] [--dry-run] [--all | table…]',
+        'Génère les modules des tables du cadriciel (schéma om) dans framework/gen/.',
+        '  --check    n’écrit rien ; liste les fichiers à régénérer et échoue s’il y en a',
+        '  --dry-run  n’écrit rien ; liste les fichiers qui seraient écrits ou supprimés',
+        '  --all      toutes les tables (par défaut)',
+      ].join('\n'),
+      unknownOption: 'Option inconnue : {option}',
+      allOrTables: 'Donnez --all ou des noms de tables, pas les deux.',
+      toRemove: 'à supprimer : {path}',
+      toRegenerate: 'à régénérer : {path}',
+      wouldRemove: 'serait supprimé : {path}',
+      wouldWrite: 'serait écrit : {path}',
+      written: 'écrit : {path}',
+      removed: 'supprimé : {path}',
+      outOfDate: 'Les modules générés ne correspondent plus au schéma : lancez « commun gen » et relisez les changements.',
+      upToDate: ({ files }: { files: number }) => `Les modules générés sont à jour (${count(files, 'fichier', 'fichiers')}).`,
+      nothingWritten: ({ files }: { files: number }) =>
+        `Rien n’a été écrit (--dry-run) : ${count(files, 'fichier changerait', 'fichiers changeraient')}.`,
+      done: ({ written, unchanged, removed }: { written: number; unchanged: number; removed: number }) =>
+        `Génération terminée : ${count(written, 'fichier écrit', 'fichiers écrits')}, ${count(unchanged, 'inchangé', 'inchangés')}` +
+        (removed > 0 ? `, ${count(removed, 'supprimé', 'supprimés')}.` : '.'),
+      warning: 'Attention : {table} : {reason}',
+      unknownTables: 'Table inconnue dans le schéma {schema} (ou exclue) : {tables}',
+      failed: 'Échec de la génération : {message}',
+      indexTable: 'La table « index » porterait le nom du fichier qui liste les modules : renommez-la.',
+      sameFileName: 'Les tables « {first} » et « {second} » donneraient le même nom de fichier : renommez l’une d’elles.',
+    },
+  },
+
+  /** The OpenAPI description of the REST API (`GET /api/v1/openapi.json`). */
+  openapi: {
+    description: [
+      'API REST de Commun, décrite à partir du modèle de données : un jeu de chemins par objet métier.',
+      '',
+      '**Authentification** : jeton personnel (`Authorization: Bearer …`), ou cookie de session `commun_session` ' +
+        'accompagné de l’en-tête `X-CSRF-Token` pour les requêtes qui modifient des données.',
+      '',
+      '**Collectivité** : chaque requête ne voit que les enregistrements de la collectivité de l’utilisateur ; ' +
+        'un enregistrement d’une autre collectivité est introuvable (404).',
+      '',
+      '**Erreurs** : corps JSON `{ "error": { "code", "message", "fields", "request_id" } }`, messages en français.',
+      '',
+      '**Modifications concurrentes** : chaque enregistrement lu porte un jeton `_version` ; le renvoyer dans PUT ou ' +
+        'PATCH. Un jeton périmé est refusé (409) : relire l’enregistrement avant de recommencer.',
+    ].join('\n'),
+    duplicateOperationId: 'OpenAPI : operationId en double « {id} ».',
+    duplicateSchema: 'OpenAPI : nom de schéma en double « {name} ».',
+    value: {
+      geometry: 'Géométrie GeoJSON (RFC 7946).',
+      decimal: 'Nombre décimal écrit en chaîne, point comme séparateur (valeur exacte).',
+      time: 'Heure HH:MM[:SS].',
+      timestamp: 'Date et heure sans fuseau (AAAA-MM-JJ HH:MM:SS).',
+      interval: 'Durée au format PostgreSQL (par exemple « 1 day 02:00:00 »).',
+      json: 'Valeur JSON quelconque.',
+      other: 'Valeur de type PostgreSQL « {type} » écrite en texte.',
+    },
+    schema: {
+      version:
+        "Jeton de verrouillage optimiste (opaque). Le renvoyer tel qu'il a été lu dans PUT ou PATCH : " +
+        "si l'enregistrement a changé depuis, la modification est refusée (409).",
+      versionOnCreate: 'Sans objet à la création.',
+      reference: 'Référence à {target}.',
+      referenceLabel: "Libellé de l'enregistrement de {target} désigné par « {field} ».",
+      inputTitle: '{label} (saisie)',
+      patchTitle: '{label} (modification partielle)',
+      userMessage: "Message pour l'utilisateur, en français.",
+      errorCode: 'Code stable, pour les programmes (`not_found`, `validation_failed`…).',
+      errorFields: 'Un message par champ refusé (erreurs de validation).',
+      requestId: 'Référence de la requête, à citer au support.',
+      total: 'Nombre total de résultats ; null avec `count=none`.',
+      totalIsEstimate: 'Vrai quand `total` est une estimation (au-delà du seuil de comptage).',
+    },
+    parameter: {
+      page: 'Numéro de la page, à partir de 1.',
+      perPage: 'Nombre de résultats par page ({max} au plus).',
+      q:
+        'Recherche simple dans les colonnes de recherche, sans tenir compte des accents ni des majuscules ; ' +
+        '`*` remplace une suite quelconque de caractères.',
+      count:
+        'Calcul du total : `exact` (compté jusqu’au seuil COMMUN_EXACT_COUNT_LIMIT, 100 000 par défaut, estimé au-delà), ' +
+        '`estimated` (de même, mais estimé d’emblée quand le planificateur en prévoit bien plus), `none` (pas de total). ' +
+        'Aucune liste n’attend le comptage de plus de lignes que le seuil : `total_is_estimate` le signale.',
+      id: "Clé de l'enregistrement (« {key} »).",
+      sort: "Tri : noms de champs séparés par des virgules, `-` devant un champ pour l'ordre décroissant (`-{example}`).",
+      sortDefault: 'Par défaut : `{sort}`.',
+      col: 'Limite la recherche simple (`q`) à une colonne.',
+      filter: 'Égalité sur un champ : `filter[champ]=valeur`. Plusieurs filtres se cumulent (ET).',
+    },
+    response: {
+      badRequest: 'Paramètre ou corps de requête invalide.',
+      unauthorized: 'Authentification requise (session ou jeton personnel).',
+      forbidden: 'Droits insuffisants.',
+      notFound: 'Enregistrement introuvable (ou rattaché à une autre collectivité).',
+      conflict:
+        'Conflit : enregistrement modifié depuis sa lecture (`_version` périmé), valeur déjà utilisée, ' +
+        'ou enregistrements liés qui empêchent la suppression.',
+      validationFailed: 'Données refusées : un message par champ dans `error.fields`.',
+      internalError: 'Erreur interne. La référence `request_id` permet de la retrouver dans le journal.',
+      list: 'Une page de résultats.',
+      created: 'Enregistrement créé.',
+      item: "L'enregistrement.",
+      updated: 'Enregistrement modifié.',
+      deleted: 'Enregistrement supprimé.',
+      actionDone: 'Action effectuée.',
+    },
+    operation: {
+      permission: 'Droit requis : `{permission}` (ou `{object}`).',
+      listSummary: '{label} : liste',
+      listDescription: 'Liste paginée, avec recherche, tri et filtres.',
+      createSummary: '{label} : ajouter',
+      createDescription: 'Crée un enregistrement.',
+      createBody: 'Valeurs des champs.',
+      getSummary: '{label} : consulter',
+      getDescription: 'Un enregistrement.',
+      replaceSummary: '{label} : remplacer',
+      replaceDescription: "Remplace toutes les valeurs de l'enregistrement (les champs absents sont vidés).",
+      replaceBody: 'Toutes les valeurs des champs, et `_version`.',
+      updateSummary: '{label} : modifier',
+      updateDescription: 'Modifie les seuls champs envoyés.',
+      updateBody: 'Les champs à modifier, et `_version`.',
+      deleteSummary: '{label} : supprimer',
+      deleteDescription: "Supprime l'enregistrement ; refusé (409) tant que des enregistrements liés existent.",
+      actionSummary: '{label} : {action}',
+      actionDescription: "Action « {action} » sur l'enregistrement.",
+      actionBody: "Valeurs propres à l'action, s'il y en a.",
+    },
+    security: {
+      requestIdHeader: 'Référence de la requête (reprise de la requête si elle en portait une valide).',
+      bearer: 'Jeton personnel d’accès à l’API, créé depuis le compte de l’utilisateur.',
+      session: 'Session ouverte par la page de connexion.',
+      csrf: 'Jeton anti-CSRF de la session, exigé avec le cookie pour toute requête qui modifie des données.',
+    },
+    health: {
+      summary: 'État du service',
+      description: 'Répond sans authentification : le service fonctionne et la base de données répond.',
+      ok: 'Service disponible.',
+      unavailable: 'Base de données injoignable.',
+    },
+    tag: {
+      framework: 'Tables du cadriciel',
+      application: 'Application « {app} »',
+      supervision: 'Supervision du service.',
+    },
+  },
+} as const;

@@ -1,0 +1,70 @@
+import type { ObjectOverride } from './override.ts';
+import type { TableMeta } from './types.ts';
+
+/** A business object the runtime serves: generated metadata plus its hand-written override. */
+export interface RegisteredObject {
+  readonly app: string;
+  readonly name: string;
+  readonly meta: TableMeta;
+  readonly override: ObjectOverride;
+}
+
+/** The objects of every enabled application, looked up by application and table name. */
+export class Registry {
+  readonly #objects = new Map<string, RegisteredObject>();
+
+  register(meta: TableMeta, override: ObjectOverride = {}): RegisteredObject {
+    const object: RegisteredObject = { app: meta.app, name: meta.name, meta, override };
+    this.#objects.set(`${meta.app}/${meta.name}`, object);
+    return object;
+  }
+
+  get(app: string, name: string): RegisteredObject | undefined {
+    return this.#objects.get(`${app}/${name}`);
+  }
+
+  /** The object a foreign key points to, when it is registered. */
+  bySchemaTable(schema: string, table: string): RegisteredObject | undefined {
+    for (const object of this.#objects.values()) {
+      if (object.meta.schema === schema && object.meta.name === table) return object;
+    }
+    return undefined;
+  }
+
+  all(): RegisteredObject[] {
+    return [...this.#objects.values()];
+  }
+
+  /**
+   * Adds to each object the foreign keys of the other registered objects that point at it. The
+   * framework's modules are generated from the framework's schema alone, so they cannot know that
+   * an application's table references `om_collectivite`; the deletion check must still count it.
+   */
+  linkIncomingReferences(): void {
+    for (const [id, object] of this.#objects) {
+      const incoming = [...object.meta.referencedBy];
+      for (const other of this.#objects.values()) {
+        for (const foreignKey of other.meta.foreignKeys) {
+          if (foreignKey.target.schema !== object.meta.schema || foreignKey.target.table !== object.meta.name) continue;
+          const known = incoming.some(
+            (reference) =>
+              reference.source.schema === other.meta.schema &&
+              reference.source.table === other.meta.name &&
+              reference.columns.join(',') === foreignKey.columns.join(','),
+          );
+          if (known) continue;
+          incoming.push({
+            name: foreignKey.name,
+            source: { schema: other.meta.schema, table: other.meta.name },
+            columns: foreignKey.columns,
+            targetColumns: foreignKey.targetColumns,
+            ...(foreignKey.onDelete ? { onDelete: foreignKey.onDelete } : {}),
+          });
+        }
+      }
+      if (incoming.length !== object.meta.referencedBy.length) {
+        this.#objects.set(id, { ...object, meta: { ...object.meta, referencedBy: incoming } });
+      }
+    }
+  }
+}

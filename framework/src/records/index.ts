@@ -1,0 +1,10 @@
+export { ServiceError, badRequest, forbidden, invalid, notFound } from './errors.ts';
+export type { ServiceErrorCode } from './errors.ts';
+export { planList, likePattern, DEFAULT_PER_PAGE, MAX_PER_PAGE } from './list-plan.ts';
+export type { CountMode, ListPlan, ListRequest } from './list-plan.ts';
+export { exportRecords, getRecord, listRecords } from './read.ts';
+export type { ListResult, ReadDeps } from './read.ts';
+export { createRecord, deleteRecord, parseKey, runAction, updateRecord } from './write.ts';
+export type { ServiceDeps, WriteOptions } from './write.ts';
+export { LABEL_SUFFIX, VERSION_FIELD } from './select.ts';
+export { coerceValue, parseFrenchDate } from './coerce.ts';

@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import type { Actor } from '../access/actor.ts';
+import { can } from '../access/permissions.ts';
+import type { Row } from '../db/connection.ts';
+import { readAs, writeAs } from '../db/tenant-context.ts';
+import type { RegisteredObject } from '../model/registry.ts';
+import { forbidden, notFound } from './errors.ts';
+import { planList, type ListPlan, type ListRequest } from './list-plan.ts';
+import { boundedCount, buildListQuery, estimatedCount, selectOne } from './select.ts';
+import { parseKey, type ServiceDeps } from './write.ts';
+
+export interface ReadDeps extends ServiceDeps {
+  /** Beyond this many matching rows, lists give the planner's estimate instead of counting. */
+  readonly exactCountLimit: number;
+}
+
+export interface ListResult {
+  readonly rows: Row[];
+  readonly page: number;
+  readonly perPage: number;
+  /** Null when not counted (`count=none`). */
+  readonly total: number | null;
+  readonly totalIsEstimate: boolean;
+}
+
+/** A page of rows; searching, sorting and filtering are reads, authorised like the listing. */
+export async function listRecords(deps: ReadDeps, actor: Actor, object: RegisteredObject, request: ListRequest): Promise<ListResult> {
+  if (!can(actor, object.name, 'tab')) throw forbidden(deps.locale);
+  const plan = planList(object, request, deps.locale);
+  return readAs(deps.db.kysely, actor, async (connection) => {
+    const { page, conditions } = buildListQuery(deps.registry, object, actor, plan);
+    const rows = (await page.execute(connection)).rows;
+    const base = { rows, page: plan.page, perPage: plan.perPage };
+    if (plan.count === 'none') return { ...base, total: null, totalIsEstimate: false };
+    // A short page tells the total without counting.
+    if (rows.length < plan.perPage && (rows.length > 0 || plan.offset === 0)) {
+      return { ...base, total: plan.offset + rows.length, totalIsEstimate: false };
+    }
+    // No list waits for counting more than `exactCountLimit` rows. `estimated`: far above the limit
+    // the planner's estimate is the answer at once. `exact`: count up to the limit in any case.
+    const floor = plan.offset + rows.length;
+    const estimate = plan.count === 'exact' ? undefined : await estimatedCount(connection, object, conditions);
+    if (estimate !== undefined && estimate > 2 * deps.exactCountLimit) {
+      return { ...base, total: Math.max(estimate, floor), totalIsEstimate: true };
+    }
+    const counted = await boundedCount(connection, object, conditions, deps.exactCountLimit);
+    if (counted <= deps.exactCountLimit) return { ...base, total: counted, totalIsEstimate: false };
+    const beyond = estimate ?? (await estimatedCount(connection, object, conditions));
+    return { ...base, total: Math.max(beyond, counted), totalIsEstimate: true };
+  });
+}
+
+export async function getRecord(deps: ServiceDeps, actor: Actor, object: RegisteredObject, rawKey: string): Promise<Row> {
+  if (!can(actor, object.name, 'consulter')) throw forbidden(deps.locale);
+  const key = parseKey(object, rawKey, deps.locale);
+  const row = await readAs(deps.db.kysely, actor, (connection) => selectOne(connection, deps.registry, object, actor, key));
+  if (!row) throw notFound(deps.locale);
+  return row;
+}
+
+const EXPORT_BATCH = 1000;
+
+/**
+ * Every row of the current search, in batches read through a server-side cursor inside a
+ * read-only transaction: memory stays flat whatever the size.
+ */
+export async function exportRecords(
+  deps: ServiceDeps,
+  actor: Actor,
+  object: RegisteredObject,
+  request: ListRequest,
+  onBatch: (rows: Row[]) => Promise<void>,
+): Promise<number> {
+  if (!can(actor, object.name, 'exporter')) throw forbidden(deps.locale);
+  const plan: ListPlan = planList(object, { ...request, page: 1 }, deps.locale);
+  const compiled = buildListQuery(deps.registry, object, actor, plan, false).page.compile(deps.db.kysely);
+  return writeAs(deps.db.kysely, actor, async (trx) => {
+    await sql`set transaction read only`.execute(trx);
+    await trx.executeQuery({ ...compiled, sql: `declare commun_export no scroll cursor for ${compiled.sql}` });
+    let total = 0;
+    for (;;) {
+      const batch = await sql<Row>`fetch ${sql.raw(String(EXPORT_BATCH))} from commun_export`.execute(trx);
+      if (batch.rows.length === 0) break;
+      total += batch.rows.length;
+      await onBatch(batch.rows);
+    }
+    await sql`close commun_export`.execute(trx);
+    return total;
+  });
+}

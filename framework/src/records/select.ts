@@ -1,0 +1,176 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Actor } from '../access/actor.ts';
+import { isSystem } from '../access/actor.ts';
+import type { Db, Row } from '../db/connection.ts';
+import type { RegisteredObject, Registry } from '../model/registry.ts';
+import type { FieldMeta } from '../model/types.ts';
+import type { ListPlan, SortTerm } from './list-plan.ts';
+import { visibleFields } from './visible-fields.ts';
+
+/** Sorted text follows French rules (accents, case) on both databases. */
+const TEXT_COLLATION = 'und-x-icu';
+export const LABEL_SUFFIX = '__label';
+export const VERSION_FIELD = '_version';
+
+const column = (alias: string, name: string) => sql.ref(`${alias}.${name}`);
+const aliased = (expression: RawBuilder<unknown>, name: string) => sql`${expression} as ${sql.id(name)}`;
+const tableOf = (schema: string, name: string) => sql.table(`${schema}.${name}`);
+
+function selectExpression(field: FieldMeta): RawBuilder<unknown> {
+  const ref = column('t', field.name);
+  if (field.kind === 'geometry') return aliased(sql`ST_AsGeoJSON(${ref})::json`, field.name);
+  return aliased(sql`${ref}`, field.name);
+}
+
+interface LabelJoin {
+  readonly alias: string;
+  readonly join: RawBuilder<unknown>;
+  readonly select: RawBuilder<unknown>;
+}
+
+/** One LEFT JOIN per single-column foreign key whose target is a registered object. */
+function labelJoins(registry: Registry, object: RegisteredObject, fields: readonly FieldMeta[]): LabelJoin[] {
+  const shown = new Set(fields.map((field) => field.name));
+  const joins: LabelJoin[] = [];
+  for (const foreignKey of object.meta.foreignKeys) {
+    const [name] = foreignKey.columns;
+    const [targetColumn] = foreignKey.targetColumns;
+    if (foreignKey.columns.length !== 1 || !name || !targetColumn || !shown.has(name)) continue;
+    const target = registry.bySchemaTable(foreignKey.target.schema, foreignKey.target.table);
+    if (!target) continue;
+    const alias = `f${joins.length}`;
+    joins.push({
+      alias,
+      join: sql`left join ${tableOf(target.meta.schema, target.meta.name)} as ${sql.id(alias)} on ${column(alias, targetColumn)} = ${column('t', name)}`,
+      select: aliased(sql`${column(alias, target.meta.labelColumn)}::text`, `${name}${LABEL_SUFFIX}`),
+    });
+  }
+  return joins;
+}
+
+/** Conditions every read of the object shares: collectivité and, unless asked, validity. */
+export function scopeConditions(object: RegisteredObject, actor: Actor, includeExpired: boolean): RawBuilder<unknown>[] {
+  const conditions: RawBuilder<unknown>[] = [];
+  const { tenantColumn, validity } = object.meta;
+  if (tenantColumn && !isSystem(actor) && actor.niveau !== '2') {
+    conditions.push(sql`${column('t', tenantColumn)} = ${actor.collectivite}`);
+  }
+  const extra = isSystem(actor) ? undefined : object.override.scope?.(actor);
+  if (extra) conditions.push(extra);
+  if (validity && !includeExpired) {
+    const start = column('t', validity.start);
+    const end = column('t', validity.end);
+    conditions.push(sql`(${start} is null or ${start} <= current_date) and (${end} is null or ${end} > current_date)`);
+  }
+  return conditions;
+}
+
+function planConditions(plan: ListPlan): RawBuilder<unknown>[] {
+  const conditions: RawBuilder<unknown>[] = [];
+  if (plan.search) {
+    const pattern = plan.search.pattern;
+    const alternatives = plan.search.fields.map((field) => sql`om.fold(${column('t', field.name)}::text) like om.fold(${pattern})`);
+    conditions.push(sql`(${sql.join(alternatives, sql` or `)})`);
+  }
+  for (const filter of plan.filters) {
+    conditions.push(
+      filter.value === null ? sql`${column('t', filter.field.name)} is null` : sql`${column('t', filter.field.name)} = ${filter.value}`,
+    );
+  }
+  return conditions;
+}
+
+const where = (conditions: RawBuilder<unknown>[]) =>
+  conditions.length === 0 ? sql`` : sql`where ${sql.join(conditions, sql` and `)}`;
+
+function orderTerm(term: SortTerm): RawBuilder<unknown> {
+  const ref = column('t', term.field.name);
+  const expression = term.field.kind === 'text' ? sql`${ref} collate ${sql.id(TEXT_COLLATION)}` : sql`${ref}`;
+  return term.descending ? sql`${expression} desc nulls last` : sql`${expression} asc nulls last`;
+}
+
+function selectClause(registry: Registry, object: RegisteredObject) {
+  const fields = visibleFields(object);
+  const joins = labelJoins(registry, object, fields);
+  const selections = [
+    ...fields.map(selectExpression),
+    ...joins.map((join) => join.select),
+    aliased(sql`md5(row_to_json(t)::text)`, VERSION_FIELD),
+  ];
+  return {
+    columns: sql.join(selections),
+    joins: sql.join(
+      joins.map((join) => join.join),
+      sql` `,
+    ),
+  };
+}
+
+export interface ListQueries {
+  readonly page: RawBuilder<Row>;
+  readonly conditions: RawBuilder<unknown>[];
+}
+
+/**
+ * The listing query; `paged: false` gives every matching row (exports read it through a cursor).
+ * The page is chosen first, on the table alone; labels and versions are computed for its rows only,
+ * so a deep page does not pay for the rows it skips.
+ */
+export function buildListQuery(registry: Registry, object: RegisteredObject, actor: Actor, plan: ListPlan, paged = true): ListQueries {
+  const { columns, joins } = selectClause(registry, object);
+  const conditions = [...scopeConditions(object, actor, plan.includeExpired), ...planConditions(plan)];
+  const table = tableOf(object.meta.schema, object.meta.name);
+  const order = sql.join(plan.sort.map(orderTerm));
+  const limit = paged ? sql`limit ${plan.perPage} offset ${plan.offset}` : sql``;
+  const page = sql<Row>`select ${columns}
+    from (select t.* from ${table} as t ${where(conditions)} order by ${order} ${limit}) as t ${joins}
+    order by ${order}`;
+  return { page, conditions };
+}
+
+/** Counts at most `limit + 1` rows: never waits for an exact count of a huge table. */
+export async function boundedCount(connection: Db, object: RegisteredObject, conditions: RawBuilder<unknown>[], limit: number): Promise<number> {
+  const table = tableOf(object.meta.schema, object.meta.name);
+  const result = await sql<{ n: number }>`select count(*)::int as n from (select 1 from ${table} as t ${where(conditions)} limit ${limit + 1}) as s`.execute(connection);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/** The planner's estimate of the number of matching rows. */
+export async function estimatedCount(connection: Db, object: RegisteredObject, conditions: RawBuilder<unknown>[]): Promise<number> {
+  const table = tableOf(object.meta.schema, object.meta.name);
+  const result = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) select 1 from ${table} as t ${where(conditions)}`.execute(connection);
+  const plan = result.rows[0]?.['QUERY PLAN'];
+  const parsed: unknown = typeof plan === 'string' ? JSON.parse(plan) : plan;
+  const rows = Array.isArray(parsed) ? (parsed[0] as { Plan?: { 'Plan Rows'?: number } } | undefined)?.Plan?.['Plan Rows'] : undefined;
+  return Math.round(rows ?? 0);
+}
+
+/** The row with this key, if the actor may reach it (expired rows included). */
+function byKey(object: RegisteredObject, actor: Actor, keyName: string, key: unknown): RawBuilder<unknown>[] {
+  return [...scopeConditions(object, actor, true), sql`${column('t', keyName)} = ${key}`];
+}
+
+/** One row by key, with its labels and version; undefined when absent or out of scope. */
+export async function selectOne(
+  connection: Db,
+  registry: Registry,
+  object: RegisteredObject,
+  actor: Actor,
+  key: unknown,
+): Promise<Row | undefined> {
+  const keyName = object.meta.key;
+  if (!keyName) return undefined;
+  const { columns, joins } = selectClause(registry, object);
+  const conditions = byKey(object, actor, keyName, key);
+  const table = tableOf(object.meta.schema, object.meta.name);
+  const result = await sql<Row>`select ${columns} from ${table} as t ${joins} ${where(conditions)}`.execute(connection);
+  return result.rows[0];
+}
+
+/** The whole stored row (hidden fields included), locked for the rest of the transaction. */
+export async function lockRow(connection: Db, object: RegisteredObject, actor: Actor, key: unknown): Promise<Row | undefined> {
+  const conditions = byKey(object, actor, object.meta.key as string, key);
+  const table = tableOf(object.meta.schema, object.meta.name);
+  const result = await sql<Row>`select t.*, md5(row_to_json(t)::text) as ${sql.id(VERSION_FIELD)} from ${table} as t ${where(conditions)} for update`.execute(connection);
+  return result.rows[0];
+}

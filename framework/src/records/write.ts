@@ -1,0 +1,252 @@
+import { sql, type Transaction } from 'kysely';
+import type { Actor } from '../access/actor.ts';
+import { actorCache } from '../access/actor-cache.ts';
+import { isSystem } from '../access/actor.ts';
+import { can } from '../access/permissions.ts';
+import type { Database, Row, Schema } from '../db/connection.ts';
+import { writeAs } from '../db/tenant-context.ts';
+import { t, type Locale } from '../i18n/index.ts';
+import type { ActionResult, FieldErrors, WriteAction, WriteContext } from '../model/override.ts';
+import { Veto } from '../model/override.ts';
+import type { RegisteredObject, Registry } from '../model/registry.ts';
+import { coerceValue } from './coerce.ts';
+import { translateDatabaseError } from './database-errors.ts';
+import { forbidden, invalid, notFound, ServiceError } from './errors.ts';
+import { writeAudit } from './audit.ts';
+import { lockRow, selectOne, VERSION_FIELD } from './select.ts';
+import { checkReferences, checkShape, checkUniques, childRowMessages } from './validate.ts';
+import { applyTenant, readInput } from './write-input.ts';
+
+export interface ServiceDeps {
+  readonly db: Database;
+  readonly registry: Registry;
+  /**
+   * Language of the messages (refusals, validation): the runtime's `config.locale`. Unset, the
+   * process language (`COMMUN_LOCALE`, French by default).
+   */
+  readonly locale?: Locale | undefined;
+}
+
+export interface WriteOptions {
+  readonly requestId?: string | undefined;
+  /** The `_version` the client saw: a different current version refuses the change. */
+  readonly version?: string | undefined;
+}
+
+const hasErrors = (errors: FieldErrors) => Object.keys(errors).length > 0;
+
+/**
+ * Before anything is read or written: the object accepts writes, the actor holds the permission
+ * `<object>_<suffix>` (or the whole object), and shared rows are left to niveau-2 users.
+ */
+function authorizeWrite(object: RegisteredObject, actor: Actor, suffix: string, locale: Locale | undefined): void {
+  if (object.meta.readOnly || object.override.readOnly) {
+    throw new ServiceError('read_only', t('records.readOnly', { object: object.meta.label }, locale));
+  }
+  if (!can(actor, object.name, suffix)) throw forbidden(locale);
+  ensureMayWriteShared(object, actor, locale);
+}
+
+/** A key from a URL: a value that cannot be a key names no record. */
+export function parseKey(object: RegisteredObject, raw: string, locale?: Locale): unknown {
+  const field = object.meta.fields.find((candidate) => candidate.name === object.meta.key);
+  if (!field) throw notFound(locale);
+  const result = coerceValue(field, raw, locale);
+  if (!result.ok || result.value === null || result.value === undefined) throw notFound(locale);
+  return result.value;
+}
+
+function checkVersion(previous: Row, version: string | undefined, locale: Locale | undefined): void {
+  if (version !== undefined && version !== '' && version !== previous[VERSION_FIELD]) {
+    throw new ServiceError('stale_version', t('records.staleVersion', undefined, locale));
+  }
+}
+
+/** Hook and rule failures become a refusal; everything else propagates (and rolls back). */
+async function runHook<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Veto) throw new ServiceError('validation', error.message, error.fields);
+    throw error;
+  }
+}
+
+/**
+ * The generated rules, then the override's. `inputErrors` (values that could not be read) are
+ * reported together with the other fields' errors, so the user corrects everything at once.
+ */
+async function validateAll(
+  trx: Transaction<Schema>,
+  object: RegisteredObject,
+  write: WriteContext,
+  currentKey: unknown,
+  merged: Row,
+  inputErrors: FieldErrors,
+  locale: Locale | undefined,
+): Promise<void> {
+  const creating = write.action === 'create';
+  const refuse = (errors: FieldErrors) => invalid(errors, undefined, locale);
+  const shape = { ...checkShape(object.meta, write.values, creating, locale), ...inputErrors };
+  if (hasErrors(shape)) throw refuse(shape);
+  const found = {
+    ...(await checkReferences(trx, object.meta, write.values, locale)),
+    ...(await checkUniques(trx, object.meta, merged, currentKey, locale)),
+  };
+  if (hasErrors(found)) throw refuse(found);
+  const extra = await runHook(() => object.override.validate?.(write) ?? {});
+  if (hasErrors(extra)) throw refuse(extra);
+}
+
+function context(
+  actor: Actor,
+  object: RegisteredObject,
+  trx: Transaction<Schema>,
+  action: WriteAction,
+  values: Row,
+  previous: Row | undefined,
+  locale: Locale | undefined,
+): WriteContext {
+  return { actor, table: object.meta, action, trx, values, previous, locale };
+}
+
+/** Shared rows (see `sharedByAllCollectivites`) are written by niveau-2 users only. */
+function ensureMayWriteShared(object: RegisteredObject, actor: Actor, locale: Locale | undefined): void {
+  if (object.override.sharedByAllCollectivites && actor.niveau !== '2' && !isSystem(actor)) {
+    throw new ServiceError('forbidden', t('records.sharedNiveau2', { object: object.meta.label }, locale));
+  }
+}
+
+async function treatment<T>(deps: ServiceDeps, actor: Actor, object: RegisteredObject, work: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
+  try {
+    const result = await writeAs(deps.db.kysely, actor, work);
+    // Users, profiles, permissions and collectivités decide who may do what: forget cached identities.
+    if (object.app === 'om') actorCache.clear();
+    return result;
+  } catch (error) {
+    if (error instanceof ServiceError) throw error;
+    return translateDatabaseError(error, object.meta, deps.locale);
+  }
+}
+
+/** Values to insert; a key fed by a sequence without default (openMairie's `<table>_seq`) takes `nextval`. */
+function insertColumns(object: RegisteredObject, values: Row): [string, unknown][] {
+  const columns: [string, unknown][] = Object.entries(values);
+  for (const field of object.meta.fields) {
+    if (field.sequence && values[field.name] === undefined) {
+      columns.push([field.name, sql`nextval(${`${object.meta.schema}.${field.sequence}`}::regclass)`]);
+    }
+  }
+  return columns;
+}
+
+export async function createRecord(deps: ServiceDeps, actor: Actor, object: RegisteredObject, input: Row, options: WriteOptions = {}): Promise<Row> {
+  const { locale } = deps;
+  authorizeWrite(object, actor, 'ajouter', locale);
+  const { values, errors } = readInput(object, input, true, true, locale);
+  applyTenant(object, actor, values, true);
+  return treatment(deps, actor, object, async (trx) => {
+    await runHook(() => object.override.prepare?.({ actor, table: object.meta, action: 'create', trx, input, values, previous: undefined, locale }));
+    const write = context(actor, object, trx, 'create', values, undefined, locale);
+    await validateAll(trx, object, write, undefined, values, errors, locale);
+    await runHook(() => object.override.beforeWrite?.(write));
+    const table = sql.table(`${object.meta.schema}.${object.meta.name}`);
+    const columns = insertColumns(object, values);
+    const inserted =
+      columns.length === 0
+        ? await sql<Row>`insert into ${table} default values returning *`.execute(trx)
+        : await sql<Row>`insert into ${table} (${sql.join(columns.map(([name]) => sql.id(name)))}) values (${sql.join(columns.map(([, value]) => value))}) returning *`.execute(trx);
+    const stored = inserted.rows[0] as Row;
+    const key = object.meta.key ? stored[object.meta.key] : undefined;
+    const result = key === undefined ? stored : ((await selectOne(trx, deps.registry, object, actor, key)) ?? stored);
+    await runHook(() => object.override.afterWrite?.({ ...write, result }));
+    await writeAudit(trx, { actor, object, action: 'create', key, before: undefined, after: stored, requestId: options.requestId });
+    return result;
+  });
+}
+
+export async function updateRecord(
+  deps: ServiceDeps,
+  actor: Actor,
+  object: RegisteredObject,
+  rawKey: string,
+  input: Row,
+  options: WriteOptions & { partial?: boolean } = {},
+): Promise<Row> {
+  const { locale } = deps;
+  authorizeWrite(object, actor, 'modifier', locale);
+  const key = parseKey(object, rawKey, locale);
+  const { values, errors } = readInput(object, input, false, options.partial === false, locale);
+  applyTenant(object, actor, values, false);
+  return treatment(deps, actor, object, async (trx) => {
+    const previous = await lockRow(trx, object, actor, key);
+    if (!previous) throw notFound(locale);
+    checkVersion(previous, options.version, locale);
+    await runHook(() => object.override.prepare?.({ actor, table: object.meta, action: 'update', trx, input, values, previous, locale }));
+    const write = context(actor, object, trx, 'update', values, previous, locale);
+    await validateAll(trx, object, write, key, { ...previous, ...values }, errors, locale);
+    await runHook(() => object.override.beforeWrite?.(write));
+    const names = Object.keys(values);
+    let stored = previous;
+    if (names.length > 0) {
+      const table = sql.table(`${object.meta.schema}.${object.meta.name}`);
+      const assignments = sql.join(names.map((name) => sql`${sql.id(name)} = ${values[name]}`));
+      const updated = await sql<Row>`update ${table} set ${assignments} where ${sql.id(object.meta.key as string)} = ${key} returning *`.execute(trx);
+      stored = updated.rows[0] as Row;
+    }
+    const result = (await selectOne(trx, deps.registry, object, actor, key)) ?? stored;
+    await runHook(() => object.override.afterWrite?.({ ...write, result }));
+    await writeAudit(trx, { actor, object, action: 'update', key, before: previous, after: stored, requestId: options.requestId });
+    return result;
+  });
+}
+
+export async function deleteRecord(deps: ServiceDeps, actor: Actor, object: RegisteredObject, rawKey: string, options: WriteOptions = {}): Promise<void> {
+  const { locale } = deps;
+  authorizeWrite(object, actor, 'supprimer', locale);
+  const key = parseKey(object, rawKey, locale);
+  await treatment(deps, actor, object, async (trx) => {
+    const previous = await lockRow(trx, object, actor, key);
+    if (!previous) throw notFound(locale);
+    checkVersion(previous, options.version, locale);
+    const labelOfTable = (schema: string, table: string) => deps.registry.bySchemaTable(schema, table)?.meta.label ?? table;
+    const children = await childRowMessages(trx, object, previous, labelOfTable, locale);
+    if (children.length > 0) throw new ServiceError('has_children', t('records.deleteBlocked', { details: children.join(' ') }, locale));
+    const write = context(actor, object, trx, 'delete', {}, previous, locale);
+    await runHook(() => object.override.beforeWrite?.(write));
+    await sql`delete from ${sql.table(`${object.meta.schema}.${object.meta.name}`)} where ${sql.id(object.meta.key as string)} = ${key}`.execute(trx);
+    await runHook(() => object.override.afterWrite?.({ ...write, result: undefined }));
+    await writeAudit(trx, { actor, object, action: 'delete', key, before: previous, after: undefined, requestId: options.requestId });
+  });
+}
+
+/** A custom action of the override, with its own permission suffix and condition. */
+export async function runAction(
+  deps: ServiceDeps,
+  actor: Actor,
+  object: RegisteredObject,
+  rawKey: string,
+  name: string,
+  input: Row,
+  options: WriteOptions = {},
+): Promise<ActionResult> {
+  const { locale } = deps;
+  const action = object.override.actions?.[name];
+  if (!action || !Object.hasOwn(object.override.actions ?? {}, name)) throw notFound(locale);
+  if (!can(actor, object.name, action.permissionSuffix ?? name)) throw forbidden(locale);
+  ensureMayWriteShared(object, actor, locale);
+  const key = parseKey(object, rawKey, locale);
+  return treatment(deps, actor, object, async (trx) => {
+    const record = await lockRow(trx, object, actor, key);
+    if (!record) throw notFound(locale);
+    checkVersion(record, options.version, locale);
+    if (action.condition && !action.condition(record, actor)) {
+      throw new ServiceError('unavailable_action', t('records.actionUnavailable', undefined, locale));
+    }
+    const result = await runHook(() => action.run({ actor, table: object.meta, trx, record, input, locale }));
+    const after = await lockRow(trx, object, actor, key);
+    await writeAudit(trx, { actor, object, action: name, key, before: record, after, requestId: options.requestId });
+    const shown = await selectOne(trx, deps.registry, object, actor, key);
+    return shown ? { ...result, record: shown } : result;
+  });
+}

@@ -1,0 +1,25 @@
+import type { Logger } from 'pino';
+import type { RuntimeConfig } from './config/index.ts';
+import type { Database } from './db/connection.ts';
+import type { Registry } from './model/registry.ts';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** Everything a request handler or a command needs, built once at start-up. */
+export interface Runtime {
+  readonly config: RuntimeConfig;
+  /** Connected as the application role: row-level security applies. */
+  readonly db: Database;
+  readonly registry: Registry;
+  readonly logger: Logger;
+  readonly mailer: Mailer;
+}

@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { sql } from 'kysely';
+import type { Runtime } from '../runtime.ts';
+import { readAs } from '../db/tenant-context.ts';
+import { recordApi } from './api/records.ts';
+import { authRoutes } from './auth/routes.tsx';
+import { csrfMiddleware } from './auth/csrf.ts';
+import { renderPage } from './auth/respond.tsx';
+import { requireActor } from './auth/require-actor.ts';
+import { sessionMiddleware } from './auth/session-middleware.ts';
+import type { AppEnv } from './env.ts';
+import { csvExportRoutes } from './export/csv.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { chromeOf, collectiviteRoutes } from './layout/index.ts';
+import { LayoutErrorPage } from './layout/error-page.tsx';
+import { localeOf } from './locale.ts';
+import { HttpError, errorHandlers, healthRoutes, requestContext, securityHeaders } from './operations/index.ts';
+import { staticRoutes } from './static/routes.ts';
+import { VERSION } from '../version.ts';
+import { HomePage } from './pages/home.tsx';
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** The web application: middlewares in order, then the routes. */
+export function createApp(runtime: Runtime): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestContext());
+  app.use(securityHeaders({ https: runtime.config.baseUrl.startsWith('https://') }));
+  app.use(async (c, next) => {
+    c.set('runtime', runtime);
+    c.set('actor', undefined);
+    c.set('session', undefined);
+    await next();
+  });
+  // Error pages in the layout, with the signed-in user's header when there is one.
+  const { onError, notFound } = errorHandlers({
+    logger: runtime.logger,
+    renderPage: async (c, page) => c.html(`<!DOCTYPE html>${await (<LayoutErrorPage {...page} chrome={await chromeOf(c)} />).toString()}`, page.status),
+  });
+  app.onError(onError);
+  app.notFound(notFound);
+  app.route('/', healthRoutes());
+  // Stylesheet and htmx: before the session (no database work), cached for a year.
+  app.route('/', staticRoutes());
+
+  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new HttpError(413); } }));
+  app.use(sessionMiddleware());
+  app.use(csrfMiddleware());
+  app.route('/', authRoutes());
+  app.route('/', collectiviteRoutes());
+
+  const openapi = buildOpenApiDocument(runtime.registry, {
+    title: 'Commun',
+    version: VERSION,
+    serverUrl: runtime.config.baseUrl,
+    locale: runtime.config.locale,
+  });
+  app.get('/api/v1/openapi.json', requireActor(), (c) => c.json(openapi));
+  app.route('/', recordApi());
+  app.route('/', csvExportRoutes());
+
+  app.get('/', requireActor(), async (c) => {
+    const actor = c.get('actor');
+    if (!actor) throw HttpError.unauthorized();
+    const rows = await readAs(runtime.db.kysely, actor, async (connection) =>
+      (await sql<{ libelle: string }>`select libelle from om.om_collectivite where om_collectivite = ${actor.workingCollectivite}`.execute(connection)).rows);
+    return renderPage(
+      c,
+      <HomePage actor={actor} registry={runtime.registry} collectivite={rows[0]?.libelle ?? ''} chrome={await chromeOf(c)}
+        locale={localeOf(c)} />,
+    );
+  });
+  return app;
+}

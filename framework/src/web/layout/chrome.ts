@@ -1,0 +1,66 @@
+import type { Context } from 'hono';
+import { sql } from 'kysely';
+import { readAs } from '../../db/tenant-context.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { VERSION } from '../../version.ts';
+import { csrfToken } from '../auth/csrf.ts';
+import type { AppEnv } from '../env.ts';
+import { localeOf } from '../locale.ts';
+
+export interface CollectiviteChoice {
+  readonly id: number;
+  readonly libelle: string;
+}
+
+/** What the page chrome shows of the signed-in user. */
+export interface ChromeUser {
+  readonly nom: string;
+  readonly csrfToken: string;
+  /** The working collectivité. */
+  readonly collectivite: CollectiviteChoice;
+  /** For a niveau-2 user, the collectivités to choose from (a selector); absent for niveau 1. */
+  readonly choices?: readonly CollectiviteChoice[];
+}
+
+/** Everything the layout needs besides the page itself. */
+export interface Chrome {
+  readonly locale: Locale;
+  readonly version: string;
+  readonly user?: ChromeUser | undefined;
+}
+
+/** The chrome of an anonymous page (no database read). */
+export const anonymousChrome = (locale: Locale): Chrome => ({ locale, version: VERSION });
+
+/**
+ * The chrome of a request: anonymous without a session; else the user's name and working
+ * collectivité, and for niveau 2 every collectivité (read as the user, under the tenant rules).
+ * A failure to read (the database is down while rendering an error page) gives the anonymous
+ * chrome rather than a second error.
+ */
+export async function chromeOf(c: Context<AppEnv>): Promise<Chrome> {
+  const locale = localeOf(c);
+  const actor = c.get('actor') as AppEnv['Variables']['actor'] | undefined;
+  const session = c.get('session') as AppEnv['Variables']['session'] | undefined;
+  if (!actor || !session || actor.via !== 'session') return anonymousChrome(locale);
+  try {
+    const db = c.get('runtime').db.kysely;
+    const rows = await readAs(db, actor, async (connection) =>
+      actor.niveau === '2'
+        ? (await sql<{ id: number; libelle: string }>`select om_collectivite as id, libelle from om.om_collectivite order by libelle, om_collectivite`.execute(connection)).rows
+        : (await sql<{ id: number; libelle: string }>`select om_collectivite as id, libelle from om.om_collectivite where om_collectivite = ${actor.workingCollectivite}`.execute(connection)).rows,
+    );
+    const choices = rows.map((row) => ({ id: Number(row.id), libelle: row.libelle }));
+    const working = choices.find((choice) => choice.id === actor.workingCollectivite) ?? { id: actor.workingCollectivite, libelle: String(actor.workingCollectivite) };
+    const user: ChromeUser = {
+      nom: actor.nom || actor.login,
+      csrfToken: csrfToken(c),
+      collectivite: working,
+      ...(actor.niveau === '2' ? { choices } : {}),
+    };
+    return { locale, version: VERSION, user };
+  } catch (error) {
+    c.get('runtime')?.logger.warn({ err: error }, 'en-tête de page sans utilisateur : lecture impossible');
+    return anonymousChrome(locale);
+  }
+}

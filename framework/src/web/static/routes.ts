@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.ts';
+
+/**
+ * The static files, from a fixed allow-list (no path from the request ever reaches the file
+ * system): the stylesheet of this folder and htmx 2, served from its npm package. Pages link them
+ * with `assetUrl(name)`, which adds a hash of the content: the files can then be cached for a year.
+ */
+const require = createRequire(import.meta.url);
+
+const FILES = {
+  'commun.css': { path: () => new URL('./commun.css', import.meta.url), type: 'text/css; charset=utf-8' },
+  'htmx.min.js': { path: () => require.resolve('htmx.org/dist/htmx.min.js'), type: 'text/javascript; charset=utf-8' },
+} as const;
+
+export type StaticName = keyof typeof FILES;
+
+interface Loaded {
+  body: Uint8Array<ArrayBuffer>;
+  hash: string;
+}
+
+const loaded = new Map<StaticName, Loaded>();
+
+function load(name: StaticName): Loaded {
+  let file = loaded.get(name);
+  if (!file) {
+    const body: Uint8Array<ArrayBuffer> = new Uint8Array(readFileSync(FILES[name].path()));
+    file = { body, hash: createHash('sha256').update(body).digest('hex').slice(0, 12) };
+    loaded.set(name, file);
+  }
+  return file;
+}
+
+/** `/static/<name>?v=<hash of the content>`. */
+export function assetUrl(name: StaticName): string {
+  return `/static/${name}?v=${load(name).hash}`;
+}
+
+const isStaticName = (name: string): name is StaticName => Object.hasOwn(FILES, name);
+
+/** `GET /static/<name>` for the allow-listed files; anything else falls through to the 404. */
+export function staticRoutes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.get('/static/:name', async (c, next) => {
+    const name = c.req.param('name');
+    if (!isStaticName(name)) return next();
+    const file = load(name);
+    const etag = `"${file.hash}"`;
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    c.header('ETag', etag);
+    if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
+    c.header('Content-Type', FILES[name].type);
+    return c.body(file.body);
+  });
+  return routes;
+}

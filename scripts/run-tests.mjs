@@ -1,0 +1,81 @@
+// `npm test`: runs every test file with node's test runner (through tsx) and ends with the line
+// `N passed, N failed` written by scripts/summary-reporter.mjs. Node 20 expands no globs, so the
+// files are found here.
+//
+//   npm test                                          every test file
+//   npm test -- framework/test/migrations.test.ts     one file (any path or part of a path)
+//   npm test -- apps/elections --test-name-pattern=bureau
+//
+// Arguments starting with `-` go to node as they are; the others select test files.
+// COMMUN_TEST_CONCURRENCY sets how many files run at once (default 2: each file starts an
+// embedded PostgreSQL, which keeps one core busy).
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const toPosix = (path) => path.split(sep).join('/');
+
+/** Test files under `dir` (relative to the root, sorted), skipping node_modules. */
+function testFiles(dir, pattern) {
+  const base = join(root, dir);
+  if (!existsSync(base)) return [];
+  return readdirSync(base, { recursive: true })
+    .map((name) => toPosix(join(dir, String(name))))
+    .filter((path) => !path.includes('node_modules/') && pattern.test(path));
+}
+
+function discover() {
+  const files = [...testFiles('framework/test', /\.test\.tsx?$/), ...testFiles('e2e', /\.test\.ts$/)];
+  if (existsSync(join(root, 'apps'))) {
+    for (const app of readdirSync(join(root, 'apps'))) files.push(...testFiles(`apps/${app}/test`, /\.test\.tsx?$/));
+  }
+  return [...new Set(files)].sort();
+}
+
+const nodeArgs = [];
+const filters = [];
+for (const arg of process.argv.slice(2)) (arg.startsWith('-') ? nodeArgs : filters).push(arg);
+
+let files = discover();
+if (filters.length > 0) {
+  const selected = new Set();
+  for (const filter of filters) {
+    const wanted = toPosix(relative(root, resolve(filter)));
+    const matches = files.filter((file) => file === wanted || file.startsWith(`${wanted}/`) || file.includes(filter));
+    // A file given by its path runs even outside the usual folders.
+    if (matches.length === 0 && existsSync(join(root, wanted)) && statSync(join(root, wanted)).isFile()) matches.push(wanted);
+    if (matches.length === 0) {
+      console.error(`Aucun fichier de test ne correspond à « ${filter} ».`);
+      process.exit(1);
+    }
+    for (const file of matches) selected.add(file);
+  }
+  files = [...selected].sort();
+}
+if (files.length === 0) {
+  console.error('Aucun fichier de test trouvé.');
+  process.exit(1);
+}
+
+const concurrency = process.env.COMMUN_TEST_CONCURRENCY ?? '2';
+const env = { ...process.env };
+// node's spec reporter colours its output when stderr is a terminal, even if stdout is a file.
+if (!process.stdout.isTTY && env.FORCE_COLOR === undefined) env.NO_COLOR = '1';
+
+const child = spawn(
+  process.execPath,
+  [
+    '--import', 'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=./scripts/summary-reporter.mjs',
+    '--test-reporter-destination=stdout',
+    ...nodeArgs,
+    ...files,
+  ],
+  { cwd: root, env, stdio: 'inherit' },
+);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

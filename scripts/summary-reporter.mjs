@@ -1,0 +1,47 @@
+// node:test reporter: node's own `spec` output, then one closing line `N passed, N failed`
+// (`, N skipped` when some were skipped or marked todo). CI reads that line, so it is always the
+// last one: the spec output goes through this reporter instead of a second, concurrent one.
+//
+// Counted are leaf tests (a test with subtests and a `describe` suite are not counted, their
+// subtests are). A test file that fails outside any test (a syntax error, a failing top-level
+// hook, a non-zero exit code) is reported by node as a failed test named after the file: it counts
+// as one failure, so the line never says `0 failed` when the run fails.
+import { Readable } from 'node:stream';
+import { spec as SpecReporter } from 'node:test/reporters';
+
+export default async function* summaryReporter(source) {
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  // Per nesting level: has a subtest finished since that level's last test finished? node
+  // reports a test after its subtests, and the tests of one file together, in order.
+  // (`data.file` is where a test was declared, not the test file: no use as a key.)
+  const hadChildren = [];
+
+  function count(event) {
+    if (event.type !== 'test:pass' && event.type !== 'test:fail') return;
+    const { nesting, skip, todo, details } = event.data;
+    const isLeaf = !hadChildren[nesting];
+    hadChildren.length = nesting;
+    if (nesting > 0) hadChildren[nesting - 1] = true;
+    if (!isLeaf || details?.type === 'suite') return;
+    if (skip !== undefined && skip !== false) counts.skipped++;
+    else if (todo !== undefined && todo !== false) counts.skipped++;
+    else if (event.type === 'test:pass') counts.passed++;
+    else counts.failed++;
+  }
+
+  async function* counted() {
+    for await (const event of source) {
+      count(event);
+      yield event;
+    }
+  }
+
+  yield* Readable.from(counted()).pipe(new SpecReporter());
+
+  let line = `${counts.passed} passed, ${counts.failed} failed`;
+  if (counts.skipped > 0) line += `, ${counts.skipped} skipped`;
+  if (process.stdout.isTTY && !process.env.NO_COLOR) {
+    line = `${counts.failed > 0 ? '\x1b[31m' : '\x1b[32m'}${line}\x1b[0m`;
+  }
+  yield `\n${line}\n`;
+}
