@@ -3,6 +3,13 @@
  * compiler refuse a missing or extra key). Placeholders keep their French names.
  */
 import { pluralOf } from './locales.ts';
+import { listingEn } from './screens/listing.ts';
+import { formEn } from './screens/form.ts';
+import { subformEn } from './screens/subform.ts';
+import { navigationEn } from './screens/navigation.ts';
+import { dashboardEn } from './screens/dashboard.ts';
+import { adminEn } from './screens/admin.ts';
+import { filesEn } from './screens/files.ts';
 import type { Messages } from './index.ts';
 
 const plural = pluralOf('en');
@@ -232,6 +239,15 @@ export const en: Messages = {
     breadcrumb: 'Breadcrumb',
     home: 'Home',
     footer: '{app} — release {version}',
+    rubriques: {
+      application: 'Application',
+      export: 'Export',
+      traitement: 'Processing',
+      parametrage: 'Settings',
+      administration: 'Administration',
+    },
+    recordTitle: '{id} {label}',
+    saved: 'Your changes have been saved.',
   },
 
   csv: {
@@ -449,4 +465,12 @@ export const en: Messages = {
       supervision: 'Service supervision.',
     },
   },
+  /** The screens (one file each under screens/). */
+  listing: listingEn,
+  form: formEn,
+  subform: subformEn,
+  navigation: navigationEn,
+  dashboard: dashboardEn,
+  admin: adminEn,
+  files: filesEn,
 };

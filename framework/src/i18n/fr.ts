@@ -8,6 +8,13 @@
  * to do, as users say it.
  */
 import { pluralOf } from './locales.ts';
+import { listingFr } from './screens/listing.ts';
+import { formFr } from './screens/form.ts';
+import { subformFr } from './screens/subform.ts';
+import { navigationFr } from './screens/navigation.ts';
+import { dashboardFr } from './screens/dashboard.ts';
+import { adminFr } from './screens/admin.ts';
+import { filesFr } from './screens/files.ts';
 
 const plural = pluralOf('fr');
 const count = (n: number, one: string, other: string) => `${n} ${plural(n, { one, other })}`;
@@ -250,6 +257,15 @@ export const fr = {
     breadcrumb: 'Fil d’Ariane',
     home: 'Accueil',
     footer: '{app} — version {version}',
+    rubriques: {
+      application: 'Application',
+      export: 'Export',
+      traitement: 'Traitement',
+      parametrage: 'Paramétrage',
+      administration: 'Administration',
+    },
+    recordTitle: '{id} {label}',
+    saved: 'Vos modifications ont bien été enregistrées.',
   },
 
   /** CSV export. */
@@ -473,4 +489,12 @@ export const fr = {
       supervision: 'Supervision du service.',
     },
   },
+  /** The screens (one file each under screens/). */
+  listing: listingFr,
+  form: formFr,
+  subform: subformFr,
+  navigation: navigationFr,
+  dashboard: dashboardFr,
+  admin: adminFr,
+  files: filesFr,
 } as const;

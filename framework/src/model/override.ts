@@ -72,6 +72,107 @@ export interface CustomAction {
   readonly run: (context: ActionContext) => Promise<ActionResult>;
   /** Shown in the record's portlet, sorted by order. */
   readonly order?: number;
+  /** Also offered on each row of the listing (when the condition holds for that row). */
+  readonly inListing?: boolean;
+}
+
+// ---- screens: what the listing, form and menu show (plain data) ----------------------------------
+
+/** The menu's rubriques, in openMairie's order. */
+export type Rubrique = 'application' | 'export' | 'traitement' | 'parametrage' | 'administration';
+export const RUBRIQUES: readonly Rubrique[] = ['application', 'export', 'traitement', 'parametrage', 'administration'];
+
+/** Where an object appears in the menu (default: `application` for an application's objects). */
+export interface MenuPlacement {
+  readonly rubrique: Rubrique;
+  /** A heading inside the rubrique (« Gestion des utilisateurs »). */
+  readonly category?: string;
+  /** Position inside the rubrique, ascending (default 100, then by label). */
+  readonly order?: number;
+  /** The entry's text (default: the object's label). */
+  readonly label?: string;
+}
+
+/** How a criterion of the advanced search is asked. */
+export type CriterionKind = 'text' | 'select' | 'dateRange' | 'boolean';
+
+/**
+ * One criterion of an object's advanced search. Criteria are combined with AND. The default kind
+ * comes from the field: foreign key or enum → select (strict equality), date or timestamp →
+ * dateRange (two bounds, included), boolean → boolean (Oui / Non / indifférent), else text
+ * (accent- and case-insensitive, `*` wildcard).
+ */
+export interface SearchCriterion {
+  readonly field: string;
+  readonly kind?: CriterionKind;
+  readonly label?: string;
+}
+
+/** The widgets a form field can be shown with. */
+export type WidgetKind =
+  | 'text'
+  | 'textarea'
+  | 'integer'
+  | 'decimal'
+  | 'date'
+  | 'time'
+  | 'datetime'
+  | 'checkbox'
+  | 'select'
+  | 'autocomplete'
+  | 'email'
+  | 'url'
+  | 'password'
+  | 'hidden'
+  | 'static'
+  | 'richtext'
+  | 'file'
+  | 'color';
+
+/** A group of fields of a form: a `<fieldset>` with its legend, or an untitled block. */
+export interface FormSection {
+  readonly legend?: string;
+  readonly fields: readonly string[];
+  /** Fields side by side on wide screens (default 1). */
+  readonly columns?: 1 | 2 | 3;
+  /** The section can be folded (`<details>`); `collapsed` starts it folded. */
+  readonly collapsible?: boolean;
+  readonly collapsed?: boolean;
+}
+
+/** The sub-forms (child tables) of an object's record page. */
+export interface SubFormsDeclaration {
+  /** Child table names in the order of their tabs; the others follow by label. */
+  readonly order?: readonly string[];
+  /** Tab titles by child table name (default: the child's label). */
+  readonly titles?: Readonly<Record<string, string>>;
+  /** Child tables not shown as sub-forms. */
+  readonly hidden?: readonly string[];
+}
+
+/** What the screens of an object show, beyond what the metadata gives. */
+export interface ScreensDeclaration {
+  /** The menu entry; `false`: no entry (the object is reached from another one). */
+  readonly menu?: MenuPlacement | false;
+  /** Columns of the listing, in order (default: every visible field). */
+  readonly listColumns?: readonly string[];
+  /** The advanced search form; absent: simple search only. */
+  readonly advancedSearch?: readonly SearchCriterion[];
+  /** Widget per field, when the type's default is not the right one. */
+  readonly widgets?: Readonly<Record<string, WidgetKind>>;
+  /** The form's layout; fields not named go, in order, into a last untitled block. */
+  readonly formLayout?: readonly FormSection[];
+  readonly subForms?: SubFormsDeclaration;
+  /** Fields a file is uploaded into (a `uuid` or text column holding the file's id). */
+  readonly fileFields?: Readonly<Record<string, FileFieldRules>>;
+}
+
+/** Limits of an uploaded file. */
+export interface FileFieldRules {
+  /** In bytes (default: the instance's maximum). */
+  readonly maxBytes?: number;
+  /** Accepted MIME types (default: PDF, images, office documents, text). */
+  readonly types?: readonly string[];
 }
 
 /**
@@ -106,4 +207,5 @@ export interface ObjectOverride {
   readonly beforeWrite?: (context: WriteContext) => void | Promise<void>;
   readonly afterWrite?: (context: WriteContext & { readonly result: Row | undefined }) => void | Promise<void>;
   readonly actions?: Readonly<Record<string, CustomAction>>;
+  readonly screens?: ScreensDeclaration;
 }

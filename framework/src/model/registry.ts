@@ -1,3 +1,4 @@
+import type { MenuEntry, ServerWidget } from './extensions.ts';
 import type { ObjectOverride } from './override.ts';
 import type { TableMeta } from './types.ts';
 
@@ -12,6 +13,31 @@ export interface RegisteredObject {
 /** The objects of every enabled application, looked up by application and table name. */
 export class Registry {
   readonly #objects = new Map<string, RegisteredObject>();
+  readonly #menuEntries: MenuEntry[] = [];
+  readonly #widgets = new Map<string, ServerWidget>();
+
+  /** A menu entry for a page that is not an object's listing. */
+  addMenuEntry(entry: MenuEntry): void {
+    this.#menuEntries.push(entry);
+  }
+
+  menuEntries(): readonly MenuEntry[] {
+    return this.#menuEntries;
+  }
+
+  /** A server widget the dashboard can show (`om_widget.type = 'file'`, `lien` = its id). */
+  addWidget(widget: ServerWidget): void {
+    if (this.#widgets.has(widget.id)) throw new Error(`widget ${widget.id} déjà enregistré`);
+    this.#widgets.set(widget.id, widget);
+  }
+
+  widget(id: string): ServerWidget | undefined {
+    return this.#widgets.get(id);
+  }
+
+  widgets(): readonly ServerWidget[] {
+    return [...this.#widgets.values()];
+  }
 
   register(meta: TableMeta, override: ObjectOverride = {}): RegisteredObject {
     const object: RegisteredObject = { app: meta.app, name: meta.name, meta, override };

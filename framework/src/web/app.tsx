@@ -19,6 +19,10 @@ import { HttpError, errorHandlers, healthRoutes, requestContext, securityHeaders
 import { staticRoutes } from './static/routes.ts';
 import { VERSION } from '../version.ts';
 import { HomePage } from './pages/home.tsx';
+import { adminRoutes } from './admin/routes.tsx';
+import { dashboardRoutes } from './dashboard/routes.tsx';
+import { navigationRoutes } from './navigation/routes.tsx';
+import { screenRoutes } from './screens/index.ts';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -59,6 +63,9 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.get('/api/v1/openapi.json', requireActor(), (c) => c.json(openapi));
   app.route('/', recordApi());
   app.route('/', csvExportRoutes());
+  app.route('/', navigationRoutes());
+  app.route('/', dashboardRoutes());
+  app.route('/', adminRoutes());
 
   app.get('/', requireActor(), async (c) => {
     const actor = c.get('actor');
@@ -71,5 +78,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
         locale={localeOf(c)} />,
     );
   });
+  // Last: `/:app/:table…` would match the fixed addresses above.
+  app.route('/', screenRoutes());
   return app;
 }

@@ -146,6 +146,7 @@ export function Layout(props: LayoutProps) {
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <link rel="stylesheet" href={assetUrl('commun.css')} />
         <script src={assetUrl('htmx.min.js')} defer></script>
+        <script src={assetUrl('commun.js')} defer></script>
       </head>
       <body>
         <a class="lien-evitement" href="#contenu">

@@ -1,19 +1,31 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 
 /**
  * The static files, from a fixed allow-list (no path from the request ever reaches the file
- * system): the stylesheet of this folder and htmx 2, served from its npm package. Pages link them
- * with `assetUrl(name)`, which adds a hash of the content: the files can then be cached for a year.
+ * system): the stylesheet (`commun.css` then each area's `css/*.css`, in one file), the scripts
+ * of the screens (`js/*.js`, each an independent IIFE, in one file) and htmx 2, served from its
+ * npm package. Pages link them with `assetUrl(name)`, which adds a hash of the content: the files
+ * can then be cached for a year.
  */
 const require = createRequire(import.meta.url);
 
+/** The files of a folder of this one with this extension, in name order. */
+function folder(name: string, extension: string): URL[] {
+  const directory = new URL(`./${name}/`, import.meta.url);
+  return readdirSync(directory)
+    .filter((file) => file.endsWith(extension))
+    .sort()
+    .map((file) => new URL(file, directory));
+}
+
 const FILES = {
-  'commun.css': { path: () => new URL('./commun.css', import.meta.url), type: 'text/css; charset=utf-8' },
-  'htmx.min.js': { path: () => require.resolve('htmx.org/dist/htmx.min.js'), type: 'text/javascript; charset=utf-8' },
+  'commun.css': { paths: () => [new URL('./commun.css', import.meta.url), ...folder('css', '.css')], type: 'text/css; charset=utf-8' },
+  'commun.js': { paths: () => folder('js', '.js'), type: 'text/javascript; charset=utf-8' },
+  'htmx.min.js': { paths: () => [require.resolve('htmx.org/dist/htmx.min.js')], type: 'text/javascript; charset=utf-8' },
 } as const;
 
 export type StaticName = keyof typeof FILES;
@@ -28,7 +40,8 @@ const loaded = new Map<StaticName, Loaded>();
 function load(name: StaticName): Loaded {
   let file = loaded.get(name);
   if (!file) {
-    const body: Uint8Array<ArrayBuffer> = new Uint8Array(readFileSync(FILES[name].path()));
+    const parts = FILES[name].paths().map((path) => readFileSync(path));
+    const body: Uint8Array<ArrayBuffer> = new Uint8Array(Buffer.concat(parts.flatMap((part) => [part, Buffer.from('\n')])));
     file = { body, hash: createHash('sha256').update(body).digest('hex').slice(0, 12) };
     loaded.set(name, file);
   }

@@ -1,0 +1,7 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../env.ts';
+
+// SCAFFOLD: replaced by the helper that owns this folder.
+export function listingRoutes(): Hono<AppEnv> {
+  return new Hono<AppEnv>();
+}

@@ -1,0 +1,54 @@
+/**
+ * A field's value as the screens show it: dates JJ/MM/AAAA, times HH:MM, decimal comma,
+ * Oui / Non, timestamps in the Paris time zone. Escaping is JSX's job, not this one's.
+ */
+import { translator, type Locale } from '../../../i18n/index.ts';
+import type { FieldMeta } from '../../../model/types.ts';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})/;
+
+/** `2024-03-05` → `05/03/2024`; anything else unchanged. */
+export function frenchDate(value: string): string {
+  const match = ISO_DATE.exec(value);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
+}
+
+function timestamp(value: unknown, withZone: boolean): string {
+  if (value instanceof Date || (withZone && typeof value === 'string')) {
+    const date = value instanceof Date ? value : new Date(value);
+    if (Number.isNaN(date.getTime())) return String(value);
+    return date.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
+  }
+  const match = ISO_TIMESTAMP.exec(String(value));
+  return match ? `${match[3]}/${match[2]}/${match[1]} ${match[4]}:${match[5]}` : String(value);
+}
+
+export function displayValue(field: FieldMeta, value: unknown, locale: Locale): string {
+  if (value === null || value === undefined) return '';
+  const tr = translator(locale);
+  switch (field.kind) {
+    case 'boolean':
+      return tr(value === true || value === 't' || value === 'true' ? 'csv.yes' : 'csv.no');
+    case 'date':
+      return frenchDate(String(value));
+    case 'timestamp':
+      return timestamp(value, false);
+    case 'timestamptz':
+      return timestamp(value, true);
+    case 'time':
+      return String(value).slice(0, 5);
+    case 'decimal':
+    case 'float':
+      return String(value).replace('.', ',');
+    case 'json':
+    case 'geometry':
+    case 'array':
+      return typeof value === 'string' ? value : JSON.stringify(value);
+    default:
+      return String(value);
+  }
+}
+
+/** Numbers are right-aligned in listings. */
+export const isNumeric = (field: FieldMeta) => ['integer', 'bigint', 'decimal', 'float'].includes(field.kind);

@@ -1,0 +1,7 @@
+export { actorOf, objectFromRoute, requirePermission } from './object-route.ts';
+export { displayValue, frenchDate, isNumeric } from './format.ts';
+export { setFlash, takeFlash } from './flash.ts';
+export { rubriqueOf } from './rubrique.ts';
+export { objectCrumbs, recordCrumbs, recordTitle, renderScreen, type ScreenProps } from './screen.tsx';
+export * from './urls.ts';
+export { sanitizeRichText } from './sanitize.ts';
