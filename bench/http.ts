@@ -22,6 +22,11 @@ const AUTOCANNON = new URL('../node_modules/autocannon/autocannon.js', import.me
 export interface BenchApi {
   /** `GET /api/v1/bench/personne?…` for the case, with 10 connections for `seconds`: requests per second. */
   throughput(benchCase: ListingCase, seconds: number, connections: number): Promise<number>;
+  /**
+   * `GET /bench/personne?…` (the listing page, whole HTML, default total as a user gets it)
+   * through the application in this process, with the same API token: one answer's time.
+   */
+  page(benchCase: ListingCase): () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,6 +53,18 @@ function queryOf(benchCase: ListingCase): string {
   if (q) query.set('q', q);
   if (col) query.set('col', col);
   if (count) query.set('count', count);
+  return query.toString();
+}
+
+/** The listing page's query for the case: what a user's links carry (no `count`: the page's default total). */
+function pageQueryOf(benchCase: ListingCase): string {
+  const { page, perPage, sort, q, col } = benchCase.request;
+  const query = new URLSearchParams();
+  if (q) query.set('q', q);
+  if (col) query.set('col', col);
+  if (sort) query.set('sort', sort);
+  if (page > 1) query.set('page', String(page));
+  if (perPage !== 15) query.set('per_page', String(perPage));
   return query.toString();
 }
 
@@ -80,8 +97,20 @@ export async function openBenchApi(service: BenchService): Promise<BenchApi> {
     logger: createLogger('silent'),
     mailer: { send: async () => undefined },
   };
-  const server = await startServer(createApp(runtime), runtime, { port: 0, handleSignals: false });
+  const app = createApp(runtime);
+  const server = await startServer(app, runtime, { port: 0, handleSignals: false });
+  const pageHeaders = { Authorization: `Bearer ${token}`, Accept: 'text/html' };
   return {
+    page(benchCase) {
+      const url = `http://bench.local/bench/personne?${pageQueryOf(benchCase)}`;
+      return async () => {
+        const response = await app.request(url, { headers: pageHeaders });
+        const html = await response.text();
+        if (response.status !== 200 || !html.includes('enregistrement(s) sur')) {
+          throw new Error(`page HTML : ${response.status} ${html.slice(0, 300)}`);
+        }
+      };
+    },
     async throughput(benchCase, seconds, connections) {
       const url = `${server.url}/api/v1/bench/personne?${queryOf(benchCase)}`;
       const check = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });

@@ -11,6 +11,9 @@
  *             default total (planner estimate, or a count bounded to 100,001 rows).
  *   API       `GET /api/v1/bench/personne` with a personal API token, served by this process and
  *             loaded by autocannon from another: requests per second, first page only.
+ *   page      `GET /bench/personne?…`, the listing page (whole HTML in the layout, default total)
+ *             through the application in this process: median, and its ratio to the service's
+ *             call with the same total (« avec total ms »), the work the page cannot avoid.
  *
  * BENCH_DATABASE_URL: the server (default postgres://postgres@127.0.0.1:5432/commun_bench);
  * BENCH_SECONDS: length of each throughput run (default 10).
@@ -55,12 +58,14 @@ async function appClient(): Promise<pg.Client> {
 
 /** Median of the raw SQL per case, for the service's overhead column. */
 const rawMedians = new Map<string, number>();
+/** Median of the service with the default total per case, for the page's ratio column. */
+const countedMedians = new Map<string, number>();
 
 async function rawLayer(service: BenchService): Promise<Layer> {
   const clients = await Promise.all(Array.from({ length: CONCURRENCY }, appClient));
   const [single] = clients as [pg.Client];
-  const run = (client: pg.Client, benchCase: ListingCase) => {
-    const { sql, params } = service.sqlOf(benchCase);
+  const run = async (client: pg.Client, benchCase: ListingCase) => {
+    const { sql, params } = await service.sqlOf(benchCase);
     return client.query(sql, params);
   };
 
@@ -102,6 +107,7 @@ function serviceLayer(service: BenchService): Layer {
     const raw = rawMedians.get(benchCase.name) ?? NaN;
     const overhead = `${Math.round((latency.medianMs / raw - 1) * 100)} %`;
     const counted = await measureLatency(() => service.list(benchCase, 'estimated'), { runs: 30 });
+    countedMedians.set(benchCase.name, counted.medianMs);
     return [ms(latency.medianMs), ms(latency.p95Ms), overhead, ms(counted.medianMs)];
   }
   return {
@@ -119,6 +125,18 @@ function apiLayer(api: BenchApi): Layer {
     return [count(await api.throughput(benchCase, SECONDS, CONCURRENCY))];
   }
   return { columns: [{ titles: [`API req/s (${CONCURRENCY} clients)`], measure: apiThroughput }], close: () => api.close() };
+}
+
+// ---- listing page (HTML) -----------------------------------------------------------------------
+
+/** The listing page's time per case, next to the record-service call it is built on. */
+function pageLayer(api: BenchApi): Layer {
+  async function pageCase(benchCase: ListingCase): Promise<string[]> {
+    const latency = await measureLatency(api.page(benchCase), { runs: 30 });
+    const service = countedMedians.get(benchCase.name) ?? NaN;
+    return [ms(latency.medianMs), `× ${(latency.medianMs / service).toFixed(2)}`];
+  }
+  return { columns: [{ titles: ['page HTML ms', 'page / service'], measure: pageCase }], close: async () => undefined };
 }
 
 // ---- run ----------------------------------------------------------------------------------
@@ -140,7 +158,8 @@ console.log(
 );
 
 const service = await openBenchService(BENCH_URL);
-const layers: Layer[] = [await rawLayer(service), serviceLayer(service), apiLayer(await openBenchApi(service))];
+const api = await openBenchApi(service);
+const layers: Layer[] = [await rawLayer(service), serviceLayer(service), pageLayer(api), apiLayer(api)];
 const header = ['cas', ...layers.flatMap((layer) => layer.columns.flatMap((column) => column.titles))];
 const rows: string[][] = [];
 try {

@@ -5,7 +5,9 @@ import { introspectSchema } from '../framework/src/db/introspect.ts';
 import { Registry, type RegisteredObject } from '../framework/src/model/registry.ts';
 import { registerFrameworkObjects } from '../framework/src/objects/index.ts';
 import { listRecords, planList, type ReadDeps } from '../framework/src/records/index.ts';
+import { shouldFilterFirst } from '../framework/src/records/read.ts';
 import { buildListQuery } from '../framework/src/records/select.ts';
+import { readAs } from '../framework/src/db/tenant-context.ts';
 import { COLLECTIVITE, type ListingCase } from './cases.ts';
 
 export interface BenchService {
@@ -13,7 +15,7 @@ export interface BenchService {
   readonly personne: RegisteredObject;
   readonly actor: Actor;
   /** The SQL text and parameters the service sends for this case. */
-  sqlOf(benchCase: ListingCase): { sql: string; params: unknown[] };
+  sqlOf(benchCase: ListingCase): Promise<{ sql: string; params: unknown[] }>;
   list(benchCase: ListingCase, count?: 'none' | 'estimated'): Promise<number>;
   close(): Promise<void>;
 }
@@ -45,14 +47,22 @@ export async function openBenchService(url: string, poolSize = 10): Promise<Benc
   const personne = registry.get('bench', 'personne');
   if (!personne) throw new Error('bench.personne introuvable : lancez d’abord la création des données');
   const deps: ReadDeps = { db, registry, exactCountLimit: 100_000 };
+  const queries = new Map<string, { sql: string; params: unknown[] }>();
   return {
     deps,
     personne,
     actor: benchActor,
-    sqlOf(benchCase) {
-      const plan = planList(personne, benchCase.request);
-      const compiled = buildListQuery(registry, personne, benchActor, plan).page.compile(db.kysely);
-      return { sql: compiled.sql, params: [...compiled.parameters] };
+    async sqlOf(benchCase) {
+      let query = queries.get(benchCase.name);
+      if (!query) {
+        const plan = planList(personne, benchCase.request);
+        // The service's own choice for a text search (filter first or walk the sort index).
+        const filterFirst = await readAs(db.kysely, benchActor, (connection) => shouldFilterFirst(connection, personne, benchActor, plan));
+        const compiled = buildListQuery(registry, personne, benchActor, plan, true, filterFirst).page.compile(db.kysely);
+        query = { sql: compiled.sql, params: [...compiled.parameters] };
+        queries.set(benchCase.name, query);
+      }
+      return query;
     },
     async list(benchCase, count = 'none') {
       const result = await listRecords(deps, benchActor, personne, { ...benchCase.request, count });

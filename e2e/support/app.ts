@@ -5,6 +5,9 @@
  */
 import type { DatabaseKind } from '../../framework/src/db/index.ts';
 import type { RuntimeConfig } from '../../framework/src/config/index.ts';
+import { syncPermissionVocabulary } from '../../framework/src/access/vocabulary.ts';
+import type { ObjectOverride } from '../../framework/src/model/override.ts';
+import type { Registry } from '../../framework/src/model/registry.ts';
 import { createApp } from '../../framework/src/web/app.tsx';
 import { startServer } from '../../framework/src/web/server.ts';
 import { createTestDatabase, type TestDatabase } from '../../framework/test/support/databases.ts';
@@ -30,6 +33,14 @@ export interface AppOptions {
   /** Anything else to prepare as the database owner (names, data), before the server starts. */
   setup?: (database: TestDatabase) => Promise<void>;
   config?: Partial<RuntimeConfig>;
+  /**
+   * Application schemas (created by `setup`) whose tables the runtime registers as objects of the
+   * application named like the schema, with their overrides by table name.
+   */
+  schemas?: string[];
+  overrides?: Record<string, ObjectOverride>;
+  /** Registers what an application's start-up would (menu entries, server widgets) on the runtime's registry. */
+  register?: (registry: Registry) => void;
 }
 
 export async function startApp(kind: DatabaseKind, options: AppOptions = {}): Promise<RunningApp> {
@@ -40,7 +51,14 @@ export async function startApp(kind: DatabaseKind, options: AppOptions = {}): Pr
       await grant(database, profil as TestUser['profil'], permissions ?? []);
     }
     await options.setup?.(database);
-    const runtime = await createTestRuntime(database, options.config ? { config: options.config } : {});
+    const runtime = await createTestRuntime(database, {
+      ...(options.config ? { config: options.config } : {}),
+      ...(options.schemas ? { schemas: options.schemas } : {}),
+      ...(options.overrides ? { overrides: options.overrides } : {}),
+    });
+    options.register?.(runtime.registry);
+    // As the real start-up does (bootstrap): the permission vocabulary follows the registered objects.
+    await syncPermissionVocabulary(runtime.db.kysely, runtime.registry);
     const server = await startServer(createApp(runtime), runtime, { port: 0, hostname: '127.0.0.1', handleSignals: false, shutdownTimeoutMs: 2000 });
     return {
       kind,

@@ -9,6 +9,7 @@ import { asApplicationRole, frameworkMigrations, migrate, openDatabase, readMigr
 import { createLogger } from './logger.ts';
 import { Registry } from './model/registry.ts';
 import { registerFrameworkObjects } from './objects/index.ts';
+import { registerFrameworkWidgets } from './web/dashboard/index.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface Started {
@@ -59,6 +60,7 @@ export async function bootstrap(config: RuntimeConfig, applications: readonly Ap
   const db = await asApplicationRole(owner);
   const registry = new Registry();
   registerFrameworkObjects(registry);
+  registerFrameworkWidgets(registry);
   for (const application of applications) application.register(registry);
   registry.linkIncomingReferences();
   await syncPermissionVocabulary(db.kysely, registry, applications.flatMap((application) => application.permissions ?? []));

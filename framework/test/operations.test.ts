@@ -282,7 +282,7 @@ describe('erreurs', () => {
     const requestId = response.headers.get('X-Request-Id')!;
     assert.ok(page.startsWith('<!DOCTYPE html>'));
     assert.match(page, /<html lang="fr">/);
-    assert.match(page, /<title>Une erreur est survenue – Commun<\/title>/);
+    assert.match(page, /<title>Une erreur est survenue — Commun<\/title>/);
     assert.match(page, /<h1>Une erreur est survenue<\/h1>/);
     assert.ok(page.includes(`Référence : <code>${requestId}</code>`), page);
     assert.ok(!page.includes('om_secret') && !page.includes('select') && !page.includes('.ts:'), page);

@@ -42,6 +42,12 @@ export interface RuntimeConfig {
   demo: boolean;
   /** Language of the texts shown to users (COMMUN_LOCALE: fr, en); French when unset or unknown. */
   locale: Locale;
+  upload: {
+    /** Largest file a form accepts, unless the field says otherwise (COMMUN_UPLOAD_MAX_BYTES, 10 Mio). */
+    maxBytes: number;
+    /** Largest form with files (COMMUN_UPLOAD_REQUEST_MAX_BYTES, 32 Mio); other requests stay at 2 Mio. */
+    requestMaxBytes: number;
+  };
 }
 
 const integer = (value: string | undefined, fallback: number) => {
@@ -81,5 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     trustProxy: env.COMMUN_TRUST_PROXY === '1' || env.COMMUN_TRUST_PROXY === 'true',
     demo: env.COMMUN_DEMO !== '0' && env.COMMUN_DEMO !== 'false',
     locale: localeFrom(env.COMMUN_LOCALE),
+    upload: {
+      maxBytes: integer(env.COMMUN_UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
+      requestMaxBytes: integer(env.COMMUN_UPLOAD_REQUEST_MAX_BYTES, 32 * 1024 * 1024),
+    },
   };
 }

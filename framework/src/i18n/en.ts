@@ -161,7 +161,7 @@ export const en: Messages = {
     unavailable: 'Service temporarily unavailable.',
     refused: 'Request refused.',
     page: {
-      title: '{title} – Commun',
+      title: '{title} — Commun',
       reference: 'Reference: {requestId}',
       backHome: 'Back to the home page',
       notFoundTitle: 'Page not found',

@@ -175,7 +175,7 @@ export const fr = {
     unavailable: 'Service momentanément indisponible.',
     refused: 'Requête refusée.',
     page: {
-      title: '{title} – Commun',
+      title: '{title} — Commun',
       reference: 'Référence : {requestId}',
       backHome: "Retour à l'accueil",
       notFoundTitle: 'Page introuvable',

@@ -165,6 +165,30 @@ export interface ScreensDeclaration {
   readonly subForms?: SubFormsDeclaration;
   /** Fields a file is uploaded into (a `uuid` or text column holding the file's id). */
   readonly fileFields?: Readonly<Record<string, FileFieldRules>>;
+  /** Labels of fields and of extra inputs (`password`), when the generated one is not right. */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Fixed choices of a field that is not a foreign key (a `select` widget): value and label. */
+  readonly choices?: Readonly<Record<string, readonly Choice[]>>;
+  /**
+   * Extra inputs shown in the form (`extraInputs` of the override), in order, with their widget
+   * (`widgets`) and label (`labels`); `whenCreating`/`whenEditing` say in which modes.
+   */
+  readonly extraFields?: readonly ExtraField[];
+  /** Help shown under a field (« 5 caractères maximum… »), by field name. */
+  readonly help?: Readonly<Record<string, string>>;
+}
+
+export interface Choice {
+  readonly value: string;
+  readonly label: string;
+}
+
+export interface ExtraField {
+  readonly name: string;
+  readonly whenCreating?: boolean;
+  readonly whenEditing?: boolean;
+  /** Required when creating (marked « * »). */
+  readonly requiredWhenCreating?: boolean;
 }
 
 /** Limits of an uploaded file. */
@@ -207,5 +231,10 @@ export interface ObjectOverride {
   readonly beforeWrite?: (context: WriteContext) => void | Promise<void>;
   readonly afterWrite?: (context: WriteContext & { readonly result: Row | undefined }) => void | Promise<void>;
   readonly actions?: Readonly<Record<string, CustomAction>>;
+  /**
+   * Whether this record may be deleted by this actor (e.g. not one's own account): the screens
+   * hide « Supprimer » when false; the service must refuse it too (a hook's `Veto`).
+   */
+  readonly canDelete?: (record: Row, actor: Actor) => boolean;
   readonly screens?: ScreensDeclaration;
 }

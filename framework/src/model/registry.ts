@@ -10,6 +10,20 @@ export interface RegisteredObject {
   readonly override: ObjectOverride;
 }
 
+/**
+ * The labels an override corrects (`label`, `screens.labels`) become the metadata's, so that every
+ * screen, message, export and the API documentation say the same words.
+ */
+function withOverriddenLabels(meta: TableMeta, override: ObjectOverride): TableMeta {
+  const labels = override.screens?.labels ?? {};
+  if (override.label === undefined && Object.keys(labels).length === 0) return meta;
+  return {
+    ...meta,
+    label: override.label ?? meta.label,
+    fields: meta.fields.map((field) => (Object.hasOwn(labels, field.name) ? { ...field, label: labels[field.name] ?? field.label } : field)),
+  };
+}
+
 /** The objects of every enabled application, looked up by application and table name. */
 export class Registry {
   readonly #objects = new Map<string, RegisteredObject>();
@@ -39,7 +53,8 @@ export class Registry {
     return [...this.#widgets.values()];
   }
 
-  register(meta: TableMeta, override: ObjectOverride = {}): RegisteredObject {
+  register(generated: TableMeta, override: ObjectOverride = {}): RegisteredObject {
+    const meta = withOverriddenLabels(generated, override);
     const object: RegisteredObject = { app: meta.app, name: meta.name, meta, override };
     this.#objects.set(`${meta.app}/${meta.name}`, object);
     return object;

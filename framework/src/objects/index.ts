@@ -1,24 +1,56 @@
 import { tables } from '../../gen/index.ts';
 import type { ObjectOverride } from '../model/override.ts';
 import type { Registry } from '../model/registry.ts';
+import { accountMailOf } from './account-mail.ts';
+import { registerAdminMenu } from './menu.ts';
 import { omApiToken } from './om_api_token.ts';
+import { omAudit } from './om_audit.ts';
 import { omCollectivite } from './om_collectivite.ts';
+import { omDashboard } from './om_dashboard.ts';
+import { omDroit } from './om_droit.ts';
+import { omEtat } from './om_etat.ts';
+import { omLettretype } from './om_lettretype.ts';
+import { omLogo } from './om_logo.ts';
+import { omParametre } from './om_parametre.ts';
+import { omPermission } from './om_permission.ts';
+import { omProfil } from './om_profil.ts';
+import { omRequete } from './om_requete.ts';
+import { omSousetat } from './om_sousetat.ts';
 import { omUtilisateur } from './om_utilisateur.ts';
+import { omWidget } from './om_widget.ts';
+
+export { bindAccountMail } from './account-mail.ts';
+export { registerAdminMenu } from './menu.ts';
 
 /** Hand-written behaviour of the framework's own objects (their metadata is generated in gen/). */
-const overrides: Record<string, ObjectOverride> = {
-  om_utilisateur: omUtilisateur,
-  om_collectivite: omCollectivite,
-  om_api_token: omApiToken,
-  om_permission: { readOnly: true, defaultSort: ['libelle'] },
-  om_audit: { readOnly: true, defaultSort: ['-horodatage'], searchColumns: ['login', 'objet', 'cle', 'action'] },
-  om_droit: { defaultSort: ['libelle'], sharedByAllCollectivites: true },
-  om_profil: { defaultSort: ['-hierarchie'], sharedByAllCollectivites: true },
-  om_widget: { sharedByAllCollectivites: true },
-  om_dashboard: { sharedByAllCollectivites: true },
-  om_requete: { sharedByAllCollectivites: true },
-};
+export function frameworkOverrides(registry: Registry): Record<string, ObjectOverride> {
+  return {
+    om_collectivite: omCollectivite,
+    om_parametre: omParametre,
+    om_profil: omProfil,
+    om_droit: omDroit,
+    om_utilisateur: omUtilisateur(() => accountMailOf(registry)),
+    om_api_token: omApiToken,
+    om_permission: omPermission,
+    om_widget: omWidget,
+    om_dashboard: omDashboard,
+    om_audit: omAudit,
+    om_etat: omEtat,
+    om_sousetat: omSousetat,
+    om_lettretype: omLettretype,
+    om_logo: omLogo,
+    om_requete: omRequete,
+    // Technical tables, should the generator ever register them: never in a menu, never written.
+    om_soumission: { readOnly: true, hiddenFields: ['jeton'], screens: { menu: false } },
+  };
+}
 
+/**
+ * Registers the framework's objects and the administration's menu entries. Once the runtime
+ * exists, `bindAccountMail(runtime)` gives the user actions that send e-mail their mailer.
+ */
 export function registerFrameworkObjects(registry: Registry): void {
+  const overrides = frameworkOverrides(registry);
   for (const meta of tables) registry.register(meta, overrides[meta.name] ?? {});
+  registerAdminMenu(registry);
 }

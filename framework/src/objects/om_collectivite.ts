@@ -9,6 +9,30 @@ import { Veto } from '../model/override.ts';
  */
 export const omCollectivite: ObjectOverride = {
   defaultSort: ['libelle'],
+  searchColumns: ['libelle'],
+  screens: {
+    menu: { rubrique: 'administration', order: 10, label: t('admin.menu.collectivites') },
+    listColumns: ['om_collectivite', 'libelle', 'niveau'],
+    choices: {
+      niveau: [
+        { value: '1', label: t('admin.collectivite.niveau1') },
+        { value: '2', label: t('admin.collectivite.niveau2') },
+      ],
+    },
+    help: { niveau: t('admin.collectivite.helpNiveau') },
+    subForms: {
+      order: ['om_utilisateur', 'om_parametre', 'om_etat', 'om_lettretype', 'om_sousetat', 'om_logo'],
+      titles: {
+        om_utilisateur: t('admin.menu.utilisateurs'),
+        om_parametre: t('admin.menu.parametres'),
+        om_etat: t('admin.menu.etats'),
+        om_lettretype: t('admin.menu.lettretypes'),
+        om_sousetat: t('admin.menu.sousetats'),
+        om_logo: t('admin.menu.logos'),
+      },
+      hidden: ['om_fichier', 'om_session'],
+    },
+  },
 
   async validate({ action, actor, values, previous, trx, locale }): Promise<FieldErrors> {
     const changesNiveau = values.niveau !== undefined && values.niveau !== previous?.niveau;

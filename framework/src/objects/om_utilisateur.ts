@@ -1,20 +1,52 @@
-import { hashPassword, passwordProblems } from '../access/passwords.ts';
+import type { ResetDelivery } from '../access/admin-password-reset.ts';
+import { hashPassword, PASSWORD_MIN_LENGTH, passwordProblems } from '../access/passwords.ts';
 import { revokeUserSessions } from '../access/sessions.ts';
 import { t } from '../i18n/index.ts';
 import type { FieldErrors, ObjectOverride } from '../model/override.ts';
 import { Veto } from '../model/override.ts';
+import { passwordResetAction } from './password-reset-action.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Users: the password hash never leaves the database; an administrator sets a password through
- * the `password` input, which is checked for strength and hashed with argon2id.
+ * the `password` input, which is checked for strength and hashed with argon2id, or sends the user
+ * a reset link (`delivery`: the runtime's mailer, once bound). Nobody deletes their own account.
  */
-export const omUtilisateur: ObjectOverride = {
+export const omUtilisateur = (delivery: () => ResetDelivery | undefined): ObjectOverride => ({
   hiddenFields: ['pwd'],
   extraInputs: ['password'],
   defaultSort: ['nom'],
   searchColumns: ['nom', 'login', 'email'],
+  canDelete: (record, actor) => Number(record.om_utilisateur) !== actor.userId,
+  actions: { reinitialiser: passwordResetAction(delivery) },
+  screens: {
+    menu: { rubrique: 'administration', category: t('admin.menu.users'), order: 50, label: t('admin.menu.utilisateurs') },
+    listColumns: ['nom', 'login', 'email', 'om_profil', 'om_collectivite', 'om_type'],
+    advancedSearch: [{ field: 'login' }, { field: 'nom' }, { field: 'om_profil' }, { field: 'om_collectivite' }],
+    widgets: { email: 'email', password: 'password', om_type: 'select' },
+    choices: {
+      om_type: [
+        { value: 'DB', label: t('admin.utilisateur.typeDb') },
+        { value: 'LDAP', label: t('admin.utilisateur.typeLdap') },
+      ],
+    },
+    labels: { password: t('objects.utilisateur.passwordLabel') },
+    extraFields: [{ name: 'password', whenCreating: true, whenEditing: true, requiredWhenCreating: true }],
+    formLayout: [
+      { legend: t('admin.utilisateur.legendIdentite'), fields: ['nom', 'email'], columns: 2 },
+      { legend: t('admin.utilisateur.legendConnexion'), fields: ['login', 'om_type', 'password'] },
+      { legend: t('admin.utilisateur.legendRattachement'), fields: ['om_collectivite', 'om_profil'], columns: 2 },
+    ],
+    help: {
+      login: t('admin.utilisateur.helpLogin'),
+      om_type: t('admin.utilisateur.helpType'),
+      password: t('admin.utilisateur.helpPassword', { min: PASSWORD_MIN_LENGTH }),
+      om_collectivite: t('admin.utilisateur.helpCollectivite'),
+      om_profil: t('admin.utilisateur.helpProfil'),
+    },
+    subForms: { titles: { om_api_token: t('admin.menu.apiTokens') }, hidden: ['om_password_reset', 'om_session'] },
+  },
 
   async prepare({ action, input, values, previous, locale }) {
     const password = input.password;
@@ -58,4 +90,4 @@ export const omUtilisateur: ObjectOverride = {
       await revokeUserSessions(trx, previous.om_utilisateur);
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 export { ServiceError, badRequest, forbidden, invalid, notFound } from './errors.ts';
 export type { ServiceErrorCode } from './errors.ts';
-export { planList, likePattern, DEFAULT_PER_PAGE, MAX_PER_PAGE } from './list-plan.ts';
-export type { CountMode, ListPlan, ListRequest } from './list-plan.ts';
+export { planList, likePattern, isSortableKind, isCriterionOperator, CRITERION_OPERATORS, DEFAULT_PER_PAGE, MAX_PER_PAGE } from './list-plan.ts';
+export type { CountMode, CriterionOperator, CriterionRequest, ListPlan, ListRequest, PlanCondition } from './list-plan.ts';
 export { exportRecords, getRecord, listRecords } from './read.ts';
 export type { ListResult, ReadDeps } from './read.ts';
 export { createRecord, deleteRecord, parseKey, runAction, updateRecord } from './write.ts';

@@ -1,7 +1,7 @@
 import { t, type Locale } from '../i18n/index.ts';
 import type { RegisteredObject } from '../model/registry.ts';
 import type { FieldKind, FieldMeta } from '../model/types.ts';
-import { coerceValue } from './coerce.ts';
+import { coerceValue, parseFrenchDate } from './coerce.ts';
 import { badRequest } from './errors.ts';
 import { visibleField, visibleFields } from './visible-fields.ts';
 
@@ -18,10 +18,35 @@ export interface ListRequest {
   col?: string | undefined;
   /** Equality filters; an empty value means « is empty ». */
   filters?: Record<string, string> | undefined;
+  /** Conditions of an advanced search or of the API's `filter[field][op]`, combined with AND. */
+  criteria?: readonly CriterionRequest[] | undefined;
   count?: string | undefined;
   /** Show rows whose validity has ended. */
   includeExpired?: boolean | undefined;
 }
+
+/**
+ * How a criterion compares: `eq` equality (an empty value: « is empty »), `contains` accent- and
+ * case-insensitive text with the `*` wildcard, `gte`/`lte` bounds included, `empty` (`true`: the
+ * field is empty, `false`: it is filled).
+ */
+export type CriterionOperator = 'eq' | 'contains' | 'gte' | 'lte' | 'empty';
+export const CRITERION_OPERATORS: readonly CriterionOperator[] = ['eq', 'contains', 'gte', 'lte', 'empty'];
+export const isCriterionOperator = (text: string): text is CriterionOperator => (CRITERION_OPERATORS as readonly string[]).includes(text);
+
+/** One criterion as it arrives: names and text, not yet checked. */
+export interface CriterionRequest {
+  readonly field: string;
+  readonly op: CriterionOperator;
+  readonly value: string;
+}
+
+/** A condition of the plan: a field of the model and a typed value (compiled by select.ts). */
+export type PlanCondition =
+  | { readonly kind: 'equals'; readonly field: FieldMeta; readonly value: unknown }
+  | { readonly kind: 'contains'; readonly field: FieldMeta; readonly pattern: string }
+  | { readonly kind: 'compare'; readonly field: FieldMeta; readonly operator: '>=' | '<=' | '<'; readonly value: unknown }
+  | { readonly kind: 'empty'; readonly field: FieldMeta; readonly empty: boolean };
 
 export interface SortTerm {
   readonly field: FieldMeta;
@@ -35,7 +60,8 @@ export interface ListPlan {
   readonly offset: number;
   readonly sort: readonly SortTerm[];
   readonly search: { readonly pattern: string; readonly fields: readonly FieldMeta[] } | undefined;
-  readonly filters: readonly { readonly field: FieldMeta; readonly value: unknown }[];
+  /** Equality filters and criteria, combined with AND. */
+  readonly conditions: readonly PlanCondition[];
   readonly count: CountMode;
   readonly includeExpired: boolean;
 }
@@ -49,6 +75,7 @@ const SORTABLE_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>(['text', 'inte
 export const isSortableKind = (kind: FieldKind): boolean => SORTABLE_KINDS.has(kind);
 
 const MAX_SEARCH_LENGTH = 200;
+const MAX_CRITERIA = 50;
 
 function positiveInteger(raw: string | number | undefined, fallback: number, name: string, max: number, locale: Locale | undefined): number {
   if (raw === undefined || raw === '') return fallback;
@@ -108,16 +135,73 @@ function parseSearch(object: RegisteredObject, q: string | undefined, col: strin
   return { pattern: likePattern(q), fields };
 }
 
-function parseFilters(object: RegisteredObject, raw: Record<string, string> | undefined, locale: Locale | undefined): ListPlan['filters'] {
-  const filters: { field: FieldMeta; value: unknown }[] = [];
-  for (const [name, text] of Object.entries(raw ?? {})) {
-    const field = fieldNamed(object, name, 'filter', locale);
-    if (!SORTABLE_KINDS.has(field.kind)) throw badRequest(t('records.list.notFilterable', { label: field.label }, locale));
-    const coerced = coerceValue(field, text, locale);
-    if (!coerced.ok) throw badRequest(coerced.message);
-    filters.push({ field, value: coerced.value ?? null });
+/** A field conditions may name: known, readable, and of a comparable kind. */
+function conditionField(object: RegisteredObject, name: string, locale: Locale | undefined): FieldMeta {
+  const field = fieldNamed(object, name, 'filter', locale);
+  if (!SORTABLE_KINDS.has(field.kind)) throw badRequest(t('records.list.notFilterable', { label: field.label }, locale));
+  return field;
+}
+
+function coerced(field: FieldMeta, text: string, locale: Locale | undefined): unknown {
+  const result = coerceValue(field, text, locale);
+  if (!result.ok) throw badRequest(result.message);
+  return result.value ?? null;
+}
+
+const TIMESTAMP_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>(['timestamp', 'timestamptz']);
+const TRUE_WORDS = new Set(['true', '1', 'oui']);
+const FALSE_WORDS = new Set(['false', '0', 'non']);
+
+/** The day after an ISO date, at midnight: the exclusive end of a day given as an upper bound. */
+function nextDay(isoDate: string): string {
+  const day = new Date(`${isoDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return `${day.toISOString().slice(0, 10)} 00:00:00`;
+}
+
+/** One criterion checked against the model; undefined when it asks nothing (an empty bound or text). */
+function criterionCondition(object: RegisteredObject, criterion: CriterionRequest, locale: Locale | undefined): PlanCondition | undefined {
+  if (!isCriterionOperator(criterion.op)) {
+    throw badRequest(t('listing.criteria.unknownOperator', { operator: String(criterion.op).slice(0, 20) }, locale));
   }
-  return filters;
+  const field = conditionField(object, criterion.field, locale);
+  const text = criterion.value;
+  switch (criterion.op) {
+    case 'eq':
+      return { kind: 'equals', field, value: coerced(field, text, locale) };
+    case 'contains': {
+      if (text.trim().replace(/\*/g, '') === '') return undefined;
+      if (text.length > MAX_SEARCH_LENGTH) throw badRequest(t('records.list.searchTooLong', { max: MAX_SEARCH_LENGTH }, locale));
+      return { kind: 'contains', field, pattern: likePattern(text) };
+    }
+    case 'gte':
+    case 'lte': {
+      if (text.trim() === '') return undefined;
+      const dayOnly = TIMESTAMP_KINDS.has(field.kind) && text.trim().length <= 10 ? parseFrenchDate(text) : undefined;
+      // « au 05/03/2024 » on a timestamp includes the whole day.
+      if (criterion.op === 'lte' && dayOnly) return { kind: 'compare', field, operator: '<', value: nextDay(dayOnly) };
+      return { kind: 'compare', field, operator: criterion.op === 'gte' ? '>=' : '<=', value: coerced(field, text, locale) };
+    }
+    case 'empty': {
+      const word = text.trim().toLowerCase();
+      if (!TRUE_WORDS.has(word) && !FALSE_WORDS.has(word)) throw badRequest(t('listing.criteria.emptyValue', { label: field.label }, locale));
+      return { kind: 'empty', field, empty: TRUE_WORDS.has(word) };
+    }
+  }
+}
+
+function parseConditions(object: RegisteredObject, request: ListRequest, locale: Locale | undefined): PlanCondition[] {
+  const conditions: PlanCondition[] = [];
+  for (const [name, text] of Object.entries(request.filters ?? {})) {
+    const field = conditionField(object, name, locale);
+    conditions.push({ kind: 'equals', field, value: coerced(field, text, locale) });
+  }
+  if ((request.criteria?.length ?? 0) > MAX_CRITERIA) throw badRequest(t('listing.criteria.tooMany', { max: MAX_CRITERIA }, locale));
+  for (const criterion of request.criteria ?? []) {
+    const condition = criterionCondition(object, criterion, locale);
+    if (condition) conditions.push(condition);
+  }
+  return conditions;
 }
 
 function parseCount(raw: string | undefined, locale: Locale | undefined): CountMode {
@@ -137,7 +221,7 @@ export function planList(object: RegisteredObject, request: ListRequest, locale?
     offset: (page - 1) * perPage,
     sort: parseSort(object, request.sort, locale),
     search: parseSearch(object, request.q, request.col, locale),
-    filters: parseFilters(object, request.filters, locale),
+    conditions: parseConditions(object, request, locale),
     count: parseCount(request.count, locale),
     includeExpired: request.includeExpired === true,
   };

@@ -4,7 +4,7 @@ import { isSystem } from '../access/actor.ts';
 import type { Db, Row } from '../db/connection.ts';
 import type { RegisteredObject, Registry } from '../model/registry.ts';
 import type { FieldMeta } from '../model/types.ts';
-import type { ListPlan, SortTerm } from './list-plan.ts';
+import type { ListPlan, PlanCondition, SortTerm } from './list-plan.ts';
 import { visibleFields } from './visible-fields.ts';
 
 /** Sorted text follows French rules (accents, case) on both databases. */
@@ -65,6 +65,27 @@ export function scopeConditions(object: RegisteredObject, actor: Actor, includeE
   return conditions;
 }
 
+/** A condition of the plan in SQL: names from the model, every value a bound parameter. */
+function conditionSql(condition: PlanCondition): RawBuilder<unknown> {
+  const ref = column('t', condition.field.name);
+  switch (condition.kind) {
+    case 'equals':
+      return condition.value === null ? sql`${ref} is null` : sql`${ref} = ${condition.value}`;
+    case 'contains':
+      return sql`om.fold(${ref}::text) like om.fold(${condition.pattern})`;
+    case 'compare':
+      return sql`${ref} ${sql.raw(condition.operator)} ${condition.value}`;
+    case 'empty':
+      return condition.empty ? sql`${ref} is null` : sql`${ref} is not null`;
+  }
+}
+
+/** Every condition of a list: collectivité, validity, search and criteria. */
+export const listConditions = (object: RegisteredObject, actor: Actor, plan: ListPlan): RawBuilder<unknown>[] => [
+  ...scopeConditions(object, actor, plan.includeExpired),
+  ...planConditions(plan),
+];
+
 function planConditions(plan: ListPlan): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [];
   if (plan.search) {
@@ -72,11 +93,7 @@ function planConditions(plan: ListPlan): RawBuilder<unknown>[] {
     const alternatives = plan.search.fields.map((field) => sql`om.fold(${column('t', field.name)}::text) like om.fold(${pattern})`);
     conditions.push(sql`(${sql.join(alternatives, sql` or `)})`);
   }
-  for (const filter of plan.filters) {
-    conditions.push(
-      filter.value === null ? sql`${column('t', filter.field.name)} is null` : sql`${column('t', filter.field.name)} = ${filter.value}`,
-    );
-  }
+  for (const condition of plan.conditions) conditions.push(conditionSql(condition));
   return conditions;
 }
 
@@ -116,17 +133,35 @@ export interface ListQueries {
  * The page is chosen first, on the table alone; labels and versions are computed for its rows only,
  * so a deep page does not pay for the rows it skips.
  */
-export function buildListQuery(registry: Registry, object: RegisteredObject, actor: Actor, plan: ListPlan, paged = true): ListQueries {
+export function buildListQuery(
+  registry: Registry,
+  object: RegisteredObject,
+  actor: Actor,
+  plan: ListPlan,
+  paged = true,
+  filterFirst = false,
+): ListQueries {
   const { columns, joins } = selectClause(registry, object);
-  const conditions = [...scopeConditions(object, actor, plan.includeExpired), ...planConditions(plan)];
+  const conditions = listConditions(object, actor, plan);
   const table = tableOf(object.meta.schema, object.meta.name);
   const order = sql.join(plan.sort.map(orderTerm));
   const limit = paged ? sql`limit ${plan.perPage} offset ${plan.offset}` : sql``;
-  const page = sql<Row>`select ${columns}
-    from (select t.* from ${table} as t ${where(conditions)} order by ${order} ${limit}) as t ${joins}
-    order by ${order}`;
+  // `filterFirst`: the matching rows are found first (a trigram index), then sorted; otherwise the
+  // planner may walk the sort index and test every row against the search until the page is full.
+  const page = filterFirst
+    ? sql<Row>`with matches as materialized (select t.* from ${table} as t ${where(conditions)})
+      select ${columns}
+      from (select t.* from matches as t order by ${order} ${limit}) as t ${joins}
+      order by ${order}`
+    : sql<Row>`select ${columns}
+      from (select t.* from ${table} as t ${where(conditions)} order by ${order} ${limit}) as t ${joins}
+      order by ${order}`;
   return { page, conditions };
 }
+
+/** The plan has a text search (simple or a `contains` criterion): the predicate the planner misjudges. */
+export const searchesText = (plan: ListPlan): boolean =>
+  plan.search !== undefined || plan.conditions.some((condition) => condition.kind === 'contains');
 
 /** Counts at most `limit + 1` rows: never waits for an exact count of a huge table. */
 export async function boundedCount(connection: Db, object: RegisteredObject, conditions: RawBuilder<unknown>[], limit: number): Promise<number> {

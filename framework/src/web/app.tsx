@@ -1,12 +1,8 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { sql } from 'kysely';
 import type { Runtime } from '../runtime.ts';
-import { readAs } from '../db/tenant-context.ts';
 import { recordApi } from './api/records.ts';
 import { authRoutes } from './auth/routes.tsx';
 import { csrfMiddleware } from './auth/csrf.ts';
-import { renderPage } from './auth/respond.tsx';
 import { requireActor } from './auth/require-actor.ts';
 import { sessionMiddleware } from './auth/session-middleware.ts';
 import type { AppEnv } from './env.ts';
@@ -14,15 +10,15 @@ import { csvExportRoutes } from './export/csv.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { chromeOf, collectiviteRoutes } from './layout/index.ts';
 import { LayoutErrorPage } from './layout/error-page.tsx';
-import { localeOf } from './locale.ts';
 import { HttpError, errorHandlers, healthRoutes, requestContext, securityHeaders } from './operations/index.ts';
 import { staticRoutes } from './static/routes.ts';
 import { VERSION } from '../version.ts';
-import { HomePage } from './pages/home.tsx';
 import { adminRoutes } from './admin/routes.tsx';
 import { dashboardRoutes } from './dashboard/routes.tsx';
 import { navigationRoutes } from './navigation/routes.tsx';
 import { screenRoutes } from './screens/index.ts';
+import { formHelperRoutes } from './screens/form/index.ts';
+import { uploadAwareBodyLimit } from './screens/form/index.ts';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -48,7 +44,12 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   // Stylesheet and htmx: before the session (no database work), cached for a year.
   app.route('/', staticRoutes());
 
-  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new HttpError(413); } }));
+  // Forms with files may reach the upload limit; every other body stays under MAX_BODY_BYTES.
+  app.use(uploadAwareBodyLimit({
+    maxBytes: MAX_BODY_BYTES,
+    multipartMaxBytes: runtime.config.upload.requestMaxBytes,
+    onError: () => { throw new HttpError(413); },
+  }));
   app.use(sessionMiddleware());
   app.use(csrfMiddleware());
   app.route('/', authRoutes());
@@ -67,17 +68,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.route('/', dashboardRoutes());
   app.route('/', adminRoutes());
 
-  app.get('/', requireActor(), async (c) => {
-    const actor = c.get('actor');
-    if (!actor) throw HttpError.unauthorized();
-    const rows = await readAs(runtime.db.kysely, actor, async (connection) =>
-      (await sql<{ libelle: string }>`select libelle from om.om_collectivite where om_collectivite = ${actor.workingCollectivite}`.execute(connection)).rows);
-    return renderPage(
-      c,
-      <HomePage actor={actor} registry={runtime.registry} collectivite={rows[0]?.libelle ?? ''} chrome={await chromeOf(c)}
-        locale={localeOf(c)} />,
-    );
-  });
+  app.route('/', formHelperRoutes());
   // Last: `/:app/:table…` would match the fixed addresses above.
   app.route('/', screenRoutes());
   return app;

@@ -338,6 +338,17 @@ function idParameter(view: ObjectView, tr: Translate, locale: Locale): Parameter
   };
 }
 
+/** A field's filter: a value (equality), or operators (`filter[nom][contains]=dup*`). */
+function filterSchema(value: SchemaObject, tr: Translate): SchemaObject {
+  const operators: SchemaObject = {
+    type: 'object',
+    description: tr('listing.api.operators'),
+    properties: { eq: value, contains: { type: 'string' }, gte: value, lte: value, empty: { type: 'boolean' } },
+    additionalProperties: false,
+  };
+  return { anyOf: [value, operators] };
+}
+
 function listParameters(view: ObjectView, tr: Translate, locale: Locale): (Parameter | Reference)[] {
   const parameters: (Parameter | Reference)[] = [parameterRef('page'), parameterRef('per_page')];
   const comparable = view.fields.filter((field) => isSortableKind(field.kind));
@@ -362,11 +373,11 @@ function listParameters(view: ObjectView, tr: Translate, locale: Locale): (Param
   }
   if (comparable.length > 0) {
     const properties: Record<string, SchemaObject> = {};
-    for (const field of comparable) properties[field.name] = valueSchema(field, locale);
+    for (const field of comparable) properties[field.name] = filterSchema(valueSchema(field, locale), tr);
     parameters.push({
       name: 'filter',
       in: 'query',
-      description: tr('openapi.parameter.filter'),
+      description: tr('listing.api.filter'),
       style: 'deepObject',
       explode: true,
       schema: { type: 'object', properties, additionalProperties: false },

@@ -1,6 +1,144 @@
 /** Messages of the listing screens: French (the reference) and English, key for key. */
 import type { Translation } from '../types.ts';
 
-export const listingFr = {} as const;
+export const listingFr = {
+  caption: 'Liste : {label}',
+  count: '{first} - {last} enregistrement(s) sur {total}',
+  countEstimate: '{first} - {last} enregistrement(s) sur environ {total} (estimation)',
+  countUnknown: '{first} - {last} enregistrement(s)',
+  empty: 'Aucun enregistrement.',
+  add: 'Ajouter',
+  addTitle: 'Ajouter : {label}',
+  exportCsv: 'Export CSV',
+  exportCsvTitle: 'Exporter la recherche en cours au format CSV',
+  showExpired: 'Afficher les éléments expirés',
+  hideExpired: 'Masquer les éléments expirés',
+  reset: 'Revenir à la liste complète',
+  toolbar: 'Actions de la liste',
+  results: 'Résultats',
+  open: 'Consulter l’enregistrement {id}',
+  actions: 'Actions',
+  rowAction: '{action} : enregistrement {id}',
+  search: {
+    region: 'Recherche dans la liste',
+    label: 'Rechercher',
+    hint: 'Sans tenir compte des accents ni des majuscules ; * remplace n’importe quelle suite de caractères.',
+    column: 'Dans la colonne',
+    allColumns: 'Toutes les colonnes',
+    submit: 'Rechercher',
+    toAdvanced: 'Recherche avancée',
+    toSimple: 'Recherche simple',
+    advancedLegend: 'Recherche avancée : les critères remplis se cumulent',
+    from: 'du',
+    to: 'au',
+    rangeLegend: '{label} (bornes comprises)',
+    dateHint: 'JJ/MM/AAAA',
+    any: 'Indifférent',
+    yes: 'Oui',
+    no: 'Non',
+    idHint: 'Numéro (identifiant)',
+    clear: 'Effacer les critères',
+  },
+  sort: {
+    ascending: 'tri croissant',
+    descending: 'tri décroissant',
+    toAscending: 'trier par ordre croissant',
+    toDescending: 'trier par ordre décroissant',
+    toNone: 'revenir au tri par défaut',
+  },
+  pagination: {
+    label: 'Pagination',
+    previous: 'Page précédente',
+    next: 'Page suivante',
+    page: 'Page',
+    pageOf: 'Page {page} sur {pages}',
+    pageOfEstimate: 'Page {page} sur environ {pages}',
+    go: 'Aller',
+    perPage: 'Enregistrements par page',
+    show: 'Afficher',
+  },
+  criteria: {
+    unknownOperator: 'Opérateur de filtre inconnu : « {operator} ». Opérateurs possibles : eq, contains, gte, lte, empty.',
+    emptyValue: 'Le filtre « empty » du champ « {label} » accepte true (vide) ou false (rempli).',
+    tooMany: 'Trop de critères de recherche ({max} au plus).',
+  },
+  api: {
+    filter:
+      'Filtres sur les champs, cumulés (ET) : `filter[champ]=valeur` (égalité ; valeur vide : champ vide), ' +
+      '`filter[champ][contains]=texte` (sans tenir compte des accents ni des majuscules, `*` remplace une suite de caractères), ' +
+      '`filter[champ][gte]=valeur` et `filter[champ][lte]=valeur` (bornes comprises ; dates JJ/MM/AAAA ou AAAA-MM-JJ), ' +
+      '`filter[champ][empty]=true|false` (champ vide ou rempli).',
+    operators: 'Opérateurs : eq, contains, gte, lte, empty.',
+  },
+} as const;
 
-export const listingEn: Translation<typeof listingFr> = {};
+export const listingEn: Translation<typeof listingFr> = {
+  caption: 'List: {label}',
+  count: '{first} - {last} of {total} record(s)',
+  countEstimate: '{first} - {last} of about {total} record(s) (estimate)',
+  countUnknown: '{first} - {last} record(s)',
+  empty: 'No records.',
+  add: 'Add',
+  addTitle: 'Add: {label}',
+  exportCsv: 'CSV export',
+  exportCsvTitle: 'Export the current search as CSV',
+  showExpired: 'Show expired items',
+  hideExpired: 'Hide expired items',
+  reset: 'Back to the full list',
+  toolbar: 'List actions',
+  results: 'Results',
+  open: 'Open record {id}',
+  actions: 'Row actions',
+  rowAction: '{action}: record {id}',
+  search: {
+    region: 'Search in the list',
+    label: 'Search',
+    hint: 'Ignores accents and case; * stands for any sequence of characters.',
+    column: 'In column',
+    allColumns: 'All columns',
+    submit: 'Search',
+    toAdvanced: 'Advanced search',
+    toSimple: 'Simple search',
+    advancedLegend: 'Advanced search: the filled criteria add up',
+    from: 'from',
+    to: 'to',
+    rangeLegend: '{label} (inclusive)',
+    dateHint: 'DD/MM/YYYY',
+    any: 'Any',
+    yes: 'Yes',
+    no: 'No',
+    idHint: 'Number (identifier)',
+    clear: 'Clear the criteria',
+  },
+  sort: {
+    ascending: 'sorted ascending',
+    descending: 'sorted descending',
+    toAscending: 'sort ascending',
+    toDescending: 'sort descending',
+    toNone: 'back to the default order',
+  },
+  pagination: {
+    label: 'Page navigation',
+    previous: 'Previous page',
+    next: 'Next page',
+    page: 'Page number',
+    pageOf: 'Page {page} of {pages}',
+    pageOfEstimate: 'Page {page} of about {pages}',
+    go: 'Go',
+    perPage: 'Records per page',
+    show: 'Show',
+  },
+  criteria: {
+    unknownOperator: 'Unknown filter operator: “{operator}”. Possible operators: eq, contains, gte, lte, empty.',
+    emptyValue: 'The “empty” filter of field “{label}” accepts true (empty) or false (filled).',
+    tooMany: 'Too many search criteria ({max} at most).',
+  },
+  api: {
+    filter:
+      'Field filters, combined (AND): `filter[field]=value` (equality; empty value: empty field), ' +
+      '`filter[field][contains]=text` (ignoring accents and case, `*` stands for any sequence of characters), ' +
+      '`filter[field][gte]=value` and `filter[field][lte]=value` (inclusive; dates DD/MM/YYYY or YYYY-MM-DD), ' +
+      '`filter[field][empty]=true|false` (empty or filled field).',
+    operators: 'Operators: eq, contains, gte, lte, empty.',
+  },
+};

@@ -9,7 +9,7 @@ import type { FieldMeta } from '../../model/types.ts';
 import { exportRecords, LABEL_SUFFIX, planList } from '../../records/index.ts';
 import { visibleFields } from '../../records/visible-fields.ts';
 import type { AppEnv } from '../env.ts';
-import { listRequestFromQuery } from '../api/list-query.ts';
+import { listingRequestFromQuery } from '../api/list-query.ts';
 import { localeOf } from '../locale.ts';
 import { HttpError } from '../operations/index.ts';
 
@@ -46,7 +46,10 @@ function columnsOf(object: RegisteredObject, tr: Translate): CsvColumn[] {
   });
 }
 
-/** `GET /:app/:table.csv`: the current search of a listing, streamed (`;`, UTF-8 with BOM). */
+/**
+ * `GET /:app/:table.csv`: the current search of a listing (same parameters: q, col, sort, filter[…],
+ * expired), streamed (`;`, UTF-8 with BOM).
+ */
 export function csvExportRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get('/:app/:file{[A-Za-z0-9_]+\\.csv}', (c: Context<AppEnv>) => {
@@ -58,7 +61,8 @@ export function csvExportRoutes(): Hono<AppEnv> {
     if (!object) throw HttpError.notFound();
     if (!can(actor, object.name, 'exporter')) throw HttpError.forbidden();
     const locale = localeOf(c);
-    const request = listRequestFromQuery(c.req.queries(), locale);
+    // The listing's current search (page and page size aside: everything that matches).
+    const request = listingRequestFromQuery(c.req.queries(), locale);
     planList(object, request, locale); // refuses a bad parameter before anything is sent
     const columns = columnsOf(object, translator(locale));
     c.header('Content-Type', 'text/csv; charset=utf-8');

@@ -6,6 +6,8 @@ import { VERSION } from '../../version.ts';
 import { csrfToken } from '../auth/csrf.ts';
 import type { AppEnv } from '../env.ts';
 import { localeOf } from '../locale.ts';
+import { buildMenu, type MenuView } from '../navigation/menu.ts';
+import { SEARCH_PATH } from '../navigation/search-box.tsx';
 
 export interface CollectiviteChoice {
   readonly id: number;
@@ -20,6 +22,10 @@ export interface ChromeUser {
   readonly collectivite: CollectiviteChoice;
   /** For a niveau-2 user, the collectivités to choose from (a selector); absent for niveau 1. */
   readonly choices?: readonly CollectiviteChoice[];
+  /** The entries of the main menu the user may open. */
+  readonly menu: MenuView;
+  /** The query of the header's search box (the current one on the search page). */
+  readonly search: string;
 }
 
 /** Everything the layout needs besides the page itself. */
@@ -34,7 +40,8 @@ export const anonymousChrome = (locale: Locale): Chrome => ({ locale, version: V
 
 /**
  * The chrome of a request: anonymous without a session; else the user's name and working
- * collectivité, and for niveau 2 every collectivité (read as the user, under the tenant rules).
+ * collectivité, and for niveau 2 every collectivité (read as the user, under the tenant rules);
+ * the main menu (from the registry and the user's permissions: no database read).
  * A failure to read (the database is down while rendering an error page) gives the anonymous
  * chrome rather than a second error.
  */
@@ -57,6 +64,8 @@ export async function chromeOf(c: Context<AppEnv>): Promise<Chrome> {
       csrfToken: csrfToken(c),
       collectivite: working,
       ...(actor.niveau === '2' ? { choices } : {}),
+      menu: buildMenu(c.get('runtime').registry, actor, c.req.path, locale),
+      search: c.req.path === SEARCH_PATH ? (c.req.query('q') ?? '') : '',
     };
     return { locale, version: VERSION, user };
   } catch (error) {

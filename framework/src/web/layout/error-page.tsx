@@ -7,7 +7,7 @@ import { Layout } from './layout.tsx';
 export function LayoutErrorPage(props: ErrorPageProps & { chrome: Chrome }) {
   const locale = props.chrome.locale;
   return (
-    <Layout documentTitle={t('http.page.title', { title: props.title }, locale)} chrome={props.chrome} heading={props.title}
+    <Layout documentTitle={t('pages.title', { title: props.title }, locale)} chrome={props.chrome} heading={props.title}
       breadcrumb={[{ label: t('layout.home', undefined, locale), href: '/' }, { label: props.title }]}>
       <p>{props.message}</p>
       <p>{tParts('http.page.reference', { requestId: <code>{props.requestId}</code> }, locale)}</p>

@@ -2,14 +2,17 @@ import type { Child } from 'hono/jsx';
 import { defaultLocale, translator, type Locale } from '../../i18n/index.ts';
 import { VERSION } from '../../version.ts';
 import { CSRF_FIELD } from '../auth/csrf.ts';
-import { assetUrl } from '../static/routes.ts';
+import { MainMenu, MENU_ID } from '../navigation/menu-view.tsx';
+import { GlobalSearchBox } from '../navigation/search-box.tsx';
+import { assetUrl, type StaticName } from '../static/routes.ts';
 import type { Chrome, ChromeUser } from './chrome.ts';
 
 /**
- * The page chrome every HTML page uses: skip link, header (application name, actions
- * personnelles of the signed-in user), breadcrumb, messages, `<main id="contenu">`, footer.
- * No inline script or style (the Content-Security-Policy forbids them); the stylesheet and htmx
- * come from `/static/`. Texts in the chrome's language.
+ * The page chrome every HTML page uses: skip links, header (application name, and for a
+ * signed-in user the global search box and the actions personnelles), the main menu beside the
+ * content (signed-in users), breadcrumb, messages, `<main id="contenu">`, footer. No inline
+ * script or style (the Content-Security-Policy forbids them); the stylesheet and the scripts come
+ * from `/static/`. Texts in the chrome's language. Printed, only the content remains.
  */
 
 /** One step of the breadcrumb; the last one is the current page (its `href` is not used). */
@@ -45,6 +48,8 @@ export interface LayoutProps {
   readonly messages?: readonly Message[] | undefined;
   /** Shown as the page's `<h1>` when given (else the page writes its own). */
   readonly heading?: string | undefined;
+  /** Extra scripts of this page (e.g. the charting library), loaded before `commun.js`. */
+  readonly scripts?: readonly StaticName[] | undefined;
   readonly children?: Child;
 }
 
@@ -130,11 +135,26 @@ function Messages(props: { messages: readonly Message[] }) {
   );
 }
 
+/** Breadcrumb, messages and the page itself: beside the menu for a signed-in user. */
+function Content(props: LayoutProps & { locale: Locale }) {
+  return (
+    <>
+      {props.breadcrumb && props.breadcrumb.length > 0 ? <Breadcrumb crumbs={props.breadcrumb} locale={props.locale} /> : null}
+      {props.messages ? <Messages messages={props.messages} /> : null}
+      <main id="contenu" tabindex={-1}>
+        {props.heading ? <h1>{props.heading}</h1> : null}
+        {props.children}
+      </main>
+    </>
+  );
+}
+
 export function Layout(props: LayoutProps) {
   const locale = props.chrome?.locale ?? props.locale ?? defaultLocale();
   const tr = translator(locale);
   const appName = tr('layout.appName');
   const user = props.chrome?.user;
+  const withMenu = user !== undefined && user.menu.rubriques.length > 0;
   return (
     <html lang={locale}>
       <head>
@@ -146,24 +166,37 @@ export function Layout(props: LayoutProps) {
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <link rel="stylesheet" href={assetUrl('commun.css')} />
         <script src={assetUrl('htmx.min.js')} defer></script>
+        {(props.scripts ?? []).map((name) => (
+          <script src={assetUrl(name)} defer></script>
+        ))}
         <script src={assetUrl('commun.js')} defer></script>
       </head>
       <body>
         <a class="lien-evitement" href="#contenu">
           {tr('layout.skipLink')}
         </a>
+        {withMenu ? (
+          <a class="lien-evitement" href={`#${MENU_ID}`}>
+            {tr('navigation.skipToMenu')}
+          </a>
+        ) : null}
         <header class="entete">
           <p class="application">
             <a href="/">{appName}</a>
           </p>
+          {user ? <GlobalSearchBox value={user.search} locale={locale} /> : null}
           {user ? <UserActions user={user} locale={locale} /> : null}
         </header>
-        {props.breadcrumb && props.breadcrumb.length > 0 ? <Breadcrumb crumbs={props.breadcrumb} locale={locale} /> : null}
-        {props.messages ? <Messages messages={props.messages} /> : null}
-        <main id="contenu" tabindex={-1}>
-          {props.heading ? <h1>{props.heading}</h1> : null}
-          {props.children}
-        </main>
+        {user ? (
+          <div class={withMenu ? 'cadre' : 'cadre sans-menu'}>
+            {withMenu ? <MainMenu menu={user.menu} locale={locale} /> : null}
+            <div class="cadre-contenu">
+              <Content {...props} locale={locale} />
+            </div>
+          </div>
+        ) : (
+          <Content {...props} locale={locale} />
+        )}
         <footer class="pied">
           <p>{tr('layout.footer', { app: appName, version: props.chrome?.version ?? VERSION })}</p>
         </footer>

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 
 /**
  * The static files, from a fixed allow-list (no path from the request ever reaches the file
  * system): the stylesheet (`commun.css` then each area's `css/*.css`, in one file), the scripts
- * of the screens (`js/*.js`, each an independent IIFE, in one file) and htmx 2, served from its
- * npm package. Pages link them with `assetUrl(name)`, which adds a hash of the content: the files
+ * of the screens (`js/*.js`, each an independent IIFE, in one file), htmx 2 and Chart.js 4 (the
+ * dashboard's charts, loaded by the pages that draw one), served from their npm packages. Pages link them with `assetUrl(name)`, which adds a hash of the content: the files
  * can then be cached for a year.
  */
 const require = createRequire(import.meta.url);
@@ -26,6 +27,8 @@ const FILES = {
   'commun.css': { paths: () => [new URL('./commun.css', import.meta.url), ...folder('css', '.css')], type: 'text/css; charset=utf-8' },
   'commun.js': { paths: () => folder('js', '.js'), type: 'text/javascript; charset=utf-8' },
   'htmx.min.js': { paths: () => [require.resolve('htmx.org/dist/htmx.min.js')], type: 'text/javascript; charset=utf-8' },
+  // The package exports only its modules: the browser build is found beside the main one.
+  'chart.umd.min.js': { paths: () => [new URL('./chart.umd.min.js', pathToFileURL(require.resolve('chart.js')))], type: 'text/javascript; charset=utf-8' },
 } as const;
 
 export type StaticName = keyof typeof FILES;

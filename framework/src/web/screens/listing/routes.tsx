@@ -1,7 +1,32 @@
 import { Hono } from 'hono';
+import { requireActor } from '../../auth/require-actor.ts';
 import type { AppEnv } from '../../env.ts';
+import { localeOf } from '../../locale.ts';
+import { listUrl, objectCrumbs, objectFromRoute, renderScreen } from '../shared/index.ts';
+import { renderListing } from './view.tsx';
 
-// SCAFFOLD: replaced by the helper that owns this folder.
+/** `GET /:app/:table`: the listing page of any registered object (permission `<table>_tab`). */
 export function listingRoutes(): Hono<AppEnv> {
-  return new Hono<AppEnv>();
+  const routes = new Hono<AppEnv>();
+  routes.get('/:app/:table', requireActor(), async (c) => {
+    const object = objectFromRoute(c);
+    const query = new URL(c.req.url).searchParams;
+    const listing = await renderListing(c, object, query, { baseUrl: listUrl(object) });
+    const htmx = c.req.header('HX-Request') === 'true';
+    if (listing.fragment) {
+      c.header('Cache-Control', 'no-store');
+      c.header('Vary', 'HX-Request, HX-Target');
+      // The address bar shows the search without the form's empty fields.
+      c.header('HX-Push-Url', listing.url);
+      return c.html(await listing.node.toString());
+    }
+    c.header('Vary', 'HX-Request, HX-Target');
+    return renderScreen(c, {
+      title: object.meta.label,
+      breadcrumb: objectCrumbs(object, localeOf(c)),
+      status: listing.refused && !htmx ? 400 : 200,
+      children: listing.node,
+    });
+  });
+  return routes;
 }

@@ -1,0 +1,144 @@
+/**
+ * The framework's file store: contents on disk under `<data dir>/fichiers/ab/abcd…/<uuid>`,
+ * metadata in `om.om_fichier` (name, size, type, SHA-256, collectivité, author). A file is first
+ * stored as temporary (`stage`), then kept (`commit`) once the record that holds it is saved, or
+ * removed (`remove`) when that save fails or when the record lets it go. Temporary files left by
+ * an interrupted treatment are swept after a day.
+ *
+ * Reads and writes of the metadata run as the actor, under the collectivité rules (RLS); who may
+ * download a file is decided by the record that holds it, never by the file's id alone.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { sql } from 'kysely';
+import { SYSTEM_ACTOR, isSystem, type Actor } from '../access/actor.ts';
+import type { Db } from '../db/connection.ts';
+import { readAs, writeAs } from '../db/tenant-context.ts';
+import type { CheckedUpload } from './check.ts';
+
+export interface StoredFile {
+  readonly id: string;
+  readonly name: string;
+  readonly size: number;
+  readonly type: string;
+  readonly sha256: string;
+  readonly temporary: boolean;
+  readonly collectivite: number | null;
+}
+
+interface FileRow {
+  om_fichier: string;
+  nom: string;
+  taille: number | string;
+  type_mime: string;
+  sha256: string;
+  temporaire: boolean;
+  om_collectivite: number | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const SWEEP_AFTER_HOURS = 24;
+
+export const isFileId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+const toStored = (row: FileRow): StoredFile => ({
+  id: row.om_fichier,
+  name: row.nom,
+  size: Number(row.taille),
+  type: row.type_mime,
+  sha256: row.sha256,
+  temporary: row.temporaire,
+  collectivite: row.om_collectivite === null ? null : Number(row.om_collectivite),
+});
+
+export class FileStore {
+  constructor(
+    private readonly db: Db,
+    /** The folder of the contents: `<data dir>/fichiers`. */
+    readonly root: string,
+  ) {}
+
+  /** Where a file's content lives: `ab/abcd/<uuid>` under the root (openMairie's layout). */
+  pathOf(id: string): string {
+    if (!isFileId(id)) throw new Error(`identifiant de fichier invalide : ${id}`);
+    return join(this.root, id.slice(0, 2), id.slice(0, 4), id);
+  }
+
+  /**
+   * Writes the content and records it as temporary. `collectivite`: the collectivité of the record
+   * that will hold it (null for rows shared by every collectivité).
+   */
+  async stage(actor: Actor, upload: CheckedUpload, collectivite: number | null): Promise<StoredFile> {
+    const id = randomUUID();
+    const path = this.pathOf(id);
+    await mkdir(dirname(path), { recursive: true });
+    const partial = `${path}.partiel`;
+    await writeFile(partial, upload.bytes, { flag: 'wx' });
+    await rename(partial, path);
+    const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
+    try {
+      const row = await writeAs(this.db, actor, async (trx) =>
+        (
+          await sql<FileRow>`insert into om.om_fichier (om_fichier, nom, taille, type_mime, sha256, om_collectivite, cree_par, temporaire)
+            values (${id}, ${upload.name}, ${upload.bytes.byteLength}, ${upload.type}, ${sha256}, ${collectivite},
+                    ${isSystem(actor) ? null : actor.userId}, true)
+            returning *`.execute(trx)
+        ).rows[0],
+      );
+      if (!row) throw new Error('om_fichier: insertion sans résultat');
+      return toStored(row);
+    } catch (error) {
+      await rm(path, { force: true });
+      throw error;
+    }
+  }
+
+  /** The record holding the file was saved: the file is kept, under the record's collectivité. */
+  async commit(actor: Actor, id: string, collectivite: number | null): Promise<void> {
+    await writeAs(this.db, actor, (trx) =>
+      sql`update om.om_fichier set temporaire = false, om_collectivite = ${collectivite} where om_fichier = ${id}`.execute(trx),
+    );
+  }
+
+  /** Removes a file (metadata and content): a failed save's upload, or a replaced file. */
+  async remove(actor: Actor, id: string): Promise<void> {
+    if (!isFileId(id)) return;
+    await writeAs(this.db, actor, (trx) => sql`delete from om.om_fichier where om_fichier = ${id}`.execute(trx));
+    await rm(this.pathOf(id), { force: true });
+  }
+
+  /** The metadata of files the actor may see, by id (unknown ids are left out). */
+  async describe(actor: Actor, ids: readonly string[]): Promise<Map<string, StoredFile>> {
+    const wanted = [...new Set(ids.filter(isFileId))];
+    if (wanted.length === 0) return new Map();
+    const rows = await readAs(this.db, actor, async (connection) =>
+      (await sql<FileRow>`select * from om.om_fichier where om_fichier in (${sql.join(wanted)})`.execute(connection)).rows,
+    );
+    return new Map(rows.map((row) => [row.om_fichier, toStored(row)]));
+  }
+
+  /** The content as a stream (the caller has checked the actor may read the record holding it). */
+  open(id: string): ReadableStream<Uint8Array> {
+    return Readable.toWeb(createReadStream(this.pathOf(id))) as ReadableStream<Uint8Array>;
+  }
+
+  /** Removes the temporary files older than a day (a treatment that never finished). */
+  async sweep(olderThanHours = SWEEP_AFTER_HOURS): Promise<number> {
+    const rows = await writeAs(this.db, SYSTEM_ACTOR, async (trx) =>
+      (
+        await sql<{ om_fichier: string }>`delete from om.om_fichier
+          where temporaire and cree_le < now() - make_interval(hours => ${olderThanHours}) returning om_fichier`.execute(trx)
+      ).rows,
+    );
+    for (const row of rows) await rm(this.pathOf(row.om_fichier), { force: true });
+    return rows.length;
+  }
+}
+
+/** The store of an instance: `<COMMUN_DATA_DIR>/fichiers`. */
+export function fileStoreOf(runtime: { readonly db: { readonly kysely: Db }; readonly config: { readonly dataDir: string } }): FileStore {
+  return new FileStore(runtime.db.kysely, join(runtime.config.dataDir, 'fichiers'));
+}

@@ -1,0 +1,15 @@
+import { t } from '../i18n/index.ts';
+import type { Registry } from '../model/registry.ts';
+import { ADMIN_PATHS } from '../web/admin/paths.ts';
+
+/** Menu entries of the administration pages that are not listings (the objects place themselves). */
+export function registerAdminMenu(registry: Registry): void {
+  registry.addMenuEntry({
+    rubrique: 'administration',
+    category: t('admin.menu.users'),
+    order: 45,
+    label: t('admin.menu.matrix'),
+    href: ADMIN_PATHS.matrix,
+    permissions: ['om_droit', 'om_droit_tab'],
+  });
+}

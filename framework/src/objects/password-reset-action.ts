@@ -1,0 +1,31 @@
+import type { ResetDelivery } from '../access/admin-password-reset.ts';
+import { sendResetLinkAsAdministrator } from '../access/admin-password-reset.ts';
+import { t } from '../i18n/index.ts';
+import type { CustomAction } from '../model/override.ts';
+import { Veto } from '../model/override.ts';
+
+/**
+ * « Réinitialiser le mot de passe » on a user (permission `om_utilisateur_reinitialiser`): e-mails
+ * the user a reset link and ends their sessions. Not offered for LDAP accounts (their password is
+ * the directory's).
+ */
+export function passwordResetAction(delivery: () => ResetDelivery | undefined): CustomAction {
+  return {
+    label: t('admin.utilisateur.resetLabel'),
+    permissionSuffix: 'reinitialiser',
+    order: 10,
+    condition: (record) => record.om_type !== 'LDAP',
+    async run({ trx, record, locale }) {
+      const nom = String(record.nom ?? '');
+      const email = String(record.email ?? '').trim();
+      const mail = delivery();
+      if (!mail) throw new Veto(t('admin.utilisateur.resetUnavailable', undefined, locale));
+      if (email === '') throw new Veto(t('admin.utilisateur.resetNoEmail', { nom }, locale));
+      const account = { id: Number(record.om_utilisateur), nom, login: String(record.login ?? ''), email };
+      const outcome = await sendResetLinkAsAdministrator(trx, mail, account);
+      if (outcome === 'throttled') throw new Veto(t('admin.utilisateur.resetThrottled', { nom }, locale));
+      if (outcome === 'failed') throw new Veto(t('admin.utilisateur.resetFailed', { email }, locale));
+      return { message: t('admin.utilisateur.resetSent', { nom, email }, locale) };
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export { buildMenu, type MenuGroup, type MenuLink, type MenuRubrique, type MenuView } from './menu.ts';
+export { holdsAny, holdsPermission } from './permissions.ts';
+export { mapBounded } from './concurrency.ts';
+export { navigationRoutes } from './routes.tsx';

@@ -1,0 +1,82 @@
+/**
+ * The choices of a foreign key: the referenced rows the user may list (as the user: collectivité
+ * scope, permissions; rows whose validity has ended are not offered), the current value always
+ * kept. Beyond `MAX_SELECT_OPTIONS` rows the field becomes an autocomplete.
+ */
+import type { Actor } from '../../../access/actor.ts';
+import { can } from '../../../access/permissions.ts';
+import type { Row } from '../../../db/connection.ts';
+import type { Choice } from '../../../model/override.ts';
+import type { RegisteredObject } from '../../../model/registry.ts';
+import { LABEL_SUFFIX, listRecords, type ReadDeps } from '../../../records/index.ts';
+import type { FormField, Reference } from './fields.ts';
+import type { FormValues } from './values.ts';
+
+export const MAX_SELECT_OPTIONS = 200;
+export const AUTOCOMPLETE_RESULTS = 20;
+
+/** How a reference field is offered. */
+export type ReferenceChoices =
+  | { readonly kind: 'select'; readonly options: readonly Choice[] }
+  | { readonly kind: 'autocomplete'; readonly current: Choice | undefined }
+  /** The user may not list the referenced object: only the current value is shown. */
+  | { readonly kind: 'unavailable'; readonly current: Choice | undefined };
+
+/** A row's label: its label column, else its key. */
+export function rowLabel(object: RegisteredObject, row: Row): string {
+  const label = row[object.meta.labelColumn];
+  if (label !== null && label !== undefined && label !== '') return String(label);
+  return String(row[object.meta.key ?? ''] ?? '');
+}
+
+export function choiceOf(reference: Reference, row: Row): Choice {
+  return { value: String(row[reference.column] ?? ''), label: rowLabel(reference.target, row) };
+}
+
+/**
+ * The current value with its label: the record's `<field>__label` when the value is the record's,
+ * else the referenced row's (expired rows included), else the value itself.
+ */
+async function currentChoice(deps: ReadDeps, actor: Actor, field: FormField, reference: Reference, value: string | undefined, labels: Row): Promise<Choice | undefined> {
+  if (value === undefined || value === '') return undefined;
+  const label = labels[`${field.name}${LABEL_SUFFIX}`];
+  if (String(labels[field.name] ?? '') === value && typeof label === 'string' && label !== '') return { value, label };
+  if (!can(actor, reference.target.name, 'tab')) return { value, label: value };
+  try {
+    const found = await listRecords(deps, actor, reference.target, { filters: { [reference.column]: value }, perPage: 1, count: 'none', includeExpired: true });
+    const row = found.rows[0];
+    return row ? choiceOf(reference, row) : { value, label: value };
+  } catch {
+    // A value that is not even a valid key: shown as typed; the service will refuse it.
+    return { value, label: value };
+  }
+}
+
+async function referenceChoices(deps: ReadDeps, actor: Actor, field: FormField, reference: Reference, value: string | undefined, labels: Row): Promise<ReferenceChoices> {
+  if (!can(actor, reference.target.name, 'tab')) return { kind: 'unavailable', current: await currentChoice(deps, actor, field, reference, value, labels) };
+  if (field.widget === 'autocomplete') return { kind: 'autocomplete', current: await currentChoice(deps, actor, field, reference, value, labels) };
+  const result = await listRecords(deps, actor, reference.target, { perPage: MAX_SELECT_OPTIONS + 1, count: 'none' });
+  if (result.rows.length > MAX_SELECT_OPTIONS) return { kind: 'autocomplete', current: await currentChoice(deps, actor, field, reference, value, labels) };
+  const options = result.rows.map((row) => choiceOf(reference, row));
+  const current = options.some((option) => option.value === value) ? undefined : await currentChoice(deps, actor, field, reference, value, labels);
+  // An expired (or otherwise not listed) current value stays selectable: the record keeps it.
+  if (current && !options.some((option) => option.value === current.value)) options.unshift(current);
+  return { kind: 'select', options };
+}
+
+/** The choices of every reference field of the form, by field name. */
+export async function loadChoices(
+  deps: ReadDeps,
+  actor: Actor,
+  fields: readonly FormField[],
+  values: FormValues,
+  labels: Row,
+): Promise<Map<string, ReferenceChoices>> {
+  const choices = new Map<string, ReferenceChoices>();
+  for (const field of fields) {
+    if (!field.reference || field.locked || (field.widget !== 'select' && field.widget !== 'autocomplete')) continue;
+    if (field.choices) continue;
+    choices.set(field.name, await referenceChoices(deps, actor, field, field.reference, values[field.name], labels));
+  }
+  return choices;
+}

@@ -1,0 +1,54 @@
+/**
+ * What the screens offer on an object or a record: the same rules as the record service (which
+ * checks them again on every write), so that no button leads to a refusal.
+ */
+import type { Actor } from '../../../access/actor.ts';
+import { isSystem } from '../../../access/actor.ts';
+import { can } from '../../../access/permissions.ts';
+import type { Row } from '../../../db/connection.ts';
+import type { CustomAction } from '../../../model/override.ts';
+import type { RegisteredObject } from '../../../model/registry.ts';
+
+/** The object's name in the screens: the application's (override) label, else the generated one. */
+export const objectLabel = (object: RegisteredObject) => object.override.label ?? object.meta.label;
+
+/** The object accepts writes through the generic service (a table with a single-column key). */
+export const isWritable = (object: RegisteredObject) => !object.meta.readOnly && !object.override.readOnly && object.meta.key !== null;
+
+/** Rows shared by every collectivité are written by niveau-2 users only. */
+const mayWriteShared = (object: RegisteredObject, actor: Actor) =>
+  !object.override.sharedByAllCollectivites || actor.niveau === '2' || isSystem(actor);
+
+/** `ajouter`, `modifier` or `supprimer` on the object. */
+export function mayWrite(object: RegisteredObject, actor: Actor, suffix: 'ajouter' | 'modifier' | 'supprimer'): boolean {
+  return isWritable(object) && can(actor, object.name, suffix) && mayWriteShared(object, actor);
+}
+
+/** Deleting this record: the permission, and the override's `canDelete` (not one's own account…). */
+export function mayDelete(object: RegisteredObject, actor: Actor, record: Row): boolean {
+  return mayWrite(object, actor, 'supprimer') && (object.override.canDelete?.(record, actor) ?? true);
+}
+
+export interface AvailableAction {
+  readonly name: string;
+  readonly action: CustomAction;
+}
+
+/** A custom action by its name in the URL (own properties only). */
+export function customAction(object: RegisteredObject, name: string): CustomAction | undefined {
+  const actions = object.override.actions ?? {};
+  return Object.hasOwn(actions, name) ? actions[name] : undefined;
+}
+
+/** The permission `<object>_<permissionSuffix ?? name>` (and the shared-rows rule). */
+export const mayRunAction = (object: RegisteredObject, actor: Actor, name: string, action: CustomAction) =>
+  can(actor, object.name, action.permissionSuffix ?? name) && mayWriteShared(object, actor);
+
+/** The custom actions the actor may run on this record (permission and condition), by `order`. */
+export function availableActions(object: RegisteredObject, actor: Actor, record: Row): AvailableAction[] {
+  return Object.entries(object.override.actions ?? {})
+    .filter(([name, action]) => mayRunAction(object, actor, name, action))
+    .filter(([, action]) => action.condition?.(record, actor) ?? true)
+    .sort(([nameA, a], [nameB, b]) => (a.order ?? 100) - (b.order ?? 100) || nameA.localeCompare(nameB))
+    .map(([name, action]) => ({ name, action }));
+}
