@@ -57,6 +57,7 @@ export async function startApp(kind: DatabaseKind, options: AppOptions = {}): Pr
       ...(options.overrides ? { overrides: options.overrides } : {}),
     });
     options.register?.(runtime.registry);
+    // As the start-up should: the user actions that send e-mail use the runtime's (test) mailer.
     // As the real start-up does (bootstrap): the permission vocabulary follows the registered objects.
     await syncPermissionVocabulary(runtime.db.kysely, runtime.registry);
     const server = await startServer(createApp(runtime), runtime, { port: 0, hostname: '127.0.0.1', handleSignals: false, shutdownTimeoutMs: 2000 });

@@ -134,14 +134,6 @@ test('users: nobody deletes their own account; the reset action has its own perm
   assert.ok(vocabulary.includes('om_api_token_revoquer'));
 });
 
-test('each registry gets its own user override (the mailer is bound per runtime)', () => {
-  const first = frameworkRegistry().get('om', 'om_utilisateur')?.override;
-  const second = frameworkRegistry().get('om', 'om_utilisateur')?.override;
-  assert.ok(first && second);
-  assert.notEqual(first, second);
-  assert.notEqual(first.actions?.reinitialiser, second.actions?.reinitialiser);
-});
-
 test('the admin catalogue has an English text for every French one', () => {
   assert.equal(t('admin.menu.matrix', undefined, 'en'), 'Rights matrix');
   assert.equal(t('admin.matrix.saved', { granted: 2, revoked: 1 }), 'Droits enregistrés : 2 droits accordés, 1 droit retiré.');

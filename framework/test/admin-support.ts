@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
 import { syncPermissionVocabulary } from '../src/access/vocabulary.ts';
-import { bindAccountMail } from '../src/objects/index.ts';
 import { createApp } from '../src/web/app.tsx';
 import type { AppEnv } from '../src/web/env.ts';
 import { Browser, createUser, type NewUser } from './support/auth.ts';
@@ -22,7 +21,6 @@ export interface AdminTestApp {
 
 export async function adminTestApp(database: TestDatabase): Promise<AdminTestApp> {
   const runtime = await createTestRuntime(database, { config: { baseUrl: 'http://commun.test' } });
-  bindAccountMail(runtime);
   await syncPermissionVocabulary(runtime.db.kysely, runtime.registry);
   return { runtime, app: createApp(runtime) };
 }

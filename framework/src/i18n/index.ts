@@ -18,7 +18,7 @@ import { loadConfig } from '../config/index.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 import { isLocale, LOCALES, REFERENCE_LOCALE, type Locale } from './locales.ts';
-import type { ArgsFor, At, KeyOf, MessageLeaf, MessageParams, MessageTree, ParamsOf, Translation } from './types.ts';
+import type { ArgsFor, At, KeyOf, MessageLeaf, MessageTree, ParamsOf, Translation } from './types.ts';
 
 export { isLocale, localeFrom, LOCALES, pluralOf, REFERENCE_LOCALE, type Locale } from './locales.ts';
 export type { MessageParams, MessageTree, Translation } from './types.ts';

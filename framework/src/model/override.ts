@@ -2,6 +2,8 @@ import type { RawBuilder, Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import type { Row, Schema } from '../db/connection.ts';
 import type { Locale } from '../i18n/locales.ts';
+import type { Logger } from 'pino';
+import type { Mailer } from '../runtime.ts';
 import type { TableMeta } from './types.ts';
 
 /** Field name → French message. */
@@ -47,6 +49,15 @@ export interface PrepareContext {
   readonly locale: Locale | undefined;
 }
 
+/** What an action may use beyond its transaction: e-mail, the instance's address, the log. */
+export interface ActionServices {
+  readonly mailer: Mailer;
+  readonly logger: Pick<Logger, 'error' | 'warn' | 'info'>;
+  /** The instance's public address (links in e-mails). */
+  readonly baseUrl: string;
+  readonly locale: Locale;
+}
+
 export interface ActionContext {
   readonly actor: Actor;
   readonly table: TableMeta;
@@ -55,6 +66,8 @@ export interface ActionContext {
   /** Values posted with the action (form or JSON body). */
   readonly input: Row;
   readonly locale: Locale | undefined;
+  /** Absent when the caller runs without them (batch work): an action needing them refuses. */
+  readonly services: ActionServices | undefined;
 }
 
 export interface ActionResult {

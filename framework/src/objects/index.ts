@@ -1,7 +1,6 @@
 import { tables } from '../../gen/index.ts';
 import type { ObjectOverride } from '../model/override.ts';
 import type { Registry } from '../model/registry.ts';
-import { accountMailOf } from './account-mail.ts';
 import { registerAdminMenu } from './menu.ts';
 import { omApiToken } from './om_api_token.ts';
 import { omAudit } from './om_audit.ts';
@@ -19,17 +18,16 @@ import { omSousetat } from './om_sousetat.ts';
 import { omUtilisateur } from './om_utilisateur.ts';
 import { omWidget } from './om_widget.ts';
 
-export { bindAccountMail } from './account-mail.ts';
 export { registerAdminMenu } from './menu.ts';
 
 /** Hand-written behaviour of the framework's own objects (their metadata is generated in gen/). */
-export function frameworkOverrides(registry: Registry): Record<string, ObjectOverride> {
+export function frameworkOverrides(): Record<string, ObjectOverride> {
   return {
     om_collectivite: omCollectivite,
     om_parametre: omParametre,
     om_profil: omProfil,
     om_droit: omDroit,
-    om_utilisateur: omUtilisateur(() => accountMailOf(registry)),
+    om_utilisateur: omUtilisateur,
     om_api_token: omApiToken,
     om_permission: omPermission,
     om_widget: omWidget,
@@ -45,12 +43,9 @@ export function frameworkOverrides(registry: Registry): Record<string, ObjectOve
   };
 }
 
-/**
- * Registers the framework's objects and the administration's menu entries. Once the runtime
- * exists, `bindAccountMail(runtime)` gives the user actions that send e-mail their mailer.
- */
+/** Registers the framework's objects and the administration's menu entries. */
 export function registerFrameworkObjects(registry: Registry): void {
-  const overrides = frameworkOverrides(registry);
+  const overrides = frameworkOverrides();
   for (const meta of tables) registry.register(meta, overrides[meta.name] ?? {});
   registerAdminMenu(registry);
 }

@@ -1,4 +1,3 @@
-import type { ResetDelivery } from '../access/admin-password-reset.ts';
 import { hashPassword, PASSWORD_MIN_LENGTH, passwordProblems } from '../access/passwords.ts';
 import { revokeUserSessions } from '../access/sessions.ts';
 import { t } from '../i18n/index.ts';
@@ -11,15 +10,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /**
  * Users: the password hash never leaves the database; an administrator sets a password through
  * the `password` input, which is checked for strength and hashed with argon2id, or sends the user
- * a reset link (`delivery`: the runtime's mailer, once bound). Nobody deletes their own account.
+ * a reset link (with the runtime's mailer, given to actions). Nobody deletes their own account.
  */
-export const omUtilisateur = (delivery: () => ResetDelivery | undefined): ObjectOverride => ({
+export const omUtilisateur: ObjectOverride = {
   hiddenFields: ['pwd'],
   extraInputs: ['password'],
   defaultSort: ['nom'],
   searchColumns: ['nom', 'login', 'email'],
   canDelete: (record, actor) => Number(record.om_utilisateur) !== actor.userId,
-  actions: { reinitialiser: passwordResetAction(delivery) },
+  actions: { reinitialiser: passwordResetAction() },
   screens: {
     menu: { rubrique: 'administration', category: t('admin.menu.users'), order: 50, label: t('admin.menu.utilisateurs') },
     listColumns: ['nom', 'login', 'email', 'om_profil', 'om_collectivite', 'om_type'],
@@ -90,4 +89,4 @@ export const omUtilisateur = (delivery: () => ResetDelivery | undefined): Object
       await revokeUserSessions(trx, previous.om_utilisateur);
     }
   },
-});
+};

@@ -1,4 +1,3 @@
-import type { ResetDelivery } from '../access/admin-password-reset.ts';
 import { sendResetLinkAsAdministrator } from '../access/admin-password-reset.ts';
 import { t } from '../i18n/index.ts';
 import type { CustomAction } from '../model/override.ts';
@@ -9,16 +8,16 @@ import { Veto } from '../model/override.ts';
  * the user a reset link and ends their sessions. Not offered for LDAP accounts (their password is
  * the directory's).
  */
-export function passwordResetAction(delivery: () => ResetDelivery | undefined): CustomAction {
+export function passwordResetAction(): CustomAction {
   return {
     label: t('admin.utilisateur.resetLabel'),
     permissionSuffix: 'reinitialiser',
     order: 10,
     condition: (record) => record.om_type !== 'LDAP',
-    async run({ trx, record, locale }) {
+    async run({ trx, record, locale, services }) {
       const nom = String(record.nom ?? '');
       const email = String(record.email ?? '').trim();
-      const mail = delivery();
+      const mail = services;
       if (!mail) throw new Veto(t('admin.utilisateur.resetUnavailable', undefined, locale));
       if (email === '') throw new Veto(t('admin.utilisateur.resetNoEmail', { nom }, locale));
       const account = { id: Number(record.om_utilisateur), nom, login: String(record.login ?? ''), email };

@@ -1,5 +1,6 @@
 import { t, type Locale } from '../i18n/index.ts';
 import type { FieldKind, FieldMeta } from '../model/types.ts';
+import { TIME_ZONE } from '../config/time-zone.ts';
 
 /** The result of reading one input value: a database-ready value, or a message for the user. */
 export type Coerced = { ok: true; value: unknown } | { ok: false; message: string };
@@ -56,6 +57,11 @@ function parseTimestamp(text: string): string | undefined {
     return value;
   }
   return undefined;
+}
+
+function coerceTimestamp(field: FieldMeta, raw: unknown, locale: Locale | undefined): Coerced {
+  const value = raw instanceof Date ? raw.toISOString() : parseTimestamp(String(raw));
+  return value ? ok(value) : fail(field, 'timestamp', locale);
 }
 
 function coerceInteger(field: FieldMeta, raw: unknown, limit: number, locale: Locale | undefined): Coerced {
@@ -133,10 +139,7 @@ const BY_KIND: Partial<Record<FieldKind, (field: FieldMeta, raw: unknown, locale
     const value = parseTime(String(raw));
     return value ? ok(value) : fail(field, 'time', locale);
   },
-  timestamp: (field, raw, locale) => {
-    const value = raw instanceof Date ? raw.toISOString() : parseTimestamp(String(raw));
-    return value ? ok(value) : fail(field, 'timestamp', locale);
-  },
+  timestamp: (field, raw, locale) => coerceTimestamp(field, raw, locale),
   uuid: (field, raw, locale) =>
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(String(raw).trim())
       ? ok(String(raw).trim().toLowerCase())
@@ -154,7 +157,12 @@ const BY_KIND: Partial<Record<FieldKind, (field: FieldMeta, raw: unknown, locale
     return /^[A-Za-z0-9+/=\s]*$/.test(text) ? ok(Buffer.from(text, 'base64')) : fail(field, 'base64', locale);
   },
 };
-BY_KIND.timestamptz = BY_KIND.timestamp;
+// A moment typed without a zone is a time of the town's clock, not of the server's.
+BY_KIND.timestamptz = (field, raw, locale) => {
+  const coerced = coerceTimestamp(field, raw, locale);
+  if (!coerced.ok || typeof coerced.value !== 'string' || /(Z|[+-]\d{2}:?\d{2})$/.test(coerced.value)) return coerced;
+  return ok(`${coerced.value} ${TIME_ZONE}`);
+};
 
 /**
  * Reads one input value for a field. `undefined` stays undefined (not provided); an empty string

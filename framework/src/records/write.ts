@@ -6,7 +6,7 @@ import { can } from '../access/permissions.ts';
 import type { Database, Row, Schema } from '../db/connection.ts';
 import { writeAs } from '../db/tenant-context.ts';
 import { t, type Locale } from '../i18n/index.ts';
-import type { ActionResult, FieldErrors, WriteAction, WriteContext } from '../model/override.ts';
+import type { ActionResult, FieldErrors, WriteAction, WriteContext, ActionServices } from '../model/override.ts';
 import { Veto } from '../model/override.ts';
 import type { RegisteredObject, Registry } from '../model/registry.ts';
 import { coerceValue } from './coerce.ts';
@@ -20,6 +20,8 @@ import { applyTenant, readInput } from './write-input.ts';
 export interface ServiceDeps {
   readonly db: Database;
   readonly registry: Registry;
+  /** Given to custom actions that reach outside the database (e-mail); absent in batch work. */
+  readonly services?: ActionServices | undefined;
   /**
    * Language of the messages (refusals, validation): the runtime's `config.locale`. Unset, the
    * process language (`COMMUN_LOCALE`, French by default).
@@ -243,7 +245,7 @@ export async function runAction(
     if (action.condition && !action.condition(record, actor)) {
       throw new ServiceError('unavailable_action', t('records.actionUnavailable', undefined, locale));
     }
-    const result = await runHook(() => action.run({ actor, table: object.meta, trx, record, input, locale }));
+    const result = await runHook(() => action.run({ actor, table: object.meta, trx, record, input, locale, services: deps.services }));
     const after = await lockRow(trx, object, actor, key);
     await writeAudit(trx, { actor, object, action: name, key, before: record, after, requestId: options.requestId });
     const shown = await selectOne(trx, deps.registry, object, actor, key);

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bindAccountMail } from '../../objects/index.ts';
 import type { AppEnv } from '../env.ts';
 import { journalRoutes } from './journal/routes.tsx';
 import { matrixRoutes } from './matrix/routes.tsx';
@@ -13,12 +12,6 @@ import { tokenRoutes } from './tokens/routes.tsx';
  */
 export function adminRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  // The user actions that send e-mail need the runtime's mailer (see `bindAccountMail`); binding
-  // here covers the screens even when start-up did not bind it. Mounted before the generic screens.
-  routes.use('/om/om_utilisateur/:id/:action', async (c, next) => {
-    bindAccountMail(c.get('runtime'));
-    await next();
-  });
   routes.route('/', matrixRoutes());
   routes.route('/', tokenRoutes());
   routes.route('/', journalRoutes());

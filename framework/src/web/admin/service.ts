@@ -5,13 +5,8 @@ import type { RegisteredObject } from '../../model/registry.ts';
 import { listRecords, MAX_PER_PAGE, type ListRequest, type ReadDeps } from '../../records/index.ts';
 import type { AppEnv } from '../env.ts';
 import { HttpError } from '../operations/index.ts';
-import { localeOf } from '../locale.ts';
 
-/** What the record service needs, for this request. */
-export function serviceDeps(c: Context<AppEnv>): ReadDeps {
-  const runtime = c.get('runtime');
-  return { db: runtime.db, registry: runtime.registry, locale: localeOf(c), exactCountLimit: runtime.config.exactCountLimit };
-}
+export { serviceDeps } from '../service-deps.ts';
 
 /** A framework object (`om`), which is always registered. */
 export function frameworkObject(c: Context<AppEnv>, name: string): RegisteredObject {

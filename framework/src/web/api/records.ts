@@ -12,6 +12,7 @@ import {
   VERSION_FIELD,
 } from '../../records/index.ts';
 import type { AppEnv } from '../env.ts';
+import { serviceDeps } from '../service-deps.ts';
 import { localeOf, translatorOf } from '../locale.ts';
 import { HttpError, jsonError, toHttpError } from '../operations/index.ts';
 import { readJsonObject, serializeRow } from './json.ts';
@@ -29,10 +30,7 @@ function actorOf(c: Context<AppEnv>): Actor {
   return actor;
 }
 
-const deps = (c: Context<AppEnv>) => {
-  const runtime = c.get('runtime');
-  return { db: runtime.db, registry: runtime.registry, exactCountLimit: runtime.config.exactCountLimit, locale: localeOf(c) };
-};
+const deps = serviceDeps;
 
 const versionOf = (c: Context<AppEnv>, body: Record<string, unknown>) => {
   const fromBody = body[VERSION_FIELD];

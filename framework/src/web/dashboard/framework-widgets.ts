@@ -21,7 +21,7 @@ export const FRAMEWORK_WIDGETS = {
 const AUDIT_PERMISSION = 'om_audit_tab';
 const RECENT_ENTRIES = 5;
 const DAYS = 7;
-const TIME_ZONE = 'Europe/Paris';
+import { TIME_ZONE } from '../../config/time-zone.ts';
 
 const infoWidget: ServerWidget = {
   id: FRAMEWORK_WIDGETS.info,

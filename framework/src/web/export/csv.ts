@@ -1,3 +1,4 @@
+import { TIME_ZONE } from '../../config/time-zone.ts';
 import { stringify } from 'csv-stringify/sync';
 import { Hono, type Context } from 'hono';
 import { stream } from 'hono/streaming';
@@ -25,7 +26,7 @@ function cell(field: FieldMeta, value: unknown, tr: Translate): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return tr(value ? 'csv.yes' : 'csv.no');
   if (field.kind === 'date' && typeof value === 'string') return value.split('-').reverse().join('/');
-  if (value instanceof Date) return value.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' });
+  if (value instanceof Date) return value.toLocaleString('fr-FR', { timeZone: TIME_ZONE });
   if ((field.kind === 'decimal' || field.kind === 'float') && (typeof value === 'string' || typeof value === 'number')) {
     return String(value).replace('.', ',');
   }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { translator } from '../../i18n/index.ts';
 import { requireActor, signedIn } from '../auth/require-actor.ts';
 import type { AppEnv } from '../env.ts';
+import { serviceDeps } from '../service-deps.ts';
 import { localeOf } from '../locale.ts';
 import { renderScreen } from '../screens/shared/screen.tsx';
 import { queryProblem, searchEverywhere, MIN_QUERY_LENGTH } from './global-search.ts';
@@ -32,7 +33,7 @@ export function navigationRoutes(): Hono<AppEnv> {
         children: <p>{tr('navigation.search.explanation')}</p>,
       });
     }
-    const deps = { db: runtime.db, registry: runtime.registry, locale, exactCountLimit: runtime.config.exactCountLimit };
+    const deps = serviceDeps(c);
     const outcome = await searchEverywhere(deps, actor, query, (object, error) =>
       runtime.logger.warn({ err: error, requestId: c.get('requestId'), object: `${object.app}.${object.name}` }, 'recherche globale : échec sur un objet'),
     );

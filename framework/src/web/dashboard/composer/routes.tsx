@@ -14,6 +14,7 @@ import { createRecord, deleteRecord, ServiceError, updateRecord, type ReadDeps }
 import { csrfToken } from '../../auth/csrf.ts';
 import { requireActor, signedIn } from '../../auth/require-actor.ts';
 import type { AppEnv } from '../../env.ts';
+import { serviceDeps } from '../../service-deps.ts';
 import type { Message } from '../../layout/layout.tsx';
 import { localeOf } from '../../locale.ts';
 import { HttpError } from '../../operations/index.ts';
@@ -41,7 +42,7 @@ function composerOf(c: C): Composer {
   const dashboard = runtime.registry.get('om', 'om_dashboard');
   if (!dashboard) throw HttpError.notFound();
   const locale = localeOf(c);
-  return { actor, dashboard, tr: translator(locale), deps: { db: runtime.db, registry: runtime.registry, locale, exactCountLimit: runtime.config.exactCountLimit } };
+  return { actor, dashboard, tr: translator(locale), deps: serviceDeps(c) };
 }
 
 const MAX_ID = 2147483647;

@@ -6,6 +6,7 @@ import { translator, type Locale, type Translate } from '../../../i18n/index.ts'
 import type { ReadDeps } from '../../../records/index.ts';
 import type { Runtime } from '../../../runtime.ts';
 import type { AppEnv } from '../../env.ts';
+import { serviceDeps } from '../../service-deps.ts';
 import { localeOf } from '../../locale.ts';
 import { actorOf } from '../shared/index.ts';
 import type { FormBody } from './values.ts';
@@ -28,7 +29,7 @@ export function screenContext(c: Context<AppEnv>): ScreenContext {
     actor: actorOf(c),
     locale,
     tr: translator(locale),
-    deps: { db: runtime.db, registry: runtime.registry, locale, exactCountLimit: runtime.config.exactCountLimit },
+    deps: serviceDeps(c),
     files: fileStoreOf(runtime),
     requestId: c.get('requestId'),
   };

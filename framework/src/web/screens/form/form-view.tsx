@@ -5,7 +5,6 @@
  */
 import type { Child } from 'hono/jsx';
 import type { Row } from '../../../db/connection.ts';
-import type { StoredFile } from '../../../files/index.ts';
 import { translator, type Locale } from '../../../i18n/index.ts';
 import type { FieldErrors } from '../../../model/override.ts';
 import { CSRF_FIELD } from '../../auth/csrf.ts';

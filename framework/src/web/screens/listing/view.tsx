@@ -7,9 +7,10 @@ import type { Child, JSXNode } from 'hono/jsx';
 import { can } from '../../../access/permissions.ts';
 import type { RegisteredObject } from '../../../model/registry.ts';
 import { ServiceError } from '../../../records/errors.ts';
-import { listRecords, type ReadDeps } from '../../../records/read.ts';
+import { listRecords } from '../../../records/read.ts';
 import { listingRequestFromQuery } from '../../api/list-query.ts';
 import type { AppEnv } from '../../env.ts';
+import { serviceDeps } from '../../service-deps.ts';
 import { localeOf, translatorOf } from '../../locale.ts';
 import { actorOf, newUrl, recordUrl, requirePermission } from '../shared/index.ts';
 import { listColumns } from './columns.ts';
@@ -24,10 +25,7 @@ export type { ListingOptions } from './model.ts';
 /** hono's `jsx()` builds a JSXNode at run time; TypeScript only knows JSX expressions as elements. */
 const asNode = (element: Child): JSXNode => element as unknown as JSXNode;
 
-function readDeps(c: Context<AppEnv>): ReadDeps {
-  const runtime = c.get('runtime');
-  return { db: runtime.db, registry: runtime.registry, locale: localeOf(c), exactCountLimit: runtime.config.exactCountLimit };
-}
+const readDeps = serviceDeps;
 
 /** The page of rows, or the French message of a parameter the service refuses (shown in their place). */
 async function fetchRows(c: Context<AppEnv>, object: RegisteredObject, state: ListingState, fixed: Readonly<Record<string, string>>): Promise<ListingModel['outcome']> {

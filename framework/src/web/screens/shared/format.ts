@@ -3,6 +3,7 @@
  * Oui / Non, timestamps in the Paris time zone. Escaping is JSX's job, not this one's.
  */
 import { translator, type Locale } from '../../../i18n/index.ts';
+import { TIME_ZONE } from '../../../config/time-zone.ts';
 import type { FieldMeta } from '../../../model/types.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -18,7 +19,7 @@ function timestamp(value: unknown, withZone: boolean): string {
   if (value instanceof Date || (withZone && typeof value === 'string')) {
     const date = value instanceof Date ? value : new Date(value);
     if (Number.isNaN(date.getTime())) return String(value);
-    return date.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
+    return date.toLocaleString('fr-FR', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' });
   }
   const match = ISO_TIMESTAMP.exec(String(value));
   return match ? `${match[3]}/${match[2]}/${match[1]} ${match[4]}:${match[5]}` : String(value);
