@@ -14,6 +14,8 @@ const PASSWORD = 'Mot-de-passe-42';
 const NEW_PASSWORD = 'Nouveau-secret-2026';
 /** A second user, who forgot their password. */
 const RESET_LOGIN = 'jmartin';
+/** A third user, who follows an address that does not exist. */
+const LOST_LOGIN = 'pdurand';
 
 const path = (page: Page) => new URL(page.url()).pathname;
 
@@ -207,14 +209,23 @@ browserSuite(
       const { openPage, tag } = suite();
       const page = await openPage();
 
-      const response = await page.goto('/cette/adresse/nexiste/pas');
+      // Without a session, an address shaped like a screen's custom action (/:app/:table/:id/:action)
+      // may ask to sign in first and come back to it; either way, it ends on the 404 page.
+      const address = '/cette/adresse/nexiste/pas';
+      let response = await page.goto(address);
+      if (path(page) === '/login') {
+        const back = page.waitForResponse((answer) => new URL(answer.url()).pathname === address);
+        await login(page, LOST_LOGIN, PASSWORD);
+        response = await back;
+      }
       assert.equal(response?.status(), 404);
+      assert.equal(path(page), address);
       await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor());
       assert.match(await page.locator('main').innerText(), /Référence/);
       await checkAccessibility(page, 'page introuvable (404)');
       await screenshot(page, `auth-08-page-introuvable${tag}`);
       await submit(page, page.getByRole('link', { name: /^Retour à l.accueil$/ }));
-      assert.equal(path(page), '/login', 'sans session, l’accueil renvoie à la connexion');
+      assert.ok(['/', '/login'].includes(path(page)), `Retour à l’accueil : ${path(page)}`);
       assertNoPageProblems(page);
     });
   },
@@ -222,6 +233,7 @@ browserSuite(
     users: [
       { login: LOGIN, password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 },
       { login: RESET_LOGIN, password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 },
+      { login: LOST_LOGIN, password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 },
     ],
     setup: (database) => database.asOwner(`update om.om_utilisateur set nom = '${NAME}' where login = '${LOGIN}'`),
   },

@@ -84,7 +84,7 @@ test('the framework objects are placed in the Administration and Paramétrage ru
   }
   assert.equal(placement('om_api_token').label, 'Jetons d’API');
   assert.deepEqual(placement('om_widget'), { rubrique: 'administration', category: 'Tableaux de bord', label: 'Widgets' });
-  assert.deepEqual(placement('om_dashboard'), { rubrique: 'administration', category: 'Tableaux de bord', label: 'Composition' });
+  assert.deepEqual(placement('om_dashboard'), { rubrique: 'administration', category: 'Tableaux de bord', label: 'Placements des widgets' });
   assert.deepEqual(placement('om_audit'), { rubrique: 'administration', category: 'Journal', label: 'Journal des modifications' });
   for (const name of ['om_etat', 'om_sousetat', 'om_lettretype', 'om_logo', 'om_requete']) {
     assert.deepEqual([placement(name).rubrique, placement(name).category], ['parametrage', 'Éditions'], name);

@@ -134,12 +134,12 @@ describeEachDatabase('listing screens', (database) => {
     );
     assert.deepEqual(headers, ['Agent', 'Nom', 'Prénom', 'Courriel', 'Date d’entree', 'Salaire', 'Titulaire', 'Service', 'Actions']);
     const [dupond, dupont, durand] = tableRows(html);
-    assert.deepEqual(dupont?.slice(0, 8), [dupont?.[0], 'Dupont', 'Hélène', 'helene.dupont@mairie.fr', '14/07/1990', '1234,50', 'Oui', 'État civil']);
+    assert.deepEqual(dupont?.slice(0, 8), [dupont?.[0], 'Dupont', 'Hélène', 'helene.dupont@mairie.fr', '14/07/1990', '1\u202f234,50', 'Oui', 'État civil']);
     assert.deepEqual(dupond?.slice(1, 3), ['Dupond', 'Élodie']);
     assert.equal(durand?.[7], '', 'no service: an empty cell');
     assert.match(html, /<a href="mailto:helene\.dupont@mairie\.fr">helene\.dupont@mairie\.fr<\/a>/);
     assert.doesNotMatch(html, /mailto:pas-une-adresse/);
-    assert.match(html, /<td class="nombre">1234,50<\/td>/);
+    assert.match(html, /<td class="nombre">1\u202f234,50<\/td>/);
     assert.doesNotMatch(html, /Autreville|Zola/, 'another collectivité’s rows are absent');
     const link = hrefOf(html, /class="listing-lien"/);
     assert.match(link ?? '', /^\/liste\/agent\/\d+\?retour=%2Fliste%2Fagent%3Fsort%3Dnom$/);
@@ -194,7 +194,7 @@ describeEachDatabase('listing screens', (database) => {
     assert.equal(hrefOf(descending, /id="liste-liste-agent-tri-prenom"/), '/liste/agent?per_page=30');
     // Empty values last, in both directions.
     const bySalary = tableRows((await page(agent, '/liste/agent?per_page=30&sort=-salaire')).text).map((row) => row[5]);
-    assert.deepEqual(bySalary.slice(0, 3), ['2100,00', '1234,50', '']);
+    assert.deepEqual(bySalary.slice(0, 3), ['2\u202f100,00', '1\u202f234,50', '']);
   });
 
   test('simple search: accents and case ignored, * wildcard, column choice, as you type', async () => {

@@ -261,7 +261,7 @@ describe('erreurs', () => {
     assert.ok(!text.includes('om_secret') && !text.includes('select') && !text.includes('at '), text);
     const error = await errorOf(response);
     assert.equal(error.code, 'internal_error');
-    assert.equal(error.message, 'Une erreur est survenue.');
+    assert.equal(error.message, 'Une erreur est survenue. Réessayez dans un instant ; si elle se répète, donnez sa référence à votre service informatique.');
     assert.equal(error.request_id, response.headers.get('X-Request-Id'));
     assert.equal(response.headers.get('Cache-Control'), 'no-store');
     // The log has everything, under the same reference.

@@ -22,7 +22,7 @@ export const listingFr = {
   search: {
     region: 'Recherche dans la liste',
     label: 'Rechercher',
-    hint: 'Sans tenir compte des accents ni des majuscules ; * remplace n’importe quelle suite de caractères.',
+    hint: 'Sans tenir compte des accents ni des majuscules. Le texte est cherché n’importe où ; avec *, qui remplace une suite de caractères, il faut décrire toute la valeur (dup* : commence par « dup »).',
     column: 'Dans la colonne',
     allColumns: 'Toutes les colonnes',
     submit: 'Rechercher',
@@ -93,7 +93,7 @@ export const listingEn: Translation<typeof listingFr> = {
   search: {
     region: 'Search in the list',
     label: 'Search',
-    hint: 'Ignores accents and case; * stands for any sequence of characters.',
+    hint: 'Ignores accents and case. The text is searched anywhere; with *, which stands for any sequence of characters, describe the whole value (dup*: starts with “dup”).',
     column: 'In column',
     allColumns: 'All columns',
     submit: 'Search',

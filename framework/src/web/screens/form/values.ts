@@ -25,7 +25,7 @@ export function inputText(field: FormField, value: unknown, locale: Locale): str
   if (meta.kind === 'boolean') return value === true || value === 't' || value === 'true' ? TRUE_VALUE : FALSE_VALUE;
   if (meta.kind === 'json' || meta.kind === 'array') return typeof value === 'string' ? value : JSON.stringify(value);
   if (meta.kind === 'text' || meta.kind === 'uuid' || meta.kind === 'enum' || meta.kind === 'integer' || meta.kind === 'bigint') return String(value);
-  return displayValue(meta, value, locale);
+  return displayValue(meta, value, locale, { grouped: false });
 }
 
 /** The inputs' values for a stored record (passwords never). */

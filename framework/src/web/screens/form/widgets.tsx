@@ -147,10 +147,11 @@ function FileInput(props: ControlProps) {
 function RichText(props: ControlProps) {
   const tr = translator(props.locale);
   const previewId = `${props.ids.input}-apercu`;
+  const helpId = `${props.ids.input}-aide-html`;
   return (
     <div class="texte-riche-saisie">
       <textarea
-        {...common(props)}
+        {...common(props, [helpId])}
         rows={8}
         class="texte-riche-source"
         hx-post={props.previewUrl}
@@ -162,7 +163,9 @@ function RichText(props: ControlProps) {
       >
         {props.value}
       </textarea>
-      <p class="aide">{tr('form.richText.help')}</p>
+      <p class="aide" id={helpId}>
+        {tr('form.richText.help')}
+      </p>
       <div class="apercu" aria-live="polite">
         <p class="apercu-titre">{tr('form.richText.preview')}</p>
         <div id={previewId} class="texte-riche"></div>

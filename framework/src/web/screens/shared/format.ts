@@ -25,7 +25,18 @@ function timestamp(value: unknown, withZone: boolean): string {
   return match ? `${match[3]}/${match[2]}/${match[1]} ${match[4]}:${match[5]}` : String(value);
 }
 
-export function displayValue(field: FieldMeta, value: unknown, locale: Locale): string {
+/** `1234567.5` → `1 234 567,5` (narrow no-break spaces, as French typography groups thousands). */
+function frenchNumber(text: string, grouped: boolean): string {
+  const [whole = '', fraction] = text.split('.');
+  const digits = grouped ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f') : whole;
+  return fraction === undefined ? digits : `${digits},${fraction}`;
+}
+
+/**
+ * `grouped: false` for the value of an input (the user edits it: no thousands separators, which
+ * the coercion would accept anyway).
+ */
+export function displayValue(field: FieldMeta, value: unknown, locale: Locale, options: { grouped?: boolean } = {}): string {
   if (value === null || value === undefined) return '';
   const tr = translator(locale);
   switch (field.kind) {
@@ -41,7 +52,7 @@ export function displayValue(field: FieldMeta, value: unknown, locale: Locale): 
       return String(value).slice(0, 5);
     case 'decimal':
     case 'float':
-      return String(value).replace('.', ',');
+      return /^-?\d+(\.\d+)?$/.test(String(value)) ? frenchNumber(String(value), options.grouped ?? true) : String(value).replace('.', ',');
     case 'json':
     case 'geometry':
     case 'array':
