@@ -1,5 +1,7 @@
 import type { MigrationSource } from './db/migrate.ts';
+import type { ObjectOverride, ScreensDeclaration } from './model/override.ts';
 import type { Registry } from './model/registry.ts';
+import type { TableMeta } from './model/types.ts';
 import type { Runtime } from './runtime.ts';
 
 /** An application of the catalogue, as the runtime sees it. */
@@ -14,4 +16,23 @@ export interface Application {
   readonly permissions?: readonly string[];
   /** Loads demo data when the database is new. */
   loadDemo?(runtime: Runtime): Promise<void>;
+}
+
+/** What an application's `gen/index.ts` exports: its tables and the screens its options declare. */
+export interface GeneratedModules {
+  readonly tables: readonly TableMeta[];
+  readonly screens?: Readonly<Record<string, ScreensDeclaration>>;
+}
+
+/**
+ * Registers an application's generated tables with their overrides: the screens the generator
+ * derived from `commun.app.ts` (menu, list columns, sub-form order) come first, what the override
+ * declares wins.
+ */
+export function registerGenerated(registry: Registry, generated: GeneratedModules, overrides: Readonly<Record<string, ObjectOverride>>): void {
+  for (const meta of generated.tables) {
+    const override = overrides[meta.name] ?? {};
+    const screens = generated.screens?.[meta.name];
+    registry.register(meta, screens ? { ...override, screens: { ...screens, ...override.screens } } : override);
+  }
 }

@@ -1,6 +1,9 @@
 /** The `commun` command. Its output is in the language of `COMMUN_LOCALE` (French by default). */
+import { loadApplications } from './config/applications.ts';
 import { loadConfig } from './config/index.ts';
 import { t } from './i18n/index.ts';
+
+export type { InstanceConfig } from './config/applications.ts';
 
 function announceAdmin(password: string | undefined): void {
   if (!password) return;
@@ -14,7 +17,7 @@ async function start(): Promise<number> {
   const { startServer } = await import('./web/server.ts');
   const config = loadConfig();
   const started = Date.now();
-  const { runtime, applied, generatedAdminPassword } = await bootstrap(config);
+  const { runtime, applied, generatedAdminPassword } = await bootstrap(config, await loadApplications());
   if (applied.length > 0) runtime.logger.info({ applied }, `${applied.length} migration(s) appliquée(s)`);
   announceAdmin(generatedAdminPassword);
   await startServer(createApp(runtime), runtime, { port: config.port });
@@ -24,7 +27,7 @@ async function start(): Promise<number> {
 
 async function migrateOnly(): Promise<number> {
   const { bootstrap } = await import('./bootstrap.ts');
-  const { runtime, applied, generatedAdminPassword } = await bootstrap({ ...loadConfig(), demo: false });
+  const { runtime, applied, generatedAdminPassword } = await bootstrap({ ...loadConfig(), demo: false }, await loadApplications());
   console.log(applied.length === 0 ? t('cli.databaseUpToDate') : [t('cli.migrationsApplied'), ...applied].join('\n  '));
   announceAdmin(generatedAdminPassword);
   await runtime.db.close();

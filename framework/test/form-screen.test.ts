@@ -202,7 +202,7 @@ describeEachDatabase('form screens', (database) => {
     assert.match(html, /<input type="url" id="champ-site" name="site" value="" maxlength="200"\/>/);
     assert.match(html, /<input type="password" id="champ-code_secret" name="code_secret" value="" autocomplete="new-password"/);
     assert.match(html, /<input type="color" id="champ-couleur" name="couleur" value="#000000"\/>/);
-    assert.match(html, /<textarea id="champ-contenu" name="contenu" rows="8" class="texte-riche-source" hx-post="\/apercu\/texte-riche"/);
+    assert.match(html, /<textarea id="champ-contenu" name="contenu" aria-describedby="champ-contenu-aide-html" rows="8" class="texte-riche-source" hx-post="\/apercu\/texte-riche"/);
     assert.match(html, /<input type="file" id="champ-piece_jointe" name="piece_jointe" aria-describedby="champ-piece_jointe-limites" accept="application\/pdf,image\/png,text\/plain,\.pdf,\.png,\.txt"\/>/);
     assert.match(html, /Taille maximale : 64 Ko\. Types acceptés : PDF, PNG, texte\./);
     // Layout: a fieldset of two columns, an untitled block, a folded section, the rest last.

@@ -51,6 +51,8 @@ const OVERRIDES: Record<string, ObjectOverride> = {
     screens: {
       advancedSearch: [{ field: 'nom' }, { field: 'service' }, { field: 'date_entree' }, { field: 'titulaire' }],
       labels: { email: 'Courriel' },
+      // A fixed choice shows its label in the cell.
+      choices: { prenom: [{ value: 'Hélène', label: 'Hélène (prénom choisi)' }] },
     },
     actions: {
       titulariser: {
@@ -134,7 +136,7 @@ describeEachDatabase('listing screens', (database) => {
     );
     assert.deepEqual(headers, ['Agent', 'Nom', 'Prénom', 'Courriel', 'Date d’entree', 'Salaire', 'Titulaire', 'Service', 'Actions']);
     const [dupond, dupont, durand] = tableRows(html);
-    assert.deepEqual(dupont?.slice(0, 8), [dupont?.[0], 'Dupont', 'Hélène', 'helene.dupont@mairie.fr', '14/07/1990', '1\u202f234,50', 'Oui', 'État civil']);
+    assert.deepEqual(dupont?.slice(0, 8), [dupont?.[0], 'Dupont', 'Hélène (prénom choisi)', 'helene.dupont@mairie.fr', '14/07/1990', '1\u202f234,50', 'Oui', 'État civil']);
     assert.deepEqual(dupond?.slice(1, 3), ['Dupond', 'Élodie']);
     assert.equal(durand?.[7], '', 'no service: an empty cell');
     assert.match(html, /<a href="mailto:helene\.dupont@mairie\.fr">helene\.dupont@mairie\.fr<\/a>/);
@@ -186,11 +188,11 @@ describeEachDatabase('listing screens', (database) => {
     assert.equal(hrefOf(unsorted, /id="liste-liste-agent-tri-prenom"/), '/liste/agent?per_page=30&sort=prenom');
     const ascending = (await page(agent, '/liste/agent?per_page=30&sort=prenom')).text;
     assert.match(ascending, /<th scope="col" aria-sort="ascending"><a href="\/liste\/agent\?per_page=30&amp;sort=-prenom" id="liste-liste-agent-tri-prenom"/);
-    assert.deepEqual(tableRows(ascending).slice(0, 4).map((row) => row[2]), ['Élodie', 'Éric', 'Hélène', 'Jean']);
+    assert.deepEqual(tableRows(ascending).slice(0, 4).map((row) => row[2]), ['Élodie', 'Éric', 'Hélène (prénom choisi)', 'Jean']);
     const descending = (await page(agent, '/liste/agent?per_page=30&sort=-prenom')).text;
     assert.match(descending, /<th scope="col" aria-sort="descending">/);
     assert.match(descending, /▼/);
-    assert.deepEqual(tableRows(descending).slice(-3).map((row) => row[2]), ['Hélène', 'Éric', 'Élodie']);
+    assert.deepEqual(tableRows(descending).slice(-3).map((row) => row[2]), ['Hélène (prénom choisi)', 'Éric', 'Élodie']);
     assert.equal(hrefOf(descending, /id="liste-liste-agent-tri-prenom"/), '/liste/agent?per_page=30');
     // Empty values last, in both directions.
     const bySalary = tableRows((await page(agent, '/liste/agent?per_page=30&sort=-salaire')).text).map((row) => row[5]);

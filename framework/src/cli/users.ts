@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { SYSTEM_ACTOR } from '../access/actor.ts';
 import { bootstrap, generatePassword } from '../bootstrap.ts';
+import { loadApplications } from '../config/applications.ts';
 import { loadConfig } from '../config/index.ts';
 import { readAs } from '../db/tenant-context.ts';
 import { t } from '../i18n/index.ts';
@@ -79,7 +80,7 @@ export async function userCommand(argv: string[]): Promise<number> {
     console.log(t('cli.user.usage'));
     return values.help ? 0 : 1;
   }
-  const { runtime } = await bootstrap({ ...loadConfig(), demo: false });
+  const { runtime } = await bootstrap({ ...loadConfig(), demo: false }, await loadApplications());
   try {
     return verb === 'add' ? await addUser(runtime, login, values) : await setPassword(runtime, login, values.password);
   } catch (error) {

@@ -369,12 +369,14 @@ async function readCatalogue(db: Db, schema: string): Promise<Catalogue> {
   };
 }
 
-/** The declared primary key, or in postulate mode the column named like the table. */
+/** The declared primary key, or in postulate mode the column named like the table (or `<table>_id`). */
 function primaryKeyOf(relation: RelationRow, catalogue: Catalogue, postulate: boolean): string[] {
   const declared = catalogue.indexes.get(relation.name)?.find((index) => index.primary);
   if (declared) return declared.columns;
   const columns = catalogue.columns.get(relation.name) ?? [];
-  return postulate && columns.some((column) => column.name === relation.name) ? [relation.name] : [];
+  if (!postulate) return [];
+  const named = [relation.name, `${relation.name}_id`].find((name) => columns.some((column) => column.name === name));
+  return named ? [named] : [];
 }
 
 /**
@@ -390,7 +392,17 @@ function withLegacySequence(field: FieldMeta, table: string, sequences: Set<stri
 
 const isView = (relation: RelationRow) => relation.relkind === 'v' || relation.relkind === 'm';
 
-/** postulate mode: a column named like another table of the schema refers to that table's key. */
+/** The table a column is named after: `voie` or `voie_id` → `voie`. */
+function postulatedTarget(column: string, tables: ReadonlySet<string>): string | undefined {
+  if (tables.has(column)) return column;
+  const stripped = column.endsWith('_id') ? column.slice(0, -'_id'.length) : '';
+  return tables.has(stripped) ? stripped : undefined;
+}
+
+/**
+ * postulate mode: a column named like another table of the schema (or `<table>_id`) refers to that
+ * table's key.
+ */
 function postulatedForeignKeys(
   schema: string,
   catalogue: Catalogue,
@@ -405,16 +417,18 @@ function postulatedForeignKeys(
   const tables = new Set(tableRelations.map((relation) => relation.name));
   const rows: ForeignKeyRow[] = [];
   for (const relation of tableRelations) {
+    const ownKey = keys.get(relation.name);
     for (const column of catalogue.columns.get(relation.name) ?? []) {
-      const targetKey = keys.get(column.name);
-      if (column.name === relation.name || !tables.has(column.name) || !targetKey) continue;
+      const target = postulatedTarget(column.name, tables);
+      const targetKey = target ? keys.get(target) : undefined;
+      if (!target || target === relation.name || column.name === ownKey || !targetKey) continue;
       if (declared.has(`${relation.name}.${column.name}`)) continue;
       rows.push({
         name: `${relation.name}_${column.name}_fkey`,
         source_schema: schema,
         source_table: relation.name,
         target_schema: schema,
-        target_table: column.name,
+        target_table: target,
         columns: [column.name],
         target_columns: [targetKey],
         on_delete: 'a',

@@ -1,14 +1,16 @@
 /**
- * `commun gen [--check] [--dry-run] [--all | table…]`: generates the modules of the framework
- * tables from a scratch database migrated in memory, so that the result depends only on the
- * migrations.
+ * `commun gen [--app <folder>] [--check] [--dry-run] [--all | table…]`: generates the modules of
+ * the framework tables, or of an application's, from a scratch database migrated in memory, so
+ * that the result depends only on the migrations.
  */
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { frameworkMigrations, migrate, openDatabase, type Db } from '../db/index.ts';
-import { introspectSchema, type Introspection } from '../db/introspect.ts';
+import { introspectSchema, type Introspection, type IntrospectionProblem } from '../db/introspect.ts';
 import { t } from '../i18n/index.ts';
+import { generateApp, introspectScratchApp } from './app.ts';
 import { generateModules, type GenerateResult } from './generate.ts';
+import { loadOptions } from './options.ts';
 
 export const FRAMEWORK_GENERATION = {
   schema: 'om',
@@ -26,6 +28,8 @@ export function introspectFramework(db: Db): Promise<Introspection> {
 interface Arguments {
   check: boolean;
   dryRun: boolean;
+  /** `--app <folder>`: an application instead of the framework. */
+  app?: string;
   /** Empty: every table. */
   tables: string[];
 }
@@ -33,8 +37,14 @@ interface Arguments {
 function parseArguments(argv: string[]): Arguments | { help: true } | { error: string } {
   const parsed: Arguments = { check: false, dryRun: false, tables: [] };
   let all = false;
-  for (const argument of argv) {
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index] ?? '';
     if (argument === '--help' || argument === '-h') return { help: true };
+    else if (argument === '--app') {
+      const folder = argv[++index];
+      if (folder === undefined || folder.startsWith('-')) return { error: t('cli.gen.app.missingFolder') };
+      parsed.app = folder;
+    } else if (argument.startsWith('--app=')) parsed.app = argument.slice('--app='.length);
     else if (argument === '--check') parsed.check = true;
     else if (argument === '--dry-run') parsed.dryRun = true;
     else if (argument === '--all') all = true;
@@ -85,19 +95,44 @@ function report(result: GenerateResult, args: Arguments): number {
   return 0;
 }
 
+const usage = () => `${t('cli.gen.usage')}\n\n${t('cli.gen.app.usage')}`;
+
+const warnAbout = (problems: readonly IntrospectionProblem[]) => {
+  for (const problem of problems) console.error(t('cli.gen.warning', { table: problem.table, reason: problem.reason }));
+};
+
+async function genAppCommand(folder: string, args: Arguments): Promise<number> {
+  const options = await loadOptions(folder);
+  const schema = await introspectScratchApp(folder, options);
+  warnAbout(schema.problems);
+  const known = new Set(schema.tables.map((table) => table.name));
+  const unknown = args.tables.filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    console.error(t('cli.gen.unknownTables', { schema: options.schema, tables: unknown.join(', ') }));
+    return 2;
+  }
+  const result = generateApp(folder, options, schema, {
+    check: args.check,
+    dryRun: args.dryRun,
+    ...(args.tables.length > 0 ? { only: args.tables } : {}),
+  });
+  return report(result, args);
+}
+
 export async function genCommand(argv: string[]): Promise<number> {
   const args = parseArguments(argv);
   if ('help' in args) {
-    console.log(t('cli.gen.usage'));
+    console.log(usage());
     return 0;
   }
   if ('error' in args) {
-    console.error(`${args.error}\n${t('cli.gen.usage')}`);
+    console.error(`${args.error}\n${usage()}`);
     return 2;
   }
   try {
+    if (args.app !== undefined) return await genAppCommand(args.app, args);
     const { tables, problems } = await introspectScratchDatabase();
-    for (const problem of problems) console.error(t('cli.gen.warning', { table: problem.table, reason: problem.reason }));
+    warnAbout(problems);
     const known = new Set(tables.map((table) => table.name));
     const unknown = args.tables.filter((name) => !known.has(name));
     if (unknown.length > 0) {

@@ -285,6 +285,9 @@ export const en: Messages = {
   },
 
   cli: {
+    config: {
+      invalid: '{file}: the default export must be { applications: [ … ] }, each application with name, migrations and register.',
+    },
     help: [
       'commun — framework of business applications for local authorities',
       '',
@@ -299,6 +302,7 @@ export const en: Messages = {
       '',
       'Database: embedded in ./data (COMMUN_DATA_DIR), or a PostgreSQL server with',
       'DATABASE_URL=postgres://user:password@host:5432/database.',
+      'Applications served: those of ./commun.config.ts ({ applications: [ … ] }), else the framework alone.',
     ].join('\n'),
     unknownCommand: 'Unknown command: “{command}”.',
     error: 'Error: {message}',

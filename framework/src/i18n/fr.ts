@@ -308,6 +308,9 @@ export const fr = {
 
   /** The `commun` command. */
   cli: {
+    config: {
+      invalid: '{file} : l’export par défaut doit être { applications: [ … ] }, chaque application avec name, migrations et register.',
+    },
     help: [
       'commun — cadriciel d\'applications métier pour les collectivités',
       '',
@@ -322,6 +325,7 @@ export const fr = {
       '',
       'Base de données : embarquée dans ./data (COMMUN_DATA_DIR), ou un serveur PostgreSQL avec',
       'DATABASE_URL=postgres://utilisateur:motdepasse@hote:5432/base.',
+      'Applications servies : celles de ./commun.config.ts ({ applications: [ … ] }), sinon le cadriciel seul.',
     ].join('\n'),
     unknownCommand: 'Commande inconnue : « {command} ».',
     error: 'Erreur : {message}',

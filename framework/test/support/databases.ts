@@ -43,10 +43,8 @@ let serverReachable: boolean | undefined;
 
 export async function isServerReachable(): Promise<boolean> {
   if (serverReachable !== undefined) return serverReachable;
-  const client = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 3000 });
   try {
-    await client.connect();
-    await client.query('select 1');
+    await connectOnce(serverRequired ? 4 : 1);
     serverReachable = true;
   } catch (error) {
     if (serverRequired) {
@@ -54,10 +52,25 @@ export async function isServerReachable(): Promise<boolean> {
     }
     console.log(`# Serveur PostgreSQL injoignable (${SERVER_URL}) : seuls les tests sur la base embarquée sont lancés.`);
     serverReachable = false;
-  } finally {
-    await client.end().catch(() => undefined);
   }
   return serverReachable;
+}
+
+/** A connection and a query; a busy machine (CI running tests side by side) gets a few tries. */
+async function connectOnce(attempts = 4): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const client = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 10_000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
 }
 
 export async function databaseKinds(): Promise<DatabaseKind[]> {

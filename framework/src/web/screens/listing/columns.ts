@@ -6,6 +6,7 @@
 import type { Actor } from '../../../access/actor.ts';
 import type { Locale } from '../../../i18n/index.ts';
 import type { RegisteredObject } from '../../../model/registry.ts';
+import type { Choice } from '../../../model/override.ts';
 import type { FieldKind, FieldMeta } from '../../../model/types.ts';
 import { isSortableKind } from '../../../records/list-plan.ts';
 import { LABEL_SUFFIX } from '../../../records/select.ts';
@@ -19,6 +20,8 @@ export interface ListColumn {
   readonly sortable: boolean;
   readonly email: boolean;
   readonly richText: boolean;
+  /** Fixed choices of the field (`screens.choices`): a cell shows the choice's label. */
+  readonly choices: readonly Choice[] | undefined;
   /** The row's column holding the referenced row's label (single-column foreign keys). */
   readonly labelKey: string | undefined;
 }
@@ -50,6 +53,7 @@ export function listColumns(object: RegisteredObject, actor: Actor, fixed: Reado
       sortable: isSortableKind(field.kind),
       email: screens?.widgets?.[field.name] === 'email' || (field.kind === 'text' && EMAIL_NAME.test(field.name)),
       richText: screens?.widgets?.[field.name] === 'richtext',
+      choices: screens?.choices?.[field.name],
       labelKey: labelled.has(field.name) ? `${field.name}${LABEL_SUFFIX}` : undefined,
     }));
 }
@@ -73,7 +77,10 @@ const shortened = (text: string) => (text.length > MAX_CELL_LENGTH ? `${text.sli
 export function cellText(column: ListColumn, row: Readonly<Record<string, unknown>>, locale: Locale): string {
   const label = column.labelKey === undefined ? undefined : row[column.labelKey];
   if (label !== undefined && label !== null && label !== '') return shortened(String(label));
-  const text = displayValue(column.field, row[column.field.name], locale);
+  const value = row[column.field.name];
+  const choice = column.choices?.find((candidate) => candidate.value === String(value));
+  if (choice) return shortened(choice.label);
+  const text = displayValue(column.field, value, locale);
   return shortened(column.richText ? plainText(text) : text);
 }
 

@@ -1,0 +1,141 @@
+/**
+ * Issue 4, « Done when »: a DPO walks through the register of processing activities in headless
+ * Chromium, on both databases: creates a processing activity (and meets the DPIA rule), adds its
+ * data categories, recipients and retention in the sub-form tabs, validates it, then finds it
+ * again with the search. Screenshots go to e2e/screenshots/ (registre-*).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { registre, registerRegistre } from '../apps/registre/src/index.ts';
+import { browserSuite, checkAccessibility, screenshot, submit, type Locator, type Page } from './support/index.ts';
+import { afterHtmxSwap, assertNoPageProblems, field, followMenu, listingTable, mainOf, messagesOf, pathOf } from './support/screens.ts';
+import { SAVED, signIn } from './support/journey.ts';
+
+const DPO = { login: 'dpo', password: 'Protection-Donnees-2026' } as const;
+const NOM = 'Vidéoprotection du parking de la mairie';
+const AIPD_RULE = /Un traitement de données sensibles doit avoir une date d’analyse d’impact \(AIPD\)\./;
+
+const MIGRATION = readFileSync(join(registre.migrations.directory, '0001_registre.sql'), 'utf8');
+
+/** The town's lists the DPO picks from (as an administrator would have entered them). */
+const LISTS_SQL = `
+  insert into registre.service (libelle, om_collectivite) values ('Police municipale', 1), ('État civil', 1);
+  insert into registre.categorie_donnees (libelle, om_collectivite) values ('Images', 1), ('Identité', 1);
+  insert into registre.destinataire (libelle, om_collectivite) values ('Agents habilités', 1), ('Gendarmerie', 1);
+  insert into registre.traitement (libelle, finalite, base_legale, om_collectivite)
+    select 'Tenue de l''état civil', 'Actes.', base_legale, 1 from registre.base_legale where code = '6.1.c';`;
+
+/** Opens a sub-form tab of the record page and adds one row through its form, in place. */
+async function addInTab(page: Page, tab: string, fill: (panel: Locator) => Promise<void>, shown: string): Promise<void> {
+  const main = mainOf(page);
+  await afterHtmxSwap(page, () => main.getByRole('tab', { name: tab, exact: true }).click());
+  const panel = main.getByRole('tabpanel');
+  await afterHtmxSwap(page, () => panel.getByRole('link', { name: /^Ajouter/ }).click());
+  await fill(panel);
+  await afterHtmxSwap(page, () => panel.getByRole('button', { name: 'Ajouter l’enregistrement' }).click());
+  await panel.getByRole('table').getByText(shown, { exact: true }).first().waitFor();
+}
+
+browserSuite(
+  'registre des traitements : le parcours du DPO',
+  (suite) => {
+    let recordPath = '';
+
+    test('1. le DPO crée un traitement et la règle AIPD l’arrête tant que la date manque', async () => {
+      const { openPage, tag } = suite();
+      const page = await signIn(await openPage(), DPO.login, DPO.password);
+      await followMenu(page, 'Application', 'Registre des traitements');
+      assert.equal(pathOf(page), '/registre/traitement');
+      const main = mainOf(page);
+      await submit(page, main.getByRole('link', { name: /^Ajouter/ }));
+      await field(main, 'Nom du traitement').fill(NOM);
+      await field(main, 'Finalité').fill('Prévenir les atteintes aux biens sur le parking de la mairie.');
+      await field(main, 'Base légale').selectOption({ label: 'Mission d\'intérêt public' });
+      await field(main, 'Service').selectOption({ label: 'Police municipale' });
+      await field(main, 'Responsable').fill('Chef de la police municipale');
+      await field(main, 'Données sensibles').check();
+      await submit(page, main.getByRole('button', { name: 'Ajouter l’enregistrement' }));
+      assert.match(await main.innerText(), AIPD_RULE, 'la règle AIPD est expliquée');
+      await screenshot(page, `registre-01-regle-aipd${tag}`);
+      await field(main, 'Date de l’AIPD').fill('15/03/2024');
+      await submit(page, main.getByRole('button', { name: 'Ajouter l’enregistrement' }));
+      assert.match(await messagesOf(page), SAVED);
+      assert.match(pathOf(page), /^\/registre\/traitement\/\d+$/);
+      recordPath = pathOf(page);
+      assert.match(await main.innerText(), /Brouillon/);
+      assertNoPageProblems(page);
+    });
+
+    test('2. il renseigne les données, les destinataires et la conservation dans les onglets', async () => {
+      assert.ok(recordPath, 'le traitement n’a pas été créé au test 1');
+      const { openPage, tag } = suite();
+      const page = await signIn(await openPage(), DPO.login, DPO.password);
+      await page.goto(recordPath);
+      const tabs = await mainOf(page).getByRole('tab').allInnerTexts();
+      assert.deepEqual(tabs.slice(0, 4).map((text) => text.trim()), ['Données', 'Personnes concernées', 'Destinataires', 'Conservation']);
+      await addInTab(page, 'Données', async (panel) => void (await field(panel, 'Catégorie de données').selectOption({ label: 'Images' })), 'Images');
+      await addInTab(page, 'Destinataires', async (panel) => void (await field(panel, 'Destinataire').selectOption({ label: 'Gendarmerie' })), 'Gendarmerie');
+      await addInTab(
+        page,
+        'Conservation',
+        async (panel) => {
+          await field(panel, 'Durée').fill('30 jours');
+          await field(panel, 'Point de départ').fill('Enregistrement des images');
+        },
+        '30 jours',
+      );
+      assert.equal(pathOf(page), recordPath, 'tout se fait sur place, sans quitter la fiche');
+      await screenshot(page, `registre-02-sous-formulaires${tag}`);
+      await checkAccessibility(page, 'fiche du traitement');
+      assertNoPageProblems(page);
+    });
+
+    test('3. il valide le traitement ; le statut change et l’action disparaît', async () => {
+      assert.ok(recordPath, 'le traitement n’a pas été créé au test 1');
+      const { openPage, tag } = suite();
+      const page = await signIn(await openPage(), DPO.login, DPO.password);
+      await page.goto(recordPath);
+      const main = mainOf(page);
+      await submit(page, main.getByRole('link', { name: 'Valider', exact: true }));
+      await submit(page, main.getByRole('button', { name: 'Valider', exact: true }));
+      assert.match(await messagesOf(page), new RegExp(`Le traitement « ${NOM} » a été validé\\.`));
+      await page.goto(recordPath);
+      assert.match(await main.innerText(), /Validé/);
+      assert.equal(await main.getByRole('link', { name: 'Valider', exact: true }).count(), 0);
+      assert.equal(await main.getByRole('link', { name: 'Archiver', exact: true }).count(), 1);
+      await screenshot(page, `registre-03-valide${tag}`);
+      const statut = await suite().app.database.ownerQuery<{ statut: string }>(`select statut from registre.traitement where traitement = ${recordPath.split('/').pop()}`);
+      assert.equal(statut[0]?.statut, 'valide');
+      assertNoPageProblems(page);
+    });
+
+    test('4. il retrouve le traitement par la recherche, sans accents ni majuscules', async () => {
+      assert.ok(recordPath, 'le traitement n’a pas été créé au test 1');
+      const { openPage, tag } = suite();
+      const page = await signIn(await openPage(), DPO.login, DPO.password);
+      await page.goto('/registre/traitement');
+      const main = mainOf(page);
+      const table = listingTable(main, /^Liste : Traitement$/);
+      await afterHtmxSwap(page, () => main.getByRole('searchbox').fill('videoprotection'));
+      await table.getByRole('link', { name: NOM }).waitFor();
+      assert.equal(await table.getByRole('link', { name: "Tenue de l'état civil" }).count(), 0);
+      await submit(page, table.getByRole('link', { name: NOM }));
+      assert.equal(pathOf(page), recordPath);
+      await screenshot(page, `registre-04-recherche${tag}`);
+      assertNoPageProblems(page);
+    });
+  },
+  {
+    users: [{ login: DPO.login, password: DPO.password, profil: 'SUPER UTILISATEUR', collectivite: 1 }],
+    setup: async (database) => {
+      await database.asOwner(MIGRATION, 'registre');
+      await database.asOwner(LISTS_SQL);
+    },
+    register: (registry) => {
+      registerRegistre(registry);
+      registry.linkIncomingReferences();
+    },
+  },
+);

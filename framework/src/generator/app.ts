@@ -1,0 +1,176 @@
+/**
+ * `commun gen --app <folder>`: an application's generated files, from a scratch database migrated
+ * with the framework's migrations and then the application's, so that the result depends only on
+ * the migrations and `commun.app.ts`.
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { frameworkMigrations, migrate, openDatabase, type Db, type MigrationSource } from '../db/index.ts';
+import { introspectSchema, type IntrospectionProblem } from '../db/introspect.ts';
+import { t } from '../i18n/index.ts';
+import type { TableMeta } from '../model/types.ts';
+import { tables as frameworkTables } from '../../gen/index.ts';
+import { renderDoc, renderIndexAdvice, renderLabels, renderMenu, renderPermissions, renderStub } from './app-files.ts';
+import { assertDistinctFileNames, relativeImport, TYPES_FILE } from './generate.ts';
+import { readExistingIndexes, type ExistingIndexes } from './indexes.ts';
+import { quoteString } from './names.ts';
+import { OptionsError, type GeneratorOptions } from './options.ts';
+import { printLiteral, type Literal } from './print.ts';
+import { renderIndex, renderTableModule } from './render.ts';
+import { formFacts, listingFacts, screensOf } from './screens.ts';
+import { mergeResults, writeFiles, writeMissingFiles, type GenerateResult } from './write.ts';
+
+const OVERRIDE_FILE = fileURLToPath(new URL('../model/override.ts', import.meta.url));
+const EXTENSIONS_FILE = fileURLToPath(new URL('../model/extensions.ts', import.meta.url));
+
+/** Files of `gen/` that are not a table's module: a table cannot take their name. */
+const APP_FILES = ['index', 'permissions', 'menu', 'labels'];
+
+export interface AppSchema {
+  tables: TableMeta[];
+  problems: IntrospectionProblem[];
+  existingIndexes: ExistingIndexes;
+}
+
+export function migrationSourceOf(folder: string, options: GeneratorOptions): MigrationSource {
+  return { scope: options.name, schema: options.schema, directory: resolve(folder, options.migrations) };
+}
+
+/** Applies the label corrections, after checking that every option names something that exists. */
+export function applyOptions(tables: readonly TableMeta[], options: GeneratorOptions): TableMeta[] {
+  const byName = new Map(tables.map((table) => [table.name, table]));
+  const problems: string[] = [];
+  const unknown = (option: string, name: string) =>
+    problems.push(t('cli.gen.app.unknownInOptions', { option, name, schema: options.schema }));
+  const hasColumn = (table: string, column: string) => byName.get(table)?.fields.some((field) => field.name === column) ?? false;
+
+  for (const name of Object.keys(options.labels ?? {})) {
+    const [table = '', column] = name.split('.', 2);
+    if (!byName.has(table) || (column !== undefined && !hasColumn(table, column))) unknown('labels', name);
+  }
+  for (const [table, columns] of Object.entries(options.listColumns ?? {})) {
+    if (!byName.has(table)) unknown('listColumns', table);
+    else for (const column of columns) if (!hasColumn(table, column)) unknown('listColumns', `${table}.${column}`);
+  }
+  for (const [table, children] of Object.entries(options.subFormOrder ?? {})) {
+    const meta = byName.get(table);
+    if (!meta) {
+      unknown('subFormOrder', table);
+      continue;
+    }
+    for (const child of children) {
+      if (!meta.referencedBy.some((reference) => reference.source.table === child && reference.source.schema === meta.schema)) {
+        problems.push(t('cli.gen.app.notSubForm', { table, child }));
+      }
+    }
+  }
+  if (problems.length > 0) throw new OptionsError(problems.join('\n'));
+
+  const labels = options.labels ?? {};
+  return tables.map((table) => ({
+    ...table,
+    label: labels[table.name] ?? table.label,
+    fields: table.fields.map((field) => {
+      const label = labels[`${table.name}.${field.name}`];
+      return label === undefined ? field : { ...field, label };
+    }),
+  }));
+}
+
+export async function introspectApp(db: Db, options: GeneratorOptions): Promise<AppSchema> {
+  const { tables, problems } = await introspectSchema(db, options.schema, {
+    app: options.name,
+    exclude: options.exclude ?? [],
+    postulate: options.postulate ?? false,
+  });
+  for (const table of tables) {
+    if (APP_FILES.includes(table.name.toLowerCase())) {
+      throw new OptionsError(t('cli.gen.app.reservedName', { table: table.name, file: `${table.name.toLowerCase()}.ts` }));
+    }
+  }
+  return { tables: applyOptions(tables, options), problems, existingIndexes: await readExistingIndexes(db, options.schema) };
+}
+
+/** Migrates a scratch in-memory database and reads the application's schema from it. */
+export async function introspectScratchApp(folder: string, options: GeneratorOptions): Promise<AppSchema> {
+  const database = await openDatabase({ dataDir: 'memory://', postgis: options.postgis ?? false });
+  try {
+    await migrate(database.kysely, [frameworkMigrations, migrationSourceOf(folder, options)]);
+    return await introspectApp(database.kysely, options);
+  } finally {
+    await database.close();
+  }
+}
+
+export interface AppGenerateOptions {
+  check?: boolean;
+  dryRun?: boolean;
+  /** Only these tables' own files (the shared files still cover every table); stale files are kept. */
+  only?: readonly string[];
+}
+
+const exported = (name: string, value: Literal, type?: string) =>
+  `export const ${name} = ${printLiteral(value)} as const${type ? ` satisfies ${type}` : ''};`;
+
+function renderAppTable(
+  table: TableMeta,
+  options: GeneratorOptions,
+  served: ReadonlyMap<string, TableMeta>,
+  knownTargets: ReadonlyMap<string, TableMeta>,
+  imports: { types: string; override: string },
+): string {
+  // Plain literals (JSON round trip): the facts are readonly interfaces, the printer takes plain data.
+  const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as Literal;
+  return renderTableModule(table, imports.types, {
+    imports: [`import type { ScreensDeclaration } from ${quoteString(imports.override)};`],
+    exports: [
+      `/** The listing: columns in order, the columns the simple search looks in, the default sort. */\n${exported('listing', plain(listingFacts(table, options)))}`,
+      `/** The form: each field with its widget, the select of each foreign key, the sub-forms of incoming keys. */\n${exported('form', plain(formFacts(table, served, knownTargets, options)))}`,
+      `/** What commun.app.ts says about the screens: spread into the override's \`screens\`. */\n${exported('screens', plain(screensOf(table, options)), 'ScreensDeclaration')}`,
+    ],
+  });
+}
+
+/** Every file of `<folder>/gen/`, by path relative to it. */
+export function appFiles(folder: string, options: GeneratorOptions, schema: AppSchema, only?: readonly string[]): Map<string, string> {
+  const outDir = join(resolve(folder), 'gen');
+  const sorted = [...schema.tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  assertDistinctFileNames(sorted);
+  const imports = { types: relativeImport(outDir, TYPES_FILE), override: relativeImport(outDir, OVERRIDE_FILE) };
+  const served = new Map(sorted.map((table) => [table.name, table]));
+  const knownTargets = new Map([...frameworkTables, ...sorted].map((table) => [`${table.schema}.${table.name}`, table]));
+  const selected = only ? sorted.filter((table) => only.includes(table.name)) : sorted;
+  const files = new Map<string, string>();
+  for (const table of selected) {
+    files.set(`${table.name}.ts`, renderAppTable(table, options, served, knownTargets, imports));
+    files.set(`docs/${table.name}.md`, renderDoc(table));
+  }
+  files.set('index.ts', renderIndex(sorted, imports.types, imports.override));
+  files.set('permissions.ts', renderPermissions(sorted));
+  files.set('menu.ts', renderMenu(sorted, options.name, relativeImport(outDir, EXTENSIONS_FILE)));
+  files.set('labels.ts', renderLabels(sorted));
+  files.set('index-advice.sql', renderIndexAdvice(sorted, options.schema, schema.existingIndexes));
+  return files;
+}
+
+/** The override stubs, by path relative to `<folder>/src/objects/`. */
+export function stubFiles(folder: string, schema: AppSchema, only?: readonly string[]): Map<string, string> {
+  const stubDir = join(resolve(folder), 'src', 'objects');
+  const overrideImport = relativeImport(stubDir, OVERRIDE_FILE);
+  return new Map(
+    schema.tables
+      .filter((table) => !only || only.includes(table.name))
+      .map((table) => [`${table.name}.ts`, renderStub(table, overrideImport)]),
+  );
+}
+
+export function generateApp(folder: string, options: GeneratorOptions, schema: AppSchema, write: AppGenerateOptions = {}): GenerateResult {
+  const root = resolve(folder);
+  const mode = { check: write.check ?? false, dryRun: write.dryRun ?? false };
+  const generated = writeFiles(join(root, 'gen'), appFiles(root, options, schema, write.only), {
+    ...mode,
+    ...(write.only ? {} : { prune: ['', 'docs'] }),
+  });
+  const stubs = writeMissingFiles(join(root, 'src', 'objects'), stubFiles(root, schema, write.only), mode);
+  return mergeResults(generated, stubs);
+}
