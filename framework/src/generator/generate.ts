@@ -45,12 +45,18 @@ export function assertDistinctFileNames(tables: readonly TableMeta[]): void {
   }
 }
 
-export function generateModules(tables: readonly TableMeta[], outDir: string, options: GenerateOptions = {}): GenerateResult {
+/** The modules of these tables (file name → text), `only` some of them; the index always lists every table. */
+export function moduleFiles(tables: readonly TableMeta[], outDir: string, options: Pick<GenerateOptions, 'only' | 'typesImport'> = {}): Map<string, string> {
   assertDistinctFileNames(tables);
   const typesImport = options.typesImport ?? relativeImport(outDir, TYPES_FILE);
   const sorted = [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const selected = options.only ? sorted.filter((table) => options.only?.includes(table.name)) : sorted;
   const files = new Map<string, string>(selected.map((table) => [`${table.name}.ts`, renderTableModule(table, typesImport)]));
   files.set('index.ts', renderIndex(sorted, typesImport));
+  return files;
+}
+
+export function generateModules(tables: readonly TableMeta[], outDir: string, options: GenerateOptions = {}): GenerateResult {
+  const files = moduleFiles(tables, outDir, options);
   return writeFiles(outDir, files, { check: options.check, dryRun: options.dryRun, ...(options.only ? {} : { prune: [''] }) });
 }

@@ -15,6 +15,7 @@ import { navigationFr } from './screens/navigation.ts';
 import { dashboardFr } from './screens/dashboard.ts';
 import { adminFr } from './screens/admin.ts';
 import { filesFr } from './screens/files.ts';
+import { generatorFr } from './screens/generator.ts';
 
 const plural = pluralOf('fr');
 const count = (n: number, one: string, other: string) => `${n} ${plural(n, { one, other })}`;
@@ -563,4 +564,5 @@ export const fr = {
   dashboard: dashboardFr,
   admin: adminFr,
   files: filesFr,
+  generator: generatorFr,
 } as const;

@@ -1,6 +1,7 @@
 import { t } from '../i18n/index.ts';
 import type { Registry } from '../model/registry.ts';
 import { ADMIN_PATHS } from '../web/admin/paths.ts';
+import { registerGeneratorMenu } from '../web/generator/menu.ts';
 
 /** Menu entries of the administration pages that are not listings (the objects place themselves). */
 export function registerAdminMenu(registry: Registry): void {
@@ -12,4 +13,5 @@ export function registerAdminMenu(registry: Registry): void {
     href: ADMIN_PATHS.matrix,
     permissions: ['om_droit', 'om_droit_tab'],
   });
+  registerGeneratorMenu(registry);
 }
