@@ -92,7 +92,10 @@ test('the framework objects are placed in the Administration and Paramétrage ru
   const entries = registry.menuEntries();
   assert.deepEqual(
     entries.map((entry) => [entry.rubrique, entry.label, entry.href, entry.permissions]),
-    [['administration', 'Matrice des droits', '/administration/droits', ['om_droit', 'om_droit_tab']]],
+    [
+      ['administration', 'Matrice des droits', '/administration/droits', ['om_droit', 'om_droit_tab']],
+      ['administration', 'Générateur', '/administration/generateur', ['gen']],
+    ],
   );
 });
 
