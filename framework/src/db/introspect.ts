@@ -62,10 +62,15 @@ interface ColumnRow {
   enum_values: string[] | null;
 }
 
-interface IndexRow {
+/** An index of the schema; `columns` are its key columns in key order. */
+export interface IndexRow {
   table_name: string;
   name: string;
   primary: boolean;
+  unique: boolean;
+  /** Neither an expression nor a partial index. */
+  plain: boolean;
+  valid: boolean;
   columns: string[];
 }
 
@@ -136,10 +141,11 @@ async function readColumns(db: Db, schema: string): Promise<ColumnRow[]> {
   return result.rows;
 }
 
-/** Primary keys and unique indexes (unique constraints included), key columns in key order. */
-async function readIndexes(db: Db, schema: string): Promise<IndexRow[]> {
+/** Every index of the schema's tables (the generator's index advice reads them too). */
+export async function readSchemaIndexes(db: Db, schema: string): Promise<IndexRow[]> {
   const result = await sql<IndexRow>`
     select c.relname::text as table_name, i.relname::text as name, ix.indisprimary as primary,
+           ix.indisunique as unique, (ix.indpred is null and ix.indexprs is null) as plain, ix.indisvalid as valid,
            array(select a.attname::text
                    from unnest(ix.indkey::int2[]) with ordinality k(num, ord)
                    join pg_attribute a on a.attrelid = ix.indrelid and a.attnum = k.num
@@ -149,9 +155,13 @@ async function readIndexes(db: Db, schema: string): Promise<IndexRow[]> {
       join pg_class i on i.oid = ix.indexrelid
       join pg_class c on c.oid = ix.indrelid
       join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = ${schema} and ix.indisunique and ix.indisvalid
-       and ix.indpred is null and ix.indexprs is null`.execute(db);
+     where n.nspname = ${schema}`.execute(db);
   return result.rows;
+}
+
+/** Primary keys and unique indexes (unique constraints included). */
+async function readIndexes(db: Db, schema: string): Promise<IndexRow[]> {
+  return (await readSchemaIndexes(db, schema)).filter((index) => index.unique && index.valid && index.plain);
 }
 
 /** Foreign keys leaving the schema's tables or pointing at them, from any schema. */

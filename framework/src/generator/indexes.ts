@@ -3,8 +3,8 @@
  * indexes that keep a listing fast on a large table, as SQL an application may adopt as a migration.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import { readSchemaIndexes } from '../db/introspect.ts';
 import type { TableMeta } from '../model/types.ts';
 
 /** The indexes a schema already has: names, and leading key columns per table. */
@@ -15,22 +15,10 @@ export interface ExistingIndexes {
 }
 
 export async function readExistingIndexes(db: Db, schema: string): Promise<ExistingIndexes> {
-  const result = await sql<{ table_name: string; name: string; plain: boolean; columns: string[] }>`
-    select c.relname::text as table_name, i.relname::text as name,
-           (ix.indexprs is null and ix.indpred is null) as plain,
-           array(select a.attname::text
-                   from unnest(ix.indkey::int2[]) with ordinality k(num, ord)
-                   join pg_attribute a on a.attrelid = ix.indrelid and a.attnum = k.num
-                  where k.ord <= ix.indnkeyatts
-                  order by k.ord) as columns
-      from pg_index ix
-      join pg_class i on i.oid = ix.indexrelid
-      join pg_class c on c.oid = ix.indrelid
-      join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = ${schema}`.execute(db);
+  const indexes = await readSchemaIndexes(db, schema);
   const columns = new Map<string, string[][]>();
-  for (const row of result.rows.filter((index) => index.plain)) columns.set(row.table_name, [...(columns.get(row.table_name) ?? []), row.columns]);
-  return { names: new Set(result.rows.map((row) => row.name)), columns };
+  for (const index of indexes.filter((row) => row.plain)) columns.set(index.table_name, [...(columns.get(index.table_name) ?? []), index.columns]);
+  return { names: new Set(indexes.map((row) => row.name)), columns };
 }
 
 // PostgreSQL's reserved words (and a few that cannot name a column without quotes).

@@ -3,7 +3,8 @@
  * generator's options: plain data written beside `meta` in the table's generated module.
  */
 import type { ScreensDeclaration, WidgetKind } from '../model/override.ts';
-import type { FieldMeta, TableMeta } from '../model/types.ts';
+import type { TableMeta } from '../model/types.ts';
+import { defaultWidget } from '../model/widgets.ts';
 import type { GeneratorOptions } from './options.ts';
 
 export interface ListingFacts {
@@ -39,41 +40,6 @@ export interface SubFormFacts {
 export interface FormFacts {
   readonly fields: readonly FormFieldFacts[];
   readonly subForms: readonly SubFormFacts[];
-}
-
-const EMAIL_NAMES = new Set(['email', 'courriel', 'mail', 'adresse_mail', 'adresse_email']);
-
-/** The widget the form screen gives a field by default (`screens/form/fields.ts`, without override). */
-export function defaultWidget(field: FieldMeta, isReference: boolean): WidgetKind {
-  if (isReference || field.kind === 'enum') return 'select';
-  switch (field.kind) {
-    case 'integer':
-    case 'bigint':
-      return 'integer';
-    case 'decimal':
-    case 'float':
-      return 'decimal';
-    case 'boolean':
-      return field.notNull ? 'checkbox' : 'select';
-    case 'date':
-      return 'date';
-    case 'time':
-      return 'time';
-    case 'timestamp':
-    case 'timestamptz':
-      return 'datetime';
-    case 'json':
-      return 'textarea';
-    case 'geometry':
-    case 'bytea':
-    case 'other':
-      return 'static';
-    case 'text':
-      if (EMAIL_NAMES.has(field.name)) return 'email';
-      return field.maxLength === undefined ? 'textarea' : 'text';
-    default:
-      return 'text';
-  }
 }
 
 export function listingFacts(table: TableMeta, options: GeneratorOptions): ListingFacts {

@@ -22,6 +22,7 @@ const AUDIT_PERMISSION = 'om_audit_tab';
 const RECENT_ENTRIES = 5;
 const DAYS = 7;
 import { TIME_ZONE } from '../../config/time-zone.ts';
+import { dateTime } from '../screens/shared/format.ts';
 
 const infoWidget: ServerWidget = {
   id: FRAMEWORK_WIDGETS.info,
@@ -44,11 +45,6 @@ const infoWidget: ServerWidget = {
   },
 };
 
-function dateTime(value: unknown, locale: Locale): string {
-  const date = value instanceof Date ? value : new Date(String(value));
-  if (Number.isNaN(date.getTime())) return String(value);
-  return date.toLocaleString(locale === 'fr' ? 'fr-FR' : locale, { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' });
-}
 
 function activityWidget(registry: Registry): ServerWidget {
   const actionLabel = (action: string, locale: Locale) => {

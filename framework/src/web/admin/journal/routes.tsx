@@ -9,7 +9,7 @@ import { requireActor } from '../../auth/require-actor.ts';
 import type { AppEnv } from '../../env.ts';
 import { localeOf } from '../../locale.ts';
 import { actorOf, listUrl, recordUrl, renderScreen } from '../../screens/shared/index.ts';
-import { dateTime } from '../format.ts';
+import { dateTime } from '../../screens/shared/format.ts';
 import { ADMIN_PATHS } from '../paths.ts';
 import { frameworkObject, serviceDeps } from '../service.ts';
 import { JournalView, type JournalFact } from './view.tsx';

@@ -1,7 +1,7 @@
 import type { ApiTokenInfo } from '../../../access/api-tokens.ts';
 import { translator, type Locale } from '../../../i18n/index.ts';
 import { CSRF_FIELD } from '../../auth/csrf.ts';
-import { dateTime } from '../format.ts';
+import { dateTime } from '../../screens/shared/format.ts';
 import { ADMIN_PATHS } from '../paths.ts';
 
 /** What the creation form was sent with, and what is wrong with it (field → message). */

@@ -7,6 +7,7 @@ import { DEFAULT_FILE_TYPES, type FileRules } from '../../../files/index.ts';
 import type { Choice, WidgetKind } from '../../../model/override.ts';
 import type { RegisteredObject, Registry } from '../../../model/registry.ts';
 import type { FieldMeta } from '../../../model/types.ts';
+import { defaultWidget } from '../../../model/widgets.ts';
 
 /** consulter, ajouter, modifier, supprimer (a read-only confirmation). */
 export type FormMode = 'view' | 'create' | 'edit' | 'delete';
@@ -39,7 +40,6 @@ export interface FormField {
 export const TRUE_VALUE = 'true';
 export const FALSE_VALUE = 'false';
 
-const EMAIL_NAMES = new Set(['email', 'courriel', 'mail', 'adresse_mail', 'adresse_email']);
 
 /** The single-column foreign key of a field, when its target is a registered object. */
 export function referenceOf(registry: Registry, object: RegisteredObject, name: string): Reference | undefined {
@@ -59,35 +59,8 @@ function widgetOf(object: RegisteredObject, field: FieldMeta, reference: Referen
   const declared = screens?.widgets?.[field.name];
   if (declared) return declared;
   if (screens?.fileFields?.[field.name]) return 'file';
-  if (screens?.choices?.[field.name] || reference || field.kind === 'enum') return 'select';
-  switch (field.kind) {
-    case 'integer':
-    case 'bigint':
-      return 'integer';
-    case 'decimal':
-    case 'float':
-      return 'decimal';
-    case 'boolean':
-      return field.notNull ? 'checkbox' : 'select';
-    case 'date':
-      return 'date';
-    case 'time':
-      return 'time';
-    case 'timestamp':
-    case 'timestamptz':
-      return 'datetime';
-    case 'json':
-      return 'textarea';
-    case 'geometry':
-    case 'bytea':
-    case 'other':
-      return 'static';
-    case 'text':
-      if (EMAIL_NAMES.has(field.name)) return 'email';
-      return field.maxLength === undefined ? 'textarea' : 'text';
-    default:
-      return 'text';
-  }
+  if (screens?.choices?.[field.name]) return 'select';
+  return defaultWidget(field, reference !== undefined);
 }
 
 function choicesOf(object: RegisteredObject, field: FieldMeta, yes: string, no: string): readonly Choice[] | undefined {

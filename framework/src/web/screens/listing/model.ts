@@ -82,7 +82,9 @@ export function swapAttributes(model: ListingModel): Record<string, string> {
 /** `retour=…` for a link leaving the listing, so that the form's « Retour » comes back to `currentUrl`. */
 export const returnQuery = (currentUrl: string) => `retour=${encodeURIComponent(currentUrl)}`;
 
-/** Numbers as the listing writes them (« 1 000 000 » in French). */
+const NUMBER_FORMATS = { fr: new Intl.NumberFormat('fr-FR'), other: new Intl.NumberFormat('en-GB') };
+
+/** Numbers as the listing writes them (« 1 000 000 » in French); built once, not on every page. */
 export function numberFormat(model: ListingModel): Intl.NumberFormat {
-  return new Intl.NumberFormat(model.locale === 'fr' ? 'fr-FR' : 'en-GB');
+  return model.locale === 'fr' ? NUMBER_FORMATS.fr : NUMBER_FORMATS.other;
 }

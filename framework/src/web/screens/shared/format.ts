@@ -15,12 +15,15 @@ export function frenchDate(value: string): string {
   return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
 }
 
+/** A moment as the screens show it: « 05/03/2024 14:30 », on the town's clock. */
+export function dateTime(value: unknown, locale: Locale): string {
+  const date = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(date.getTime())) return String(value);
+  return date.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' });
+}
+
 function timestamp(value: unknown, withZone: boolean): string {
-  if (value instanceof Date || (withZone && typeof value === 'string')) {
-    const date = value instanceof Date ? value : new Date(value);
-    if (Number.isNaN(date.getTime())) return String(value);
-    return date.toLocaleString('fr-FR', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' });
-  }
+  if (value instanceof Date || (withZone && typeof value === 'string')) return dateTime(value, 'fr');
   const match = ISO_TIMESTAMP.exec(String(value));
   return match ? `${match[3]}/${match[2]}/${match[1]} ${match[4]}:${match[5]}` : String(value);
 }

@@ -1,5 +1,5 @@
 export { actorOf, objectFromRoute, requirePermission } from './object-route.ts';
-export { displayValue, frenchDate, isNumeric } from './format.ts';
+export { dateTime, displayValue, frenchDate, isNumeric } from './format.ts';
 export { setFlash, takeFlash } from './flash.ts';
 export { rubriqueOf } from './rubrique.ts';
 export { objectCrumbs, recordCrumbs, recordTitle, renderScreen, type ScreenProps } from './screen.tsx';
