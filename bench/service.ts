@@ -6,7 +6,7 @@ import { Registry, type RegisteredObject } from '../framework/src/model/registry
 import { registerFrameworkObjects } from '../framework/src/objects/index.ts';
 import { listRecords, planList, type ReadDeps } from '../framework/src/records/index.ts';
 import { shouldFilterFirst } from '../framework/src/records/read.ts';
-import { buildListQuery } from '../framework/src/records/select.ts';
+import { buildListQuery, estimatedCount, listConditions } from '../framework/src/records/select.ts';
 import { readAs } from '../framework/src/db/tenant-context.ts';
 import { COLLECTIVITE, type ListingCase } from './cases.ts';
 
@@ -57,7 +57,10 @@ export async function openBenchService(url: string, poolSize = 10): Promise<Benc
       if (!query) {
         const plan = planList(personne, benchCase.request);
         // The service's own choice for a text search (filter first or walk the sort index).
-        const filterFirst = await readAs(db.kysely, benchActor, (connection) => shouldFilterFirst(connection, personne, benchActor, plan));
+        const conditions = listConditions(personne, benchActor, plan);
+        const filterFirst = await readAs(db.kysely, benchActor, (connection) =>
+          shouldFilterFirst(plan, () => estimatedCount(connection, personne, conditions)),
+        );
         const compiled = buildListQuery(registry, personne, benchActor, plan, true, filterFirst).page.compile(db.kysely);
         query = { sql: compiled.sql, params: [...compiled.parameters] };
         queries.set(benchCase.name, query);

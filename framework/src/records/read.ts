@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import { can } from '../access/permissions.ts';
-import type { Db, Row } from '../db/connection.ts';
+import type { Row } from '../db/connection.ts';
 import { readAs, writeAs } from '../db/tenant-context.ts';
 import type { RegisteredObject } from '../model/registry.ts';
 import { forbidden, notFound } from './errors.ts';
@@ -34,9 +34,8 @@ export const FILTER_FIRST_LIMIT = 20_000;
  * on folded text poorly and, to fill a short page, walks the sort index testing every row: on a
  * million rows a rare name costs seconds. Its estimate of the matches is good enough to choose.
  */
-export async function shouldFilterFirst(connection: Db, object: RegisteredObject, actor: Actor, plan: ListPlan): Promise<boolean> {
-  if (!searchesText(plan)) return false;
-  return (await estimatedCount(connection, object, listConditions(object, actor, plan))) <= FILTER_FIRST_LIMIT;
+export async function shouldFilterFirst(plan: ListPlan, estimate: () => Promise<number>): Promise<boolean> {
+  return searchesText(plan) && (await estimate()) <= FILTER_FIRST_LIMIT;
 }
 
 /** A page of rows; searching, sorting and filtering are reads, authorised like the listing. */
@@ -44,8 +43,11 @@ export async function listRecords(deps: ReadDeps, actor: Actor, object: Register
   if (!can(actor, object.name, 'tab')) throw forbidden(deps.locale);
   const plan = planList(object, request, deps.locale);
   return readAs(deps.db.kysely, actor, async (connection) => {
-    const filterFirst = await shouldFilterFirst(connection, object, actor, plan);
-    const { page, conditions } = buildListQuery(deps.registry, object, actor, plan, true, filterFirst);
+    const conditions = listConditions(object, actor, plan);
+    // The planner's estimate serves both the choice of query and the total: asked once at most.
+    let estimated: Promise<number> | undefined;
+    const estimate = () => (estimated ??= estimatedCount(connection, object, conditions));
+    const { page } = buildListQuery(deps.registry, object, actor, plan, true, await shouldFilterFirst(plan, estimate));
     const rows = (await page.execute(connection)).rows;
     const base = { rows, page: plan.page, perPage: plan.perPage };
     if (plan.count === 'none') return { ...base, total: null, totalIsEstimate: false };
@@ -56,13 +58,13 @@ export async function listRecords(deps: ReadDeps, actor: Actor, object: Register
     // No list waits for counting more than `exactCountLimit` rows. `estimated`: far above the limit
     // the planner's estimate is the answer at once. `exact`: count up to the limit in any case.
     const floor = plan.offset + rows.length;
-    const estimate = plan.count === 'exact' ? undefined : await estimatedCount(connection, object, conditions);
-    if (estimate !== undefined && estimate > 2 * deps.exactCountLimit) {
-      return { ...base, total: Math.max(estimate, floor), totalIsEstimate: true };
+    const early = plan.count === 'exact' ? undefined : await estimate();
+    if (early !== undefined && early > 2 * deps.exactCountLimit) {
+      return { ...base, total: Math.max(early, floor), totalIsEstimate: true };
     }
     const counted = await boundedCount(connection, object, conditions, deps.exactCountLimit);
     if (counted <= deps.exactCountLimit) return { ...base, total: counted, totalIsEstimate: false };
-    const beyond = estimate ?? (await estimatedCount(connection, object, conditions));
+    const beyond = await estimate();
     return { ...base, total: Math.max(beyond, counted), totalIsEstimate: true };
   });
 }
