@@ -1,6 +1,7 @@
 import type { MigrationSource } from './db/migrate.ts';
 import type { ObjectOverride, ScreensDeclaration } from './model/override.ts';
 import type { Registry } from './model/registry.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from './model/specs.ts';
 import type { TableMeta } from './model/types.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -18,10 +19,16 @@ export interface Application {
   loadDemo?(runtime: Runtime): Promise<void>;
 }
 
-/** What an application's `gen/index.ts` exports: its tables and the screens its options declare. */
+/**
+ * What an application's `gen/index.ts` exports: its tables, the screens its options declare, and
+ * the stored queries, CSV imports and PDF listings generated for them.
+ */
 export interface GeneratedModules {
   readonly tables: readonly TableMeta[];
   readonly screens?: Readonly<Record<string, ScreensDeclaration>>;
+  readonly storedQueries?: readonly StoredQuerySpec[];
+  readonly imports?: readonly ImportSpec[];
+  readonly listingPdfs?: readonly ListingPdfSpec[];
 }
 
 /**
@@ -35,4 +42,7 @@ export function registerGenerated(registry: Registry, generated: GeneratedModule
     const screens = generated.screens?.[meta.name];
     registry.register(meta, screens ? { ...override, screens: { ...screens, ...override.screens } } : override);
   }
+  for (const query of generated.storedQueries ?? []) registry.storedQueries.add(query);
+  for (const spec of generated.imports ?? []) registry.imports.add(spec);
+  for (const spec of generated.listingPdfs ?? []) registry.listingPdfs.add(spec);
 }

@@ -411,6 +411,9 @@ export const en: Messages = {
         sort: 'default sort on “{column}”',
         foreignKey: 'foreign key ({columns}): sub-form and check before deletion',
       },
+      query: {
+        byKey: '{table} by {field}',
+      },
       stub: {
         title: 'Override of “{label}” ({table}): the hand-written behaviour (checks, actions, screens).',
         kept: 'Written once by `commun gen`, which never rewrites it. See framework/src/model/override.ts.',

@@ -434,6 +434,10 @@ export const fr = {
         sort: 'tri par défaut sur « {column} »',
         foreignKey: 'clé étrangère ({columns}) : sous-formulaire et contrôle avant suppression',
       },
+      query: {
+        /** The stored query of a table filtered on one of its foreign keys. */
+        byKey: '{table} par {field}',
+      },
       stub: {
         title: 'Surcharge de « {label} » ({table}) : le comportement écrit à la main (contrôles, actions, écrans).',
         kept: 'Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.',

@@ -1,5 +1,7 @@
+import { Catalogue } from './catalogue.ts';
 import type { MenuEntry, ServerWidget } from './extensions.ts';
 import type { ObjectOverride } from './override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from './specs.ts';
 import type { TableMeta } from './types.ts';
 
 /** A business object the runtime serves: generated metadata plus its hand-written override. */
@@ -29,6 +31,12 @@ export class Registry {
   readonly #objects = new Map<string, RegisteredObject>();
   readonly #menuEntries: MenuEntry[] = [];
   readonly #widgets = new Map<string, ServerWidget>();
+  /** « Export › Requêtes mémorisées ». */
+  readonly storedQueries = new Catalogue<StoredQuerySpec>('requête mémorisée', (query) => query.name);
+  /** « Administration › Import ». */
+  readonly imports = new Catalogue<ImportSpec>('import', (spec) => spec.name);
+  /** The PDF listing of each object that has one, by table name. */
+  readonly listingPdfs = new Catalogue<ListingPdfSpec>('édition PDF', (spec) => spec.table);
 
   /** A menu entry for a page that is not an object's listing. */
   addMenuEntry(entry: MenuEntry): void {
