@@ -15,6 +15,7 @@ import { generateApp, introspectApp, migrationSourceOf } from '../src/generator/
 import { genCommand } from '../src/generator/command.ts';
 import { checkOptions, loadOptions, type GeneratorOptions } from '../src/generator/options.ts';
 import type { ScreensDeclaration } from '../src/model/override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../src/model/specs.ts';
 import type { TableMeta } from '../src/model/types.ts';
 import { createApp } from '../src/web/app.tsx';
 import type { AppEnv } from '../src/web/env.ts';
@@ -45,6 +46,9 @@ let importCounter = 0;
 interface GeneratedIndex {
   tables: readonly TableMeta[];
   screens: Readonly<Record<string, ScreensDeclaration>>;
+  storedQueries: readonly StoredQuerySpec[];
+  imports: readonly ImportSpec[];
+  listingPdfs: readonly ListingPdfSpec[];
 }
 const importIndex = async (dir: string) =>
   (await import(`${pathToFileURL(join(dir, 'gen', 'index.ts')).href}?v=${importCounter++}`)) as GeneratedIndex;
@@ -120,12 +124,16 @@ describe('commun gen --app: the command on a scratch database', () => {
     assert.equal(problems.length, 3, problems.join('\n'));
     assert.match(problems.join('\n'), /« name » doit être un nom en minuscules/);
     assert.match(problems.join('\n'), /option inconnue « postulat »/);
+    assert.match(checkOptions({ name: 'tout', schema: 'tout', migrations: './m', imports: 'oui' }).join('\n'), /« imports » doit être true, false ou une liste de tables/);
     const dir = copyOfFixture('ancien');
     writeFileSync(join(dir, 'commun.app.ts'), "export default { name: 'ancien', schema: 'ancien', migrations: './migrations', listColumns: { voie: ['nom'] } };\n");
     const output = quiet();
     try {
       assert.equal(await genCommand(['--app', dir]), 2);
       assert.match(output.output(), /« listColumns » nomme « voie\.nom », qui n’existe pas dans le schéma ancien/);
+      writeFileSync(join(dir, 'commun.app.ts'), "export default { name: 'ancien', schema: 'ancien', migrations: './migrations', listingPdfs: ['rue'] };\n");
+      assert.equal(await genCommand(['--app', dir]), 2);
+      assert.match(output.output(), /« listingPdfs » nomme « rue », qui n’existe pas dans le schéma ancien/);
       assert.equal(await genCommand(['--app']), 2);
       assert.match(output.output(), /Donnez le dossier de l’application après --app/);
     } finally {
@@ -207,6 +215,50 @@ describeEachDatabase(
       const doc = readFileSync(join(toutDir, 'gen', 'docs', 'lien.md'), 'utf8');
       assert.match(doc, /Consultation seulement : La clé primaire porte sur plusieurs colonnes \(personne, dossier\)/);
       assert.match(readFileSync(join(toutDir, 'gen', 'docs', 'personne.md'), 'utf8'), /\| `pays_naissance` \| Pays naissance \| bpchar\(2\) \| référence tout\.pays \|/);
+    });
+
+    test('stored queries, CSV imports and PDF listings: derived for every table that can have one', () => {
+      const queries = generated.storedQueries.filter((query) => query.table === 'personne');
+      assert.deepEqual(queries.map((query) => [query.name, query.label, query.criteria.map((criterion) => `${criterion.field}:${criterion.input}:${criterion.required}`)]), [
+        ['personne', 'Personne', []],
+        ['personne_parent', 'Personne par parent', ['parent:choice:true']],
+        ['personne_pays_naissance', 'Personne par pays naissance', ['pays_naissance:choice:true']],
+        ['personne_pays_residence', 'Personne par pays residence', ['pays_residence:choice:true']],
+      ], 'one per foreign key, none on the collectivité');
+      const mesure = generated.storedQueries.find((query) => query.name === 'mesure');
+      assert.ok(mesure);
+      assert.ok(!mesure.columns.includes('fichier') && !mesure.columns.includes('donnees'), 'no binary or JSON column in a query');
+      assert.ok(generated.storedQueries.some((query) => query.name === 'v_personne'), 'a view can be queried');
+
+      const imports = new Map(generated.imports.map((spec) => [spec.name, spec]));
+      assert.deepEqual([...imports.keys()].sort(), ['class', 'delete', 'dossier', 'inscription', 'mesure', 'pays', 'personne', 'serie'], 'none for read-only objects');
+      assert.deepEqual(imports.get('personne')?.fields.map((field) => field.name), ['nom', 'pays_naissance', 'pays_residence', 'parent'],
+        'the identity key and the collectivité are not in the file');
+      assert.deepEqual(imports.get('personne')?.fields[1]?.reference, { schema: 'tout', table: 'pays', column: 'code', labelColumn: 'libelle' });
+      assert.deepEqual(imports.get('dossier')?.fields.map((field) => field.name), ['libelle', 'personne'], 'the sequence-fed key is not in the file');
+      assert.deepEqual(imports.get('pays')?.fields.map((field) => [field.name, field.required, field.maxLength]), [['code', true, 2], ['libelle', true, 60]],
+        'a string key is typed by whoever imports');
+      const mesureImport = imports.get('mesure')?.fields.map((field) => field.name) ?? [];
+      assert.ok(!mesureImport.includes('mesure') && !mesureImport.includes('fichier'), 'no uuid-default key, no binary');
+      assert.deepEqual(imports.get('mesure')?.fields.find((field) => field.name === 'couleur')?.enumValues, ['rouge', 'vert', 'bleu']);
+
+      const pdfs = new Map(generated.listingPdfs.map((spec) => [spec.table, spec]));
+      for (const spec of pdfs.values()) {
+        const page = spec.orientation === 'portrait' ? 190 : 277;
+        const total = spec.columns.reduce((sum, column) => sum + column.width, 0);
+        assert.ok(Math.abs(total - page) < 0.5, `${spec.table}: the columns fill the page (${total} mm)`);
+      }
+      const personne = pdfs.get('personne');
+      assert.equal(personne?.orientation, 'landscape');
+      assert.equal(pdfs.get('serie')?.orientation, 'portrait', 'two short columns fit a portrait page');
+      assert.deepEqual(personne?.columns.map((column) => `${column.field}:${column.align}`), [
+        'personne:right', 'nom:left', 'pays_naissance:left', 'pays_residence:left', 'parent:left', 'om_collectivite:left',
+      ], 'foreign keys print their target’s label, as text');
+      const mesurePdf = pdfs.get('mesure');
+      assert.equal(mesurePdf?.orientation, 'landscape');
+      assert.ok(mesurePdf && !mesurePdf.columns.some((column) => ['texte', 'donnees', 'fichier', 'mots'].includes(column.field)),
+        'long text, JSON, binary and arrays are left out of the PDF');
+      assert.match(readFileSync(join(toutDir, 'gen', 'personne.ts'), 'utf8'), /export const listingPdf = \{[\s\S]*\} as const satisfies ListingPdfSpec;/);
     });
 
     /** One row per writable table: what to create, what to search it by, what to change. */
@@ -359,6 +411,12 @@ describeEachDatabase(
       const labels = readFileSync(join(ancienDir, 'gen', 'labels.ts'), 'utf8');
       assert.match(labels, /'voie\.libelle': 'Nom de la voie',/);
       assert.match(readFileSync(join(ancienDir, 'gen', 'menu.ts'), 'utf8'), /label: 'Voie communale',\s*href: '\/ancien\/voie',\s*permissions: \['voie', 'voie_tab'\]/);
+      assert.deepEqual(started.generated.storedQueries.map((query) => query.name), ['voie', 'voie_quartier'], 'storedQueries: [voie]');
+      assert.deepEqual(started.generated.imports, [], 'imports: false');
+      assert.deepEqual(started.generated.listingPdfs.map((spec) => spec.table), ['riverain', 'voie'], 'listingPdfs: [voie, riverain]');
+      assert.deepEqual(started.generated.listingPdfs.find((spec) => spec.table === 'voie')?.columns.map((column) => column.field), ['libelle', 'quartier'],
+        'the PDF follows listColumns');
+      assert.doesNotMatch(readFileSync(join(ancienDir, 'gen', 'adresse.ts'), 'utf8'), /csvImport|listingPdf|storedQueries/);
     });
 
     test('the screens follow the options: listing columns and sub-form tab order', async () => {

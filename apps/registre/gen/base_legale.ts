@@ -2,6 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'registre',
@@ -174,3 +175,73 @@ export const form = {
 export const screens = {
   menu: { rubrique: 'application' },
 } as const satisfies ScreensDeclaration;
+
+/** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
+export const storedQueries = [
+  {
+    app: 'registre',
+    name: 'base_legale',
+    table: 'base_legale',
+    label: 'Base légale',
+    columns: ['base_legale', 'code', 'libelle', 'description', 'om_validite_debut', 'om_validite_fin'],
+    sort: ['libelle', 'base_legale', 'code', 'description', 'om_validite_debut', 'om_validite_fin'],
+    criteria: [],
+  },
+] as const satisfies readonly StoredQuerySpec[];
+
+/** The CSV import (« Administration › Import »): the file's columns in order. */
+export const csvImport = {
+  app: 'registre',
+  name: 'base_legale',
+  table: 'base_legale',
+  label: 'Base légale',
+  fields: [
+    {
+      name: 'code',
+      label: 'Article',
+      kind: 'text',
+      required: true,
+      maxLength: 20,
+    },
+    {
+      name: 'libelle',
+      label: 'Libellé',
+      kind: 'text',
+      required: true,
+      maxLength: 150,
+    },
+    {
+      name: 'description',
+      label: 'Description',
+      kind: 'text',
+      required: false,
+    },
+    {
+      name: 'om_validite_debut',
+      label: 'Début de validité',
+      kind: 'date',
+      required: false,
+    },
+    {
+      name: 'om_validite_fin',
+      label: 'Fin de validité',
+      kind: 'date',
+      required: false,
+    },
+  ],
+} as const satisfies ImportSpec;
+
+/** The PDF listing (`/registre/base_legale.pdf`): columns and widths in millimetres. */
+export const listingPdf = {
+  app: 'registre',
+  table: 'base_legale',
+  title: 'Base légale',
+  orientation: 'portrait',
+  columns: [
+    { field: 'base_legale', width: 23, align: 'right' },
+    { field: 'code', width: 41.8, align: 'left' },
+    { field: 'libelle', width: 62.6, align: 'left' },
+    { field: 'om_validite_debut', width: 31.3, align: 'center' },
+    { field: 'om_validite_fin', width: 31.3, align: 'center' },
+  ],
+} as const satisfies ListingPdfSpec;

@@ -2,6 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'registre',
@@ -179,3 +180,60 @@ export const form = {
 export const screens = {
   menu: { rubrique: 'application' },
 } as const satisfies ScreensDeclaration;
+
+/** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
+export const storedQueries = [
+  {
+    app: 'registre',
+    name: 'categorie_donnees',
+    table: 'categorie_donnees',
+    label: 'Catégorie de données',
+    columns: ['categorie_donnees', 'libelle', 'description', 'sensible', 'om_collectivite'],
+    sort: ['libelle', 'categorie_donnees', 'description', 'sensible', 'om_collectivite'],
+    criteria: [],
+  },
+] as const satisfies readonly StoredQuerySpec[];
+
+/** The CSV import (« Administration › Import »): the file's columns in order. */
+export const csvImport = {
+  app: 'registre',
+  name: 'categorie_donnees',
+  table: 'categorie_donnees',
+  label: 'Catégorie de données',
+  fields: [
+    {
+      name: 'libelle',
+      label: 'Libellé',
+      kind: 'text',
+      required: true,
+      maxLength: 150,
+    },
+    {
+      name: 'description',
+      label: 'Description',
+      kind: 'text',
+      required: false,
+    },
+    {
+      name: 'sensible',
+      label: 'Sensible',
+      kind: 'boolean',
+      required: false,
+      defaultSql: 'false',
+    },
+  ],
+} as const satisfies ImportSpec;
+
+/** The PDF listing (`/registre/categorie_donnees.pdf`): columns and widths in millimetres. */
+export const listingPdf = {
+  app: 'registre',
+  table: 'categorie_donnees',
+  title: 'Catégorie de données',
+  orientation: 'portrait',
+  columns: [
+    { field: 'categorie_donnees', width: 34.3, align: 'right' },
+    { field: 'libelle', width: 68.7, align: 'left' },
+    { field: 'sensible', width: 18.3, align: 'center' },
+    { field: 'om_collectivite', width: 68.7, align: 'left' },
+  ],
+} as const satisfies ListingPdfSpec;

@@ -2,6 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'registre',
@@ -148,3 +149,52 @@ export const form = {
 export const screens = {
   menu: { rubrique: 'application' },
 } as const satisfies ScreensDeclaration;
+
+/** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
+export const storedQueries = [
+  {
+    app: 'registre',
+    name: 'categorie_personnes',
+    table: 'categorie_personnes',
+    label: 'Catégorie de personnes concernées',
+    columns: ['categorie_personnes', 'libelle', 'description', 'om_collectivite'],
+    sort: ['libelle', 'categorie_personnes', 'description', 'om_collectivite'],
+    criteria: [],
+  },
+] as const satisfies readonly StoredQuerySpec[];
+
+/** The CSV import (« Administration › Import »): the file's columns in order. */
+export const csvImport = {
+  app: 'registre',
+  name: 'categorie_personnes',
+  table: 'categorie_personnes',
+  label: 'Catégorie de personnes concernées',
+  fields: [
+    {
+      name: 'libelle',
+      label: 'Libellé',
+      kind: 'text',
+      required: true,
+      maxLength: 150,
+    },
+    {
+      name: 'description',
+      label: 'Description',
+      kind: 'text',
+      required: false,
+    },
+  ],
+} as const satisfies ImportSpec;
+
+/** The PDF listing (`/registre/categorie_personnes.pdf`): columns and widths in millimetres. */
+export const listingPdf = {
+  app: 'registre',
+  table: 'categorie_personnes',
+  title: 'Catégorie de personnes concernées',
+  orientation: 'portrait',
+  columns: [
+    { field: 'categorie_personnes', width: 38, align: 'right' },
+    { field: 'libelle', width: 76, align: 'left' },
+    { field: 'om_collectivite', width: 76, align: 'left' },
+  ],
+} as const satisfies ListingPdfSpec;

@@ -2,6 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'registre',
@@ -168,3 +169,60 @@ export const form = {
 export const screens = {
   menu: { rubrique: 'application' },
 } as const satisfies ScreensDeclaration;
+
+/** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
+export const storedQueries = [
+  {
+    app: 'registre',
+    name: 'destinataire',
+    table: 'destinataire',
+    label: 'Destinataire',
+    columns: ['destinataire', 'libelle', 'interne', 'description', 'om_collectivite'],
+    sort: ['libelle', 'destinataire', 'interne', 'description', 'om_collectivite'],
+    criteria: [],
+  },
+] as const satisfies readonly StoredQuerySpec[];
+
+/** The CSV import (« Administration › Import »): the file's columns in order. */
+export const csvImport = {
+  app: 'registre',
+  name: 'destinataire',
+  table: 'destinataire',
+  label: 'Destinataire',
+  fields: [
+    {
+      name: 'libelle',
+      label: 'Libellé',
+      kind: 'text',
+      required: true,
+      maxLength: 150,
+    },
+    {
+      name: 'interne',
+      label: 'Destinataire interne',
+      kind: 'boolean',
+      required: false,
+      defaultSql: 'true',
+    },
+    {
+      name: 'description',
+      label: 'Description',
+      kind: 'text',
+      required: false,
+    },
+  ],
+} as const satisfies ImportSpec;
+
+/** The PDF listing (`/registre/destinataire.pdf`): columns and widths in millimetres. */
+export const listingPdf = {
+  app: 'registre',
+  table: 'destinataire',
+  title: 'Destinataire',
+  orientation: 'portrait',
+  columns: [
+    { field: 'destinataire', width: 26.2, align: 'right' },
+    { field: 'libelle', width: 65.5, align: 'left' },
+    { field: 'interne', width: 32.8, align: 'center' },
+    { field: 'om_collectivite', width: 65.5, align: 'left' },
+  ],
+} as const satisfies ListingPdfSpec;

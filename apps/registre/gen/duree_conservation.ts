@@ -2,6 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'registre',
@@ -206,3 +207,140 @@ export const form = {
 export const screens = {
   menu: { rubrique: 'application' },
 } as const satisfies ScreensDeclaration;
+
+/** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
+export const storedQueries = [
+  {
+    app: 'registre',
+    name: 'duree_conservation',
+    table: 'duree_conservation',
+    label: 'Durée de conservation',
+    columns: [
+      'duree_conservation',
+      'traitement',
+      'categorie_donnees',
+      'duree',
+      'point_depart',
+      'om_collectivite',
+    ],
+    sort: [
+      'duree',
+      'duree_conservation',
+      'traitement',
+      'categorie_donnees',
+      'point_depart',
+      'om_collectivite',
+    ],
+    criteria: [],
+  },
+  {
+    app: 'registre',
+    name: 'duree_conservation_categorie_donnees',
+    table: 'duree_conservation',
+    label: 'Durée de conservation par catégorie de données',
+    columns: [
+      'duree_conservation',
+      'traitement',
+      'categorie_donnees',
+      'duree',
+      'point_depart',
+      'om_collectivite',
+    ],
+    sort: [
+      'duree',
+      'duree_conservation',
+      'traitement',
+      'categorie_donnees',
+      'point_depart',
+      'om_collectivite',
+    ],
+    criteria: [{ field: 'categorie_donnees', input: 'choice', required: true }],
+  },
+  {
+    app: 'registre',
+    name: 'duree_conservation_traitement',
+    table: 'duree_conservation',
+    label: 'Durée de conservation par traitement',
+    columns: [
+      'duree_conservation',
+      'traitement',
+      'categorie_donnees',
+      'duree',
+      'point_depart',
+      'om_collectivite',
+    ],
+    sort: [
+      'duree',
+      'duree_conservation',
+      'traitement',
+      'categorie_donnees',
+      'point_depart',
+      'om_collectivite',
+    ],
+    criteria: [{ field: 'traitement', input: 'choice', required: true }],
+  },
+] as const satisfies readonly StoredQuerySpec[];
+
+/** The CSV import (« Administration › Import »): the file's columns in order. */
+export const csvImport = {
+  app: 'registre',
+  name: 'duree_conservation',
+  table: 'duree_conservation',
+  label: 'Durée de conservation',
+  fields: [
+    {
+      name: 'traitement',
+      label: 'Traitement',
+      kind: 'integer',
+      required: true,
+      reference: {
+        schema: 'registre',
+        table: 'traitement',
+        column: 'traitement',
+        labelColumn: 'libelle',
+      },
+    },
+    {
+      name: 'categorie_donnees',
+      label: 'Catégorie de données',
+      kind: 'integer',
+      required: false,
+      reference: {
+        schema: 'registre',
+        table: 'categorie_donnees',
+        column: 'categorie_donnees',
+        labelColumn: 'libelle',
+      },
+    },
+    {
+      name: 'duree',
+      label: 'Durée',
+      kind: 'text',
+      required: true,
+      maxLength: 100,
+    },
+    {
+      name: 'point_depart',
+      label: 'Point de départ',
+      kind: 'text',
+      required: true,
+      maxLength: 200,
+    },
+  ],
+} as const satisfies ImportSpec;
+
+/** The PDF listing (`/registre/duree_conservation.pdf`): columns and widths in millimetres. */
+export const listingPdf = {
+  app: 'registre',
+  table: 'duree_conservation',
+  title: 'Durée de conservation',
+  orientation: 'landscape',
+  columns: [
+    { field: 'duree_conservation', width: 25.2, align: 'right' },
+    { field: 'traitement', width: 50.4, align: 'left' },
+    { field: 'categorie_donnees', width: 50.4, align: 'left' },
+    { field: 'duree', width: 50.4, align: 'left' },
+    { field: 'point_depart', width: 50.4, align: 'left' },
+    { field: 'om_collectivite', width: 50.4, align: 'left' },
+  ],
+} as const satisfies ListingPdfSpec;

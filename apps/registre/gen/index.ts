@@ -2,21 +2,22 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
-import { meta as baseLegale, screens as baseLegaleScreens } from './base_legale.ts';
-import { meta as categorieDonnees, screens as categorieDonneesScreens } from './categorie_donnees.ts';
-import { meta as categoriePersonnes, screens as categoriePersonnesScreens } from './categorie_personnes.ts';
-import { meta as destinataire, screens as destinataireScreens } from './destinataire.ts';
-import { meta as dureeConservation, screens as dureeConservationScreens } from './duree_conservation.ts';
-import { meta as mesureSecurite, screens as mesureSecuriteScreens } from './mesure_securite.ts';
-import { meta as service, screens as serviceScreens } from './service.ts';
-import { meta as sousTraitant, screens as sousTraitantScreens } from './sous_traitant.ts';
-import { meta as traitement, screens as traitementScreens } from './traitement.ts';
-import { meta as traitementCategorieDonnees, screens as traitementCategorieDonneesScreens } from './traitement_categorie_donnees.ts';
-import { meta as traitementCategoriePersonnes, screens as traitementCategoriePersonnesScreens } from './traitement_categorie_personnes.ts';
-import { meta as traitementDestinataire, screens as traitementDestinataireScreens } from './traitement_destinataire.ts';
-import { meta as traitementMesureSecurite, screens as traitementMesureSecuriteScreens } from './traitement_mesure_securite.ts';
-import { meta as traitementSousTraitant, screens as traitementSousTraitantScreens } from './traitement_sous_traitant.ts';
-import { meta as transfertHorsUe, screens as transfertHorsUeScreens } from './transfert_hors_ue.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
+import { meta as baseLegale, screens as baseLegaleScreens, storedQueries as baseLegaleQueries, csvImport as baseLegaleImport, listingPdf as baseLegalePdf } from './base_legale.ts';
+import { meta as categorieDonnees, screens as categorieDonneesScreens, storedQueries as categorieDonneesQueries, csvImport as categorieDonneesImport, listingPdf as categorieDonneesPdf } from './categorie_donnees.ts';
+import { meta as categoriePersonnes, screens as categoriePersonnesScreens, storedQueries as categoriePersonnesQueries, csvImport as categoriePersonnesImport, listingPdf as categoriePersonnesPdf } from './categorie_personnes.ts';
+import { meta as destinataire, screens as destinataireScreens, storedQueries as destinataireQueries, csvImport as destinataireImport, listingPdf as destinatairePdf } from './destinataire.ts';
+import { meta as dureeConservation, screens as dureeConservationScreens, storedQueries as dureeConservationQueries, csvImport as dureeConservationImport, listingPdf as dureeConservationPdf } from './duree_conservation.ts';
+import { meta as mesureSecurite, screens as mesureSecuriteScreens, storedQueries as mesureSecuriteQueries, csvImport as mesureSecuriteImport, listingPdf as mesureSecuritePdf } from './mesure_securite.ts';
+import { meta as service, screens as serviceScreens, storedQueries as serviceQueries, csvImport as serviceImport, listingPdf as servicePdf } from './service.ts';
+import { meta as sousTraitant, screens as sousTraitantScreens, storedQueries as sousTraitantQueries, csvImport as sousTraitantImport, listingPdf as sousTraitantPdf } from './sous_traitant.ts';
+import { meta as traitement, screens as traitementScreens, storedQueries as traitementQueries, csvImport as traitementImport, listingPdf as traitementPdf } from './traitement.ts';
+import { meta as traitementCategorieDonnees, screens as traitementCategorieDonneesScreens, storedQueries as traitementCategorieDonneesQueries, csvImport as traitementCategorieDonneesImport, listingPdf as traitementCategorieDonneesPdf } from './traitement_categorie_donnees.ts';
+import { meta as traitementCategoriePersonnes, screens as traitementCategoriePersonnesScreens, storedQueries as traitementCategoriePersonnesQueries, csvImport as traitementCategoriePersonnesImport, listingPdf as traitementCategoriePersonnesPdf } from './traitement_categorie_personnes.ts';
+import { meta as traitementDestinataire, screens as traitementDestinataireScreens, storedQueries as traitementDestinataireQueries, csvImport as traitementDestinataireImport, listingPdf as traitementDestinatairePdf } from './traitement_destinataire.ts';
+import { meta as traitementMesureSecurite, screens as traitementMesureSecuriteScreens, storedQueries as traitementMesureSecuriteQueries, csvImport as traitementMesureSecuriteImport, listingPdf as traitementMesureSecuritePdf } from './traitement_mesure_securite.ts';
+import { meta as traitementSousTraitant, screens as traitementSousTraitantScreens, storedQueries as traitementSousTraitantQueries, csvImport as traitementSousTraitantImport, listingPdf as traitementSousTraitantPdf } from './traitement_sous_traitant.ts';
+import { meta as transfertHorsUe, screens as transfertHorsUeScreens, storedQueries as transfertHorsUeQueries, csvImport as transfertHorsUeImport, listingPdf as transfertHorsUePdf } from './transfert_hors_ue.ts';
 
 export type { BaseLegaleRow } from './base_legale.ts';
 export type { CategorieDonneesRow } from './categorie_donnees.ts';
@@ -70,3 +71,58 @@ export const screens: Readonly<Record<string, ScreensDeclaration>> = {
   traitement_sous_traitant: traitementSousTraitantScreens,
   transfert_hors_ue: transfertHorsUeScreens,
 };
+
+/** The stored queries, CSV imports and PDF listings of the tables, for `registerGenerated`. */
+export const storedQueries: readonly StoredQuerySpec[] = [
+  ...baseLegaleQueries,
+  ...categorieDonneesQueries,
+  ...categoriePersonnesQueries,
+  ...destinataireQueries,
+  ...dureeConservationQueries,
+  ...mesureSecuriteQueries,
+  ...serviceQueries,
+  ...sousTraitantQueries,
+  ...traitementQueries,
+  ...traitementCategorieDonneesQueries,
+  ...traitementCategoriePersonnesQueries,
+  ...traitementDestinataireQueries,
+  ...traitementMesureSecuriteQueries,
+  ...traitementSousTraitantQueries,
+  ...transfertHorsUeQueries,
+];
+
+export const imports: readonly ImportSpec[] = [
+  baseLegaleImport,
+  categorieDonneesImport,
+  categoriePersonnesImport,
+  destinataireImport,
+  dureeConservationImport,
+  mesureSecuriteImport,
+  serviceImport,
+  sousTraitantImport,
+  traitementImport,
+  traitementCategorieDonneesImport,
+  traitementCategoriePersonnesImport,
+  traitementDestinataireImport,
+  traitementMesureSecuriteImport,
+  traitementSousTraitantImport,
+  transfertHorsUeImport,
+];
+
+export const listingPdfs: readonly ListingPdfSpec[] = [
+  baseLegalePdf,
+  categorieDonneesPdf,
+  categoriePersonnesPdf,
+  destinatairePdf,
+  dureeConservationPdf,
+  mesureSecuritePdf,
+  servicePdf,
+  sousTraitantPdf,
+  traitementPdf,
+  traitementCategorieDonneesPdf,
+  traitementCategoriePersonnesPdf,
+  traitementDestinatairePdf,
+  traitementMesureSecuritePdf,
+  traitementSousTraitantPdf,
+  transfertHorsUePdf,
+];

@@ -2,6 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'registre',
@@ -148,3 +149,52 @@ export const form = {
 export const screens = {
   menu: { rubrique: 'application' },
 } as const satisfies ScreensDeclaration;
+
+/** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
+export const storedQueries = [
+  {
+    app: 'registre',
+    name: 'mesure_securite',
+    table: 'mesure_securite',
+    label: 'Mesure de sécurité',
+    columns: ['mesure_securite', 'libelle', 'description', 'om_collectivite'],
+    sort: ['libelle', 'mesure_securite', 'description', 'om_collectivite'],
+    criteria: [],
+  },
+] as const satisfies readonly StoredQuerySpec[];
+
+/** The CSV import (« Administration › Import »): the file's columns in order. */
+export const csvImport = {
+  app: 'registre',
+  name: 'mesure_securite',
+  table: 'mesure_securite',
+  label: 'Mesure de sécurité',
+  fields: [
+    {
+      name: 'libelle',
+      label: 'Libellé',
+      kind: 'text',
+      required: true,
+      maxLength: 150,
+    },
+    {
+      name: 'description',
+      label: 'Description',
+      kind: 'text',
+      required: false,
+    },
+  ],
+} as const satisfies ImportSpec;
+
+/** The PDF listing (`/registre/mesure_securite.pdf`): columns and widths in millimetres. */
+export const listingPdf = {
+  app: 'registre',
+  table: 'mesure_securite',
+  title: 'Mesure de sécurité',
+  orientation: 'portrait',
+  columns: [
+    { field: 'mesure_securite', width: 38, align: 'right' },
+    { field: 'libelle', width: 76, align: 'left' },
+    { field: 'om_collectivite', width: 76, align: 'left' },
+  ],
+} as const satisfies ListingPdfSpec;

@@ -2,6 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'registre',
@@ -187,3 +188,68 @@ export const form = {
 export const screens = {
   menu: { rubrique: 'application' },
 } as const satisfies ScreensDeclaration;
+
+/** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
+export const storedQueries = [
+  {
+    app: 'registre',
+    name: 'service',
+    table: 'service',
+    label: 'Service',
+    columns: ['service', 'libelle', 'code', 'om_validite_debut', 'om_validite_fin', 'om_collectivite'],
+    sort: ['libelle', 'service', 'code', 'om_validite_debut', 'om_validite_fin', 'om_collectivite'],
+    criteria: [],
+  },
+] as const satisfies readonly StoredQuerySpec[];
+
+/** The CSV import (« Administration › Import »): the file's columns in order. */
+export const csvImport = {
+  app: 'registre',
+  name: 'service',
+  table: 'service',
+  label: 'Service',
+  fields: [
+    {
+      name: 'libelle',
+      label: 'Libellé',
+      kind: 'text',
+      required: true,
+      maxLength: 100,
+    },
+    {
+      name: 'code',
+      label: 'Code',
+      kind: 'text',
+      required: false,
+      maxLength: 20,
+    },
+    {
+      name: 'om_validite_debut',
+      label: 'Début de validité',
+      kind: 'date',
+      required: false,
+    },
+    {
+      name: 'om_validite_fin',
+      label: 'Fin de validité',
+      kind: 'date',
+      required: false,
+    },
+  ],
+} as const satisfies ImportSpec;
+
+/** The PDF listing (`/registre/service.pdf`): columns and widths in millimetres. */
+export const listingPdf = {
+  app: 'registre',
+  table: 'service',
+  title: 'Service',
+  orientation: 'portrait',
+  columns: [
+    { field: 'service', width: 12.9, align: 'right' },
+    { field: 'libelle', width: 48.3, align: 'left' },
+    { field: 'code', width: 32.2, align: 'left' },
+    { field: 'om_validite_debut', width: 24.2, align: 'center' },
+    { field: 'om_validite_fin', width: 24.2, align: 'center' },
+    { field: 'om_collectivite', width: 48.3, align: 'left' },
+  ],
+} as const satisfies ListingPdfSpec;

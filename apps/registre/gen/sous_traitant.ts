@@ -2,6 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'registre',
@@ -215,3 +216,92 @@ export const form = {
 export const screens = {
   menu: { rubrique: 'application' },
 } as const satisfies ScreensDeclaration;
+
+/** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
+export const storedQueries = [
+  {
+    app: 'registre',
+    name: 'sous_traitant',
+    table: 'sous_traitant',
+    label: 'Sous-traitant',
+    columns: [
+      'sous_traitant',
+      'libelle',
+      'adresse',
+      'contact',
+      'contrat_debut',
+      'contrat_fin',
+      'om_collectivite',
+    ],
+    sort: [
+      'libelle',
+      'sous_traitant',
+      'adresse',
+      'contact',
+      'contrat_debut',
+      'contrat_fin',
+      'om_collectivite',
+    ],
+    criteria: [],
+  },
+] as const satisfies readonly StoredQuerySpec[];
+
+/** The CSV import (« Administration › Import »): the file's columns in order. */
+export const csvImport = {
+  app: 'registre',
+  name: 'sous_traitant',
+  table: 'sous_traitant',
+  label: 'Sous-traitant',
+  fields: [
+    {
+      name: 'libelle',
+      label: 'Raison sociale',
+      kind: 'text',
+      required: true,
+      maxLength: 150,
+    },
+    {
+      name: 'adresse',
+      label: 'Adresse',
+      kind: 'text',
+      required: false,
+      maxLength: 250,
+    },
+    {
+      name: 'contact',
+      label: 'Contact',
+      kind: 'text',
+      required: false,
+      maxLength: 150,
+    },
+    {
+      name: 'contrat_debut',
+      label: 'Début du contrat',
+      kind: 'date',
+      required: false,
+    },
+    {
+      name: 'contrat_fin',
+      label: 'Fin du contrat',
+      kind: 'date',
+      required: false,
+    },
+  ],
+} as const satisfies ImportSpec;
+
+/** The PDF listing (`/registre/sous_traitant.pdf`): columns and widths in millimetres. */
+export const listingPdf = {
+  app: 'registre',
+  table: 'sous_traitant',
+  title: 'Sous-traitant',
+  orientation: 'landscape',
+  columns: [
+    { field: 'sous_traitant', width: 22.2, align: 'right' },
+    { field: 'libelle', width: 51.3, align: 'left' },
+    { field: 'adresse', width: 51.3, align: 'left' },
+    { field: 'contact', width: 51.3, align: 'left' },
+    { field: 'contrat_debut', width: 25.6, align: 'center' },
+    { field: 'contrat_fin', width: 23.9, align: 'center' },
+    { field: 'om_collectivite', width: 51.3, align: 'left' },
+  ],
+} as const satisfies ListingPdfSpec;

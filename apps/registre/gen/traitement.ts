@@ -2,6 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'registre',
@@ -414,3 +415,218 @@ export const form = {
 export const screens = {
   menu: { rubrique: 'application' },
 } as const satisfies ScreensDeclaration;
+
+/** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
+export const storedQueries = [
+  {
+    app: 'registre',
+    name: 'traitement',
+    table: 'traitement',
+    label: 'Traitement',
+    columns: [
+      'traitement',
+      'libelle',
+      'finalite',
+      'base_legale',
+      'service',
+      'responsable',
+      'date_revue_dpo',
+      'statut',
+      'donnees_sensibles',
+      'date_aipd',
+      'observations',
+      'om_collectivite',
+    ],
+    sort: [
+      'libelle',
+      'traitement',
+      'finalite',
+      'base_legale',
+      'service',
+      'responsable',
+      'date_revue_dpo',
+      'statut',
+      'donnees_sensibles',
+      'date_aipd',
+      'observations',
+      'om_collectivite',
+    ],
+    criteria: [],
+  },
+  {
+    app: 'registre',
+    name: 'traitement_base_legale',
+    table: 'traitement',
+    label: 'Traitement par base légale',
+    columns: [
+      'traitement',
+      'libelle',
+      'finalite',
+      'base_legale',
+      'service',
+      'responsable',
+      'date_revue_dpo',
+      'statut',
+      'donnees_sensibles',
+      'date_aipd',
+      'observations',
+      'om_collectivite',
+    ],
+    sort: [
+      'libelle',
+      'traitement',
+      'finalite',
+      'base_legale',
+      'service',
+      'responsable',
+      'date_revue_dpo',
+      'statut',
+      'donnees_sensibles',
+      'date_aipd',
+      'observations',
+      'om_collectivite',
+    ],
+    criteria: [{ field: 'base_legale', input: 'choice', required: true }],
+  },
+  {
+    app: 'registre',
+    name: 'traitement_service',
+    table: 'traitement',
+    label: 'Traitement par service',
+    columns: [
+      'traitement',
+      'libelle',
+      'finalite',
+      'base_legale',
+      'service',
+      'responsable',
+      'date_revue_dpo',
+      'statut',
+      'donnees_sensibles',
+      'date_aipd',
+      'observations',
+      'om_collectivite',
+    ],
+    sort: [
+      'libelle',
+      'traitement',
+      'finalite',
+      'base_legale',
+      'service',
+      'responsable',
+      'date_revue_dpo',
+      'statut',
+      'donnees_sensibles',
+      'date_aipd',
+      'observations',
+      'om_collectivite',
+    ],
+    criteria: [{ field: 'service', input: 'choice', required: true }],
+  },
+] as const satisfies readonly StoredQuerySpec[];
+
+/** The CSV import (« Administration › Import »): the file's columns in order. */
+export const csvImport = {
+  app: 'registre',
+  name: 'traitement',
+  table: 'traitement',
+  label: 'Traitement',
+  fields: [
+    {
+      name: 'libelle',
+      label: 'Nom du traitement',
+      kind: 'text',
+      required: true,
+      maxLength: 200,
+    },
+    {
+      name: 'finalite',
+      label: 'Finalité',
+      kind: 'text',
+      required: true,
+    },
+    {
+      name: 'base_legale',
+      label: 'Base légale',
+      kind: 'integer',
+      required: true,
+      reference: {
+        schema: 'registre',
+        table: 'base_legale',
+        column: 'base_legale',
+        labelColumn: 'libelle',
+      },
+    },
+    {
+      name: 'service',
+      label: 'Service',
+      kind: 'integer',
+      required: false,
+      reference: {
+        schema: 'registre',
+        table: 'service',
+        column: 'service',
+        labelColumn: 'libelle',
+      },
+    },
+    {
+      name: 'responsable',
+      label: 'Responsable',
+      kind: 'text',
+      required: false,
+      maxLength: 100,
+    },
+    {
+      name: 'date_revue_dpo',
+      label: 'Prochaine revue DPO',
+      kind: 'date',
+      required: false,
+    },
+    {
+      name: 'statut',
+      label: 'Statut',
+      kind: 'text',
+      required: false,
+      maxLength: 10,
+      defaultSql: "'brouillon'::character varying",
+    },
+    {
+      name: 'donnees_sensibles',
+      label: 'Données sensibles',
+      kind: 'boolean',
+      required: false,
+      defaultSql: 'false',
+    },
+    {
+      name: 'date_aipd',
+      label: 'Date de l’AIPD',
+      kind: 'date',
+      required: false,
+    },
+    {
+      name: 'observations',
+      label: 'Observations',
+      kind: 'text',
+      required: false,
+    },
+  ],
+} as const satisfies ImportSpec;
+
+/** The PDF listing (`/registre/traitement.pdf`): columns and widths in millimetres. */
+export const listingPdf = {
+  app: 'registre',
+  table: 'traitement',
+  title: 'Traitement',
+  orientation: 'landscape',
+  columns: [
+    { field: 'traitement', width: 15.1, align: 'right' },
+    { field: 'libelle', width: 45.2, align: 'left' },
+    { field: 'base_legale', width: 45.2, align: 'left' },
+    { field: 'service', width: 45.2, align: 'left' },
+    { field: 'responsable', width: 45.2, align: 'left' },
+    { field: 'date_revue_dpo', width: 22.6, align: 'center' },
+    { field: 'statut', width: 15.1, align: 'left' },
+    { field: 'donnees_sensibles', width: 22.6, align: 'center' },
+    { field: 'date_aipd', width: 21.1, align: 'center' },
+  ],
+} as const satisfies ListingPdfSpec;

@@ -2,6 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'registre',
@@ -159,3 +160,82 @@ export const form = {
 export const screens = {
   menu: { rubrique: 'application' },
 } as const satisfies ScreensDeclaration;
+
+/** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
+export const storedQueries = [
+  {
+    app: 'registre',
+    name: 'traitement_categorie_donnees',
+    table: 'traitement_categorie_donnees',
+    label: 'Données traitées',
+    columns: ['traitement_categorie_donnees', 'traitement', 'categorie_donnees', 'om_collectivite'],
+    sort: ['traitement_categorie_donnees', 'traitement', 'categorie_donnees', 'om_collectivite'],
+    criteria: [],
+  },
+  {
+    app: 'registre',
+    name: 'traitement_categorie_donnees_categorie_donnees',
+    table: 'traitement_categorie_donnees',
+    label: 'Données traitées par catégorie de données',
+    columns: ['traitement_categorie_donnees', 'traitement', 'categorie_donnees', 'om_collectivite'],
+    sort: ['traitement_categorie_donnees', 'traitement', 'categorie_donnees', 'om_collectivite'],
+    criteria: [{ field: 'categorie_donnees', input: 'choice', required: true }],
+  },
+  {
+    app: 'registre',
+    name: 'traitement_categorie_donnees_traitement',
+    table: 'traitement_categorie_donnees',
+    label: 'Données traitées par traitement',
+    columns: ['traitement_categorie_donnees', 'traitement', 'categorie_donnees', 'om_collectivite'],
+    sort: ['traitement_categorie_donnees', 'traitement', 'categorie_donnees', 'om_collectivite'],
+    criteria: [{ field: 'traitement', input: 'choice', required: true }],
+  },
+] as const satisfies readonly StoredQuerySpec[];
+
+/** The CSV import (« Administration › Import »): the file's columns in order. */
+export const csvImport = {
+  app: 'registre',
+  name: 'traitement_categorie_donnees',
+  table: 'traitement_categorie_donnees',
+  label: 'Données traitées',
+  fields: [
+    {
+      name: 'traitement',
+      label: 'Traitement',
+      kind: 'integer',
+      required: true,
+      reference: {
+        schema: 'registre',
+        table: 'traitement',
+        column: 'traitement',
+        labelColumn: 'libelle',
+      },
+    },
+    {
+      name: 'categorie_donnees',
+      label: 'Catégorie de données',
+      kind: 'integer',
+      required: true,
+      reference: {
+        schema: 'registre',
+        table: 'categorie_donnees',
+        column: 'categorie_donnees',
+        labelColumn: 'libelle',
+      },
+    },
+  ],
+} as const satisfies ImportSpec;
+
+/** The PDF listing (`/registre/traitement_categorie_donnees.pdf`): columns and widths in millimetres. */
+export const listingPdf = {
+  app: 'registre',
+  table: 'traitement_categorie_donnees',
+  title: 'Données traitées',
+  orientation: 'portrait',
+  columns: [
+    { field: 'traitement_categorie_donnees', width: 27.1, align: 'right' },
+    { field: 'traitement', width: 54.3, align: 'left' },
+    { field: 'categorie_donnees', width: 54.3, align: 'left' },
+    { field: 'om_collectivite', width: 54.3, align: 'left' },
+  ],
+} as const satisfies ListingPdfSpec;

@@ -2,6 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'registre',
@@ -159,3 +160,82 @@ export const form = {
 export const screens = {
   menu: { rubrique: 'application' },
 } as const satisfies ScreensDeclaration;
+
+/** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
+export const storedQueries = [
+  {
+    app: 'registre',
+    name: 'traitement_categorie_personnes',
+    table: 'traitement_categorie_personnes',
+    label: 'Personnes concernées',
+    columns: ['traitement_categorie_personnes', 'traitement', 'categorie_personnes', 'om_collectivite'],
+    sort: ['traitement_categorie_personnes', 'traitement', 'categorie_personnes', 'om_collectivite'],
+    criteria: [],
+  },
+  {
+    app: 'registre',
+    name: 'traitement_categorie_personnes_categorie_personnes',
+    table: 'traitement_categorie_personnes',
+    label: 'Personnes concernées par catégorie de personnes',
+    columns: ['traitement_categorie_personnes', 'traitement', 'categorie_personnes', 'om_collectivite'],
+    sort: ['traitement_categorie_personnes', 'traitement', 'categorie_personnes', 'om_collectivite'],
+    criteria: [{ field: 'categorie_personnes', input: 'choice', required: true }],
+  },
+  {
+    app: 'registre',
+    name: 'traitement_categorie_personnes_traitement',
+    table: 'traitement_categorie_personnes',
+    label: 'Personnes concernées par traitement',
+    columns: ['traitement_categorie_personnes', 'traitement', 'categorie_personnes', 'om_collectivite'],
+    sort: ['traitement_categorie_personnes', 'traitement', 'categorie_personnes', 'om_collectivite'],
+    criteria: [{ field: 'traitement', input: 'choice', required: true }],
+  },
+] as const satisfies readonly StoredQuerySpec[];
+
+/** The CSV import (« Administration › Import »): the file's columns in order. */
+export const csvImport = {
+  app: 'registre',
+  name: 'traitement_categorie_personnes',
+  table: 'traitement_categorie_personnes',
+  label: 'Personnes concernées',
+  fields: [
+    {
+      name: 'traitement',
+      label: 'Traitement',
+      kind: 'integer',
+      required: true,
+      reference: {
+        schema: 'registre',
+        table: 'traitement',
+        column: 'traitement',
+        labelColumn: 'libelle',
+      },
+    },
+    {
+      name: 'categorie_personnes',
+      label: 'Catégorie de personnes',
+      kind: 'integer',
+      required: true,
+      reference: {
+        schema: 'registre',
+        table: 'categorie_personnes',
+        column: 'categorie_personnes',
+        labelColumn: 'libelle',
+      },
+    },
+  ],
+} as const satisfies ImportSpec;
+
+/** The PDF listing (`/registre/traitement_categorie_personnes.pdf`): columns and widths in millimetres. */
+export const listingPdf = {
+  app: 'registre',
+  table: 'traitement_categorie_personnes',
+  title: 'Personnes concernées',
+  orientation: 'portrait',
+  columns: [
+    { field: 'traitement_categorie_personnes', width: 27.1, align: 'right' },
+    { field: 'traitement', width: 54.3, align: 'left' },
+    { field: 'categorie_personnes', width: 54.3, align: 'left' },
+    { field: 'om_collectivite', width: 54.3, align: 'left' },
+  ],
+} as const satisfies ListingPdfSpec;

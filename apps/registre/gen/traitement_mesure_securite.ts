@@ -2,6 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'registre',
@@ -159,3 +160,82 @@ export const form = {
 export const screens = {
   menu: { rubrique: 'application' },
 } as const satisfies ScreensDeclaration;
+
+/** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
+export const storedQueries = [
+  {
+    app: 'registre',
+    name: 'traitement_mesure_securite',
+    table: 'traitement_mesure_securite',
+    label: 'Mesure de sécurité du traitement',
+    columns: ['traitement_mesure_securite', 'traitement', 'mesure_securite', 'om_collectivite'],
+    sort: ['traitement_mesure_securite', 'traitement', 'mesure_securite', 'om_collectivite'],
+    criteria: [],
+  },
+  {
+    app: 'registre',
+    name: 'traitement_mesure_securite_mesure_securite',
+    table: 'traitement_mesure_securite',
+    label: 'Mesure de sécurité du traitement par mesure de sécurité',
+    columns: ['traitement_mesure_securite', 'traitement', 'mesure_securite', 'om_collectivite'],
+    sort: ['traitement_mesure_securite', 'traitement', 'mesure_securite', 'om_collectivite'],
+    criteria: [{ field: 'mesure_securite', input: 'choice', required: true }],
+  },
+  {
+    app: 'registre',
+    name: 'traitement_mesure_securite_traitement',
+    table: 'traitement_mesure_securite',
+    label: 'Mesure de sécurité du traitement par traitement',
+    columns: ['traitement_mesure_securite', 'traitement', 'mesure_securite', 'om_collectivite'],
+    sort: ['traitement_mesure_securite', 'traitement', 'mesure_securite', 'om_collectivite'],
+    criteria: [{ field: 'traitement', input: 'choice', required: true }],
+  },
+] as const satisfies readonly StoredQuerySpec[];
+
+/** The CSV import (« Administration › Import »): the file's columns in order. */
+export const csvImport = {
+  app: 'registre',
+  name: 'traitement_mesure_securite',
+  table: 'traitement_mesure_securite',
+  label: 'Mesure de sécurité du traitement',
+  fields: [
+    {
+      name: 'traitement',
+      label: 'Traitement',
+      kind: 'integer',
+      required: true,
+      reference: {
+        schema: 'registre',
+        table: 'traitement',
+        column: 'traitement',
+        labelColumn: 'libelle',
+      },
+    },
+    {
+      name: 'mesure_securite',
+      label: 'Mesure de sécurité',
+      kind: 'integer',
+      required: true,
+      reference: {
+        schema: 'registre',
+        table: 'mesure_securite',
+        column: 'mesure_securite',
+        labelColumn: 'libelle',
+      },
+    },
+  ],
+} as const satisfies ImportSpec;
+
+/** The PDF listing (`/registre/traitement_mesure_securite.pdf`): columns and widths in millimetres. */
+export const listingPdf = {
+  app: 'registre',
+  table: 'traitement_mesure_securite',
+  title: 'Mesure de sécurité du traitement',
+  orientation: 'portrait',
+  columns: [
+    { field: 'traitement_mesure_securite', width: 27.1, align: 'right' },
+    { field: 'traitement', width: 54.3, align: 'left' },
+    { field: 'mesure_securite', width: 54.3, align: 'left' },
+    { field: 'om_collectivite', width: 54.3, align: 'left' },
+  ],
+} as const satisfies ListingPdfSpec;

@@ -2,6 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'registre',
@@ -159,3 +160,82 @@ export const form = {
 export const screens = {
   menu: { rubrique: 'application' },
 } as const satisfies ScreensDeclaration;
+
+/** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
+export const storedQueries = [
+  {
+    app: 'registre',
+    name: 'traitement_sous_traitant',
+    table: 'traitement_sous_traitant',
+    label: 'Sous-traitant du traitement',
+    columns: ['traitement_sous_traitant', 'traitement', 'sous_traitant', 'om_collectivite'],
+    sort: ['traitement_sous_traitant', 'traitement', 'sous_traitant', 'om_collectivite'],
+    criteria: [],
+  },
+  {
+    app: 'registre',
+    name: 'traitement_sous_traitant_sous_traitant',
+    table: 'traitement_sous_traitant',
+    label: 'Sous-traitant du traitement par sous-traitant',
+    columns: ['traitement_sous_traitant', 'traitement', 'sous_traitant', 'om_collectivite'],
+    sort: ['traitement_sous_traitant', 'traitement', 'sous_traitant', 'om_collectivite'],
+    criteria: [{ field: 'sous_traitant', input: 'choice', required: true }],
+  },
+  {
+    app: 'registre',
+    name: 'traitement_sous_traitant_traitement',
+    table: 'traitement_sous_traitant',
+    label: 'Sous-traitant du traitement par traitement',
+    columns: ['traitement_sous_traitant', 'traitement', 'sous_traitant', 'om_collectivite'],
+    sort: ['traitement_sous_traitant', 'traitement', 'sous_traitant', 'om_collectivite'],
+    criteria: [{ field: 'traitement', input: 'choice', required: true }],
+  },
+] as const satisfies readonly StoredQuerySpec[];
+
+/** The CSV import (« Administration › Import »): the file's columns in order. */
+export const csvImport = {
+  app: 'registre',
+  name: 'traitement_sous_traitant',
+  table: 'traitement_sous_traitant',
+  label: 'Sous-traitant du traitement',
+  fields: [
+    {
+      name: 'traitement',
+      label: 'Traitement',
+      kind: 'integer',
+      required: true,
+      reference: {
+        schema: 'registre',
+        table: 'traitement',
+        column: 'traitement',
+        labelColumn: 'libelle',
+      },
+    },
+    {
+      name: 'sous_traitant',
+      label: 'Sous-traitant',
+      kind: 'integer',
+      required: true,
+      reference: {
+        schema: 'registre',
+        table: 'sous_traitant',
+        column: 'sous_traitant',
+        labelColumn: 'libelle',
+      },
+    },
+  ],
+} as const satisfies ImportSpec;
+
+/** The PDF listing (`/registre/traitement_sous_traitant.pdf`): columns and widths in millimetres. */
+export const listingPdf = {
+  app: 'registre',
+  table: 'traitement_sous_traitant',
+  title: 'Sous-traitant du traitement',
+  orientation: 'portrait',
+  columns: [
+    { field: 'traitement_sous_traitant', width: 27.1, align: 'right' },
+    { field: 'traitement', width: 54.3, align: 'left' },
+    { field: 'sous_traitant', width: 54.3, align: 'left' },
+    { field: 'om_collectivite', width: 54.3, align: 'left' },
+  ],
+} as const satisfies ListingPdfSpec;

@@ -2,6 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'registre',
@@ -167,3 +168,74 @@ export const form = {
 export const screens = {
   menu: { rubrique: 'application' },
 } as const satisfies ScreensDeclaration;
+
+/** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
+export const storedQueries = [
+  {
+    app: 'registre',
+    name: 'transfert_hors_ue',
+    table: 'transfert_hors_ue',
+    label: 'Transfert hors UE',
+    columns: ['transfert_hors_ue', 'traitement', 'pays', 'garanties', 'om_collectivite'],
+    sort: ['pays', 'transfert_hors_ue', 'traitement', 'garanties', 'om_collectivite'],
+    criteria: [],
+  },
+  {
+    app: 'registre',
+    name: 'transfert_hors_ue_traitement',
+    table: 'transfert_hors_ue',
+    label: 'Transfert hors UE par traitement',
+    columns: ['transfert_hors_ue', 'traitement', 'pays', 'garanties', 'om_collectivite'],
+    sort: ['pays', 'transfert_hors_ue', 'traitement', 'garanties', 'om_collectivite'],
+    criteria: [{ field: 'traitement', input: 'choice', required: true }],
+  },
+] as const satisfies readonly StoredQuerySpec[];
+
+/** The CSV import (« Administration › Import »): the file's columns in order. */
+export const csvImport = {
+  app: 'registre',
+  name: 'transfert_hors_ue',
+  table: 'transfert_hors_ue',
+  label: 'Transfert hors UE',
+  fields: [
+    {
+      name: 'traitement',
+      label: 'Traitement',
+      kind: 'integer',
+      required: true,
+      reference: {
+        schema: 'registre',
+        table: 'traitement',
+        column: 'traitement',
+        labelColumn: 'libelle',
+      },
+    },
+    {
+      name: 'pays',
+      label: 'Pays',
+      kind: 'text',
+      required: true,
+      maxLength: 100,
+    },
+    {
+      name: 'garanties',
+      label: 'Garanties',
+      kind: 'text',
+      required: true,
+    },
+  ],
+} as const satisfies ImportSpec;
+
+/** The PDF listing (`/registre/transfert_hors_ue.pdf`): columns and widths in millimetres. */
+export const listingPdf = {
+  app: 'registre',
+  table: 'transfert_hors_ue',
+  title: 'Transfert hors UE',
+  orientation: 'portrait',
+  columns: [
+    { field: 'transfert_hors_ue', width: 27.1, align: 'right' },
+    { field: 'traitement', width: 54.3, align: 'left' },
+    { field: 'pays', width: 54.3, align: 'left' },
+    { field: 'om_collectivite', width: 54.3, align: 'left' },
+  ],
+} as const satisfies ListingPdfSpec;

@@ -5,13 +5,13 @@
 import { fileURLToPath } from 'node:url';
 import { registerGenerated, type Application } from '../../../framework/src/application.ts';
 import type { Registry } from '../../../framework/src/model/registry.ts';
-import { screens, tables } from '../gen/index.ts';
+import * as generated from '../gen/index.ts';
 import { loadDemo } from './demo.ts';
 import { overrides } from './objects/index.ts';
 import { revuesWidget, statutsWidget } from './widgets.ts';
 
 export function registerRegistre(registry: Registry): void {
-  registerGenerated(registry, { tables, screens }, overrides);
+  registerGenerated(registry, generated, overrides);
   registry.addWidget(statutsWidget);
   registry.addWidget(revuesWidget);
 }

@@ -14,14 +14,16 @@ import { renderDoc, renderIndexAdvice, renderLabels, renderMenu, renderPermissio
 import { assertDistinctFileNames, relativeImport, TYPES_FILE } from './generate.ts';
 import { readExistingIndexes, type ExistingIndexes } from './indexes.ts';
 import { quoteString } from './names.ts';
-import { OptionsError, type GeneratorOptions } from './options.ts';
+import { ARTEFACT_OPTIONS, OptionsError, selects, type GeneratorOptions } from './options.ts';
 import { printLiteral, type Literal } from './print.ts';
-import { renderIndex, renderTableModule } from './render.ts';
+import { renderIndex, renderTableModule, type TableArtefacts } from './render.ts';
+import { importSpecOf, listingPdfOf, storedQueriesOf } from './specs.ts';
 import { formFacts, listingFacts, screensOf } from './screens.ts';
 import { mergeResults, writeFiles, writeMissingFiles, type GenerateResult } from './write.ts';
 
 const OVERRIDE_FILE = fileURLToPath(new URL('../model/override.ts', import.meta.url));
 const EXTENSIONS_FILE = fileURLToPath(new URL('../model/extensions.ts', import.meta.url));
+const SPECS_FILE = fileURLToPath(new URL('../model/specs.ts', import.meta.url));
 
 /** Files of `gen/` that are not a table's module: a table cannot take their name. */
 const APP_FILES = ['index', 'permissions', 'menu', 'labels'];
@@ -51,6 +53,10 @@ export function applyOptions(tables: readonly TableMeta[], options: GeneratorOpt
   for (const [table, columns] of Object.entries(options.listColumns ?? {})) {
     if (!byName.has(table)) unknown('listColumns', table);
     else for (const column of columns) if (!hasColumn(table, column)) unknown('listColumns', `${table}.${column}`);
+  }
+  for (const option of ARTEFACT_OPTIONS) {
+    const selection = options[option];
+    if (Array.isArray(selection)) for (const table of selection) if (!byName.has(table)) unknown(option, table);
   }
   for (const [table, children] of Object.entries(options.subFormOrder ?? {})) {
     const meta = byName.get(table);
@@ -112,21 +118,56 @@ export interface AppGenerateOptions {
 const exported = (name: string, value: Literal, type?: string) =>
   `export const ${name} = ${printLiteral(value)} as const${type ? ` satisfies ${type}` : ''};`;
 
+/** The specifications of a table's engines, as the options select them. */
+function artefactsOf(table: TableMeta, options: GeneratorOptions, knownTargets: ReadonlyMap<string, TableMeta>) {
+  const storedQueries = selects(options.storedQueries, table.name) ? storedQueriesOf(table, knownTargets) : [];
+  const csvImport = selects(options.imports, table.name) ? importSpecOf(table, knownTargets) : undefined;
+  const listingPdf = selects(options.listingPdfs, table.name) ? listingPdfOf(table, knownTargets, options.listColumns?.[table.name]) : undefined;
+  return { storedQueries, csvImport, listingPdf };
+}
+
+type Artefacts = ReturnType<typeof artefactsOf>;
+
+const presence = (artefacts: Artefacts): TableArtefacts => ({
+  storedQueries: artefacts.storedQueries.length > 0,
+  csvImport: artefacts.csvImport !== undefined,
+  listingPdf: artefacts.listingPdf !== undefined,
+});
+
 function renderAppTable(
   table: TableMeta,
   options: GeneratorOptions,
   served: ReadonlyMap<string, TableMeta>,
   knownTargets: ReadonlyMap<string, TableMeta>,
-  imports: { types: string; override: string },
+  imports: { types: string; override: string; specs: string },
 ): string {
   // Plain literals (JSON round trip): the facts are readonly interfaces, the printer takes plain data.
   const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as Literal;
+  const artefacts = artefactsOf(table, options, knownTargets);
+  const used = presence(artefacts);
+  const specTypes = [
+    ...(used.csvImport ? ['ImportSpec'] : []),
+    ...(used.listingPdf ? ['ListingPdfSpec'] : []),
+    ...(used.storedQueries ? ['StoredQuerySpec'] : []),
+  ];
   return renderTableModule(table, imports.types, {
-    imports: [`import type { ScreensDeclaration } from ${quoteString(imports.override)};`],
+    imports: [
+      `import type { ScreensDeclaration } from ${quoteString(imports.override)};`,
+      ...(specTypes.length > 0 ? [`import type { ${specTypes.join(', ')} } from ${quoteString(imports.specs)};`] : []),
+    ],
     exports: [
       `/** The listing: columns in order, the columns the simple search looks in, the default sort. */\n${exported('listing', plain(listingFacts(table, options)))}`,
       `/** The form: each field with its widget, the select of each foreign key, the sub-forms of incoming keys. */\n${exported('form', plain(formFacts(table, served, knownTargets, options)))}`,
       `/** What commun.app.ts says about the screens: spread into the override's \`screens\`. */\n${exported('screens', plain(screensOf(table, options)), 'ScreensDeclaration')}`,
+      ...(used.storedQueries
+        ? [`/** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */\n${exported('storedQueries', plain(artefacts.storedQueries), 'readonly StoredQuerySpec[]')}`]
+        : []),
+      ...(artefacts.csvImport
+        ? [`/** The CSV import (« Administration › Import »): the file's columns in order. */\n${exported('csvImport', plain(artefacts.csvImport), 'ImportSpec')}`]
+        : []),
+      ...(artefacts.listingPdf
+        ? [`/** The PDF listing (\`/${table.app}/${table.name}.pdf\`): columns and widths in millimetres. */\n${exported('listingPdf', plain(artefacts.listingPdf), 'ListingPdfSpec')}`]
+        : []),
     ],
   });
 }
@@ -136,7 +177,11 @@ export function appFiles(folder: string, options: GeneratorOptions, schema: AppS
   const outDir = join(resolve(folder), 'gen');
   const sorted = [...schema.tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   assertDistinctFileNames(sorted);
-  const imports = { types: relativeImport(outDir, TYPES_FILE), override: relativeImport(outDir, OVERRIDE_FILE) };
+  const imports = {
+    types: relativeImport(outDir, TYPES_FILE),
+    override: relativeImport(outDir, OVERRIDE_FILE),
+    specs: relativeImport(outDir, SPECS_FILE),
+  };
   const served = new Map(sorted.map((table) => [table.name, table]));
   const knownTargets = new Map([...frameworkTables, ...sorted].map((table) => [`${table.schema}.${table.name}`, table]));
   const selected = only ? sorted.filter((table) => only.includes(table.name)) : sorted;
@@ -145,7 +190,8 @@ export function appFiles(folder: string, options: GeneratorOptions, schema: AppS
     files.set(`${table.name}.ts`, renderAppTable(table, options, served, knownTargets, imports));
     files.set(`docs/${table.name}.md`, renderDoc(table));
   }
-  files.set('index.ts', renderIndex(sorted, imports.types, imports.override));
+  const artefacts = new Map(sorted.map((table) => [table.name, presence(artefactsOf(table, options, knownTargets))]));
+  files.set('index.ts', renderIndex(sorted, imports.types, { overrideImport: imports.override, specsImport: imports.specs, artefacts }));
   files.set('permissions.ts', renderPermissions(sorted));
   files.set('menu.ts', renderMenu(sorted, options.name, relativeImport(outDir, EXTENSIONS_FILE)));
   files.set('labels.ts', renderLabels(sorted));

@@ -2,7 +2,7 @@
  * The generator's configuration of an application: the default export of `<folder>/commun.app.ts`.
  * Plain data, checked when loaded, so that a typo is reported rather than silently ignored.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { t } from '../i18n/index.ts';
@@ -29,7 +29,23 @@ export interface GeneratorOptions {
   readonly postulate?: boolean;
   /** The schema has geometry columns: the scratch database loads PostGIS. */
   readonly postgis?: boolean;
+  /**
+   * Which tables get stored queries, a CSV import, a PDF listing: `true` (default) every table that
+   * can have one, `false` none, or a list of tables.
+   */
+  readonly storedQueries?: TableSelection;
+  readonly imports?: TableSelection;
+  readonly listingPdfs?: TableSelection;
 }
+
+export type TableSelection = boolean | readonly string[];
+
+/** Whether a table is in a selection (absent: every table). */
+export const selects = (selection: TableSelection | undefined, table: string): boolean =>
+  selection === undefined || selection === true || (Array.isArray(selection) && selection.includes(table));
+
+/** The options that select tables for an artefact. */
+export const ARTEFACT_OPTIONS = ['storedQueries', 'imports', 'listingPdfs'] as const;
 
 /** Typed helper for `commun.app.ts`: `export default defineGenerator({ … })`. */
 export const defineGenerator = (options: GeneratorOptions): GeneratorOptions => options;
@@ -66,7 +82,12 @@ export function checkOptions(value: unknown): string[] {
   for (const option of ['postulate', 'postgis'] as const) {
     if (value[option] !== undefined && typeof value[option] !== 'boolean') wrong(option, t('cli.gen.options.aBoolean'));
   }
-  const known = new Set(['name', 'schema', 'migrations', 'exclude', 'labels', 'listColumns', 'subFormOrder', 'postulate', 'postgis']);
+  for (const option of ARTEFACT_OPTIONS) {
+    if (value[option] !== undefined && typeof value[option] !== 'boolean' && !isStringArray(value[option])) {
+      wrong(option, t('cli.gen.options.aSelection'));
+    }
+  }
+  const known = new Set(['name', 'schema', 'migrations', 'exclude', 'labels', 'listColumns', 'subFormOrder', 'postulate', 'postgis', ...ARTEFACT_OPTIONS]);
   for (const key of Object.keys(value)) if (!known.has(key)) problems.push(t('cli.gen.options.unknown', { option: key }));
   return problems;
 }
@@ -77,7 +98,9 @@ export class OptionsError extends Error {}
 export async function loadOptions(folder: string): Promise<GeneratorOptions> {
   const file = join(resolve(folder), APP_CONFIG_FILE);
   if (!existsSync(file)) throw new OptionsError(t('cli.gen.options.missing', { file }));
-  const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  // The file's date in the address: a long-running server (the generator screen) reads an edited file again.
+  const version = statSync(file).mtimeMs;
+  const module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as { default?: unknown };
   const problems = checkOptions(module.default);
   if (problems.length > 0) throw new OptionsError(t('cli.gen.options.invalid', { file, problems: problems.join('\n  ') }));
   return module.default as GeneratorOptions;

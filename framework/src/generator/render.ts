@@ -120,14 +120,40 @@ export function renderTableModule(table: TableMeta, typesImport: string, extras?
   ].join('\n');
 }
 
-/** `screensImport`: an application's index also exports each table's `screens`, by table name. */
-export function renderIndex(tables: readonly TableMeta[], typesImport: string, screensImport?: string): string {
-  const taken = new Set(['tables', 'TableMeta', 'screens', 'ScreensDeclaration']);
+/** Which of a table's export and import specifications its module exports. */
+export interface TableArtefacts {
+  readonly storedQueries: boolean;
+  readonly csvImport: boolean;
+  readonly listingPdf: boolean;
+}
+
+/** An application's index also exports each table's `screens` and the specifications of its engines. */
+export interface AppIndexOptions {
+  readonly overrideImport: string;
+  readonly specsImport: string;
+  readonly artefacts: ReadonlyMap<string, TableArtefacts>;
+}
+
+const SPEC_LISTS = [
+  { exported: 'storedQueries', member: 'storedQueries', suffix: 'Queries', type: 'StoredQuerySpec', spread: true },
+  { exported: 'imports', member: 'csvImport', suffix: 'Import', type: 'ImportSpec', spread: false },
+  { exported: 'listingPdfs', member: 'listingPdf', suffix: 'Pdf', type: 'ListingPdfSpec', spread: false },
+] as const;
+
+function arrayLiteral(head: string, items: readonly string[]): string {
+  return items.length === 0 ? `${head} = [];` : [`${head} = [`, ...items.map((item) => `  ${item},`), '];'].join('\n');
+}
+
+export function renderIndex(tables: readonly TableMeta[], typesImport: string, app?: AppIndexOptions): string {
+  const taken = new Set(['tables', 'TableMeta', 'screens', 'ScreensDeclaration', ...SPEC_LISTS.flatMap((list) => [list.exported, list.type])]);
   const imports = tables.map((table) => {
     const alias = camelName(table.name, taken);
     taken.add(alias);
-    if (screensImport) taken.add(`${alias}Screens`);
-    return { table, alias, module: quoteString(`./${table.name}.ts`) };
+    if (app) taken.add(`${alias}Screens`);
+    const artefacts = app?.artefacts.get(table.name);
+    const members = app ? SPEC_LISTS.filter((list) => artefacts?.[list.member]) : [];
+    for (const list of members) taken.add(`${alias}${list.suffix}`);
+    return { table, alias, members, module: quoteString(`./${table.name}.ts`) };
   });
   const rowNames = new Set<string>();
   const rowExports = imports.map(({ table, module }) => {
@@ -138,34 +164,47 @@ export function renderIndex(tables: readonly TableMeta[], typesImport: string, s
     rowNames.add(exported);
     return `export type { ${exported === name ? name : `${name} as ${exported}`} } from ${module};`;
   });
+  const importLine = ({ alias, members, module }: (typeof imports)[number]) => {
+    if (!app) return `import { meta as ${alias} } from ${module};`;
+    const names = [`meta as ${alias}`, `screens as ${alias}Screens`, ...members.map((list) => `${list.member} as ${alias}${list.suffix}`)];
+    return `import { ${names.join(', ')} } from ${module};`;
+  };
+  const appExports = app
+    ? [
+        "/** What the generator's options say about each table's screens: spread into its override's `screens`. */",
+        imports.length === 0
+          ? 'export const screens: Readonly<Record<string, ScreensDeclaration>> = {};'
+          : [
+              'export const screens: Readonly<Record<string, ScreensDeclaration>> = {',
+              ...imports.map(({ table, alias }) => `  ${propertyKey(table.name)}: ${alias}Screens,`),
+              '};',
+            ].join('\n'),
+        '',
+        '/** The stored queries, CSV imports and PDF listings of the tables, for `registerGenerated`. */',
+        ...SPEC_LISTS.flatMap((list) => [
+          arrayLiteral(
+            `export const ${list.exported}: readonly ${list.type}[]`,
+            imports.filter(({ members }) => members.includes(list)).map(({ alias }) => `${list.spread ? '...' : ''}${alias}${list.suffix}`),
+          ),
+          '',
+        ]),
+      ]
+    : [];
   return [
     HEADER,
     `import type { TableMeta } from ${quoteString(typesImport)};`,
-    ...(screensImport ? [`import type { ScreensDeclaration } from ${quoteString(screensImport)};`] : []),
-    ...imports.map(({ alias, module }) =>
-      screensImport
-        ? `import { meta as ${alias}, screens as ${alias}Screens } from ${module};`
-        : `import { meta as ${alias} } from ${module};`,
-    ),
+    ...(app
+      ? [
+          `import type { ScreensDeclaration } from ${quoteString(app.overrideImport)};`,
+          `import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from ${quoteString(app.specsImport)};`,
+        ]
+      : []),
+    ...imports.map(importLine),
     '',
     ...rowExports,
     '',
-    imports.length === 0
-      ? 'export const tables: readonly TableMeta[] = [];'
-      : ['export const tables: readonly TableMeta[] = [', ...imports.map(({ alias }) => `  ${alias},`), '];'].join('\n'),
+    arrayLiteral('export const tables: readonly TableMeta[]', imports.map(({ alias }) => alias)),
     '',
-    ...(screensImport
-      ? [
-          '/** What the generator\'s options say about each table\'s screens: spread into its override\'s `screens`. */',
-          imports.length === 0
-            ? 'export const screens: Readonly<Record<string, ScreensDeclaration>> = {};'
-            : [
-                'export const screens: Readonly<Record<string, ScreensDeclaration>> = {',
-                ...imports.map(({ table, alias }) => `  ${propertyKey(table.name)}: ${alias}Screens,`),
-                '};',
-              ].join('\n'),
-          '',
-        ]
-      : []),
+    ...appExports,
   ].join('\n');
 }

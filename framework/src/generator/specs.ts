@@ -33,18 +33,15 @@ export function storedQueriesOf(table: TableMeta, knownTargets: ReadonlyMap<stri
   const columns = table.fields.filter(tabular).map((field) => field.name);
   if (columns.length === 0) return [];
   const sort = [...table.defaultSort.filter((column) => columns.includes(column)), ...columns.filter((column) => !table.defaultSort.includes(column))];
-  const base = { app: table.app, table: table.name, columns, sort };
-  const queries: StoredQuerySpec[] = [{ ...base, name: table.name, label: table.label, criteria: [] }];
+  const query = (name: string, label: string, criteria: StoredQuerySpec['criteria']): StoredQuerySpec =>
+    ({ app: table.app, name, table: table.name, label, columns, sort, criteria });
+  const queries: StoredQuerySpec[] = [query(table.name, table.label, [])];
   for (const key of singleColumnKeys(table)) {
     const column = key.columns[0] ?? '';
     const field = table.fields.find((candidate) => candidate.name === column);
     if (!field || !knownTargets.has(`${key.target.schema}.${key.target.table}`)) continue;
-    queries.push({
-      ...base,
-      name: `${table.name}_${column}`,
-      label: tf('cli.gen.query.byKey', { table: table.label, field: lowerFirst(field.label) }),
-      criteria: [{ field: column, input: 'choice', required: true }],
-    });
+    const label = tf('cli.gen.query.byKey', { table: table.label, field: lowerFirst(field.label) });
+    queries.push(query(`${table.name}_${column}`, label, [{ field: column, input: 'choice', required: true }]));
   }
   return queries;
 }
@@ -91,7 +88,7 @@ export function importSpecOf(table: TableMeta, knownTargets: ReadonlyMap<string,
 /** Printable width of an A4 page with 10 mm margins. */
 const PAGE_WIDTH_MM = { portrait: 190, landscape: 277 } as const;
 /** Width of an average character of the listing's 8 pt font, with the cell's padding. */
-const MM_PER_CHARACTER = 1.7;
+const MM_PER_CHARACTER = 1.5;
 const MIN_CHARACTERS = 6;
 const MAX_CHARACTERS = 30;
 
@@ -118,13 +115,25 @@ function alignOf(kind: FieldKind): PdfAlign {
 const isLongText = (field: FieldMeta, table: TableMeta) =>
   field.kind === 'text' && field.maxLength === undefined && field.name !== table.labelColumn && !table.primaryKey.includes(field.name);
 
+/** A foreign key column shows its target's label: it is as wide as that label, and reads as text. */
+function shownField(field: FieldMeta, table: TableMeta, knownTargets: ReadonlyMap<string, TableMeta>): FieldMeta {
+  const key = table.foreignKeys.find((candidate) => candidate.columns.length === 1 && candidate.columns[0] === field.name);
+  const target = key ? knownTargets.get(`${key.target.schema}.${key.target.table}`) : undefined;
+  const label = target?.fields.find((candidate) => candidate.name === target.labelColumn);
+  return label ? { ...label, name: field.name, label: field.label } : field;
+}
+
 /**
  * The listing's columns that fit an A4 page (portrait when they fit it, else landscape; the
  * columns that would not fit a landscape page are left out), widths in proportion to their
  * characters, stretched to the page.
  */
-export function listingPdfOf(table: TableMeta, listColumns?: readonly string[]): ListingPdfSpec | undefined {
-  const byName = new Map(table.fields.map((field) => [field.name, field]));
+export function listingPdfOf(
+  table: TableMeta,
+  knownTargets: ReadonlyMap<string, TableMeta>,
+  listColumns?: readonly string[],
+): ListingPdfSpec | undefined {
+  const byName = new Map(table.fields.map((field) => [field.name, shownField(field, table, knownTargets)]));
   const candidates = (listColumns ?? table.fields.map((field) => field.name))
     .map((name) => byName.get(name))
     .filter((field): field is FieldMeta => field !== undefined && tabular(field) && !isLongText(field, table));

@@ -375,6 +375,7 @@ export const en: Messages = {
         aList: 'a list of names',
         aLabelRecord: 'an object { \'table\' or \'table.column\': label }',
         aListRecord: 'an object { table: [names…] }',
+        aSelection: 'true, false or a list of tables',
         aBoolean: 'true or false',
       },
       doc: {

@@ -398,6 +398,7 @@ export const fr = {
         aList: 'une liste de noms',
         aLabelRecord: 'un objet { \'table\' ou \'table.colonne\': libellé }',
         aListRecord: 'un objet { table: [noms…] }',
+        aSelection: 'true, false ou une liste de tables',
         aBoolean: 'true ou false',
       },
       doc: {
