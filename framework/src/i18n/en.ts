@@ -10,6 +10,7 @@ import { navigationEn } from './screens/navigation.ts';
 import { dashboardEn } from './screens/dashboard.ts';
 import { adminEn } from './screens/admin.ts';
 import { filesEn } from './screens/files.ts';
+import { queriesEn } from './screens/queries.ts';
 import { generatorEn } from './screens/generator.ts';
 import type { Messages } from './index.ts';
 
@@ -544,5 +545,6 @@ export const en: Messages = {
   dashboard: dashboardEn,
   admin: adminEn,
   files: filesEn,
+  queries: queriesEn,
   generator: generatorEn,
 };

@@ -15,6 +15,7 @@ import { navigationFr } from './screens/navigation.ts';
 import { dashboardFr } from './screens/dashboard.ts';
 import { adminFr } from './screens/admin.ts';
 import { filesFr } from './screens/files.ts';
+import { queriesFr } from './screens/queries.ts';
 import { generatorFr } from './screens/generator.ts';
 
 const plural = pluralOf('fr');
@@ -569,5 +570,6 @@ export const fr = {
   dashboard: dashboardFr,
   admin: adminFr,
   files: filesFr,
+  queries: queriesFr,
   generator: generatorFr,
 } as const;

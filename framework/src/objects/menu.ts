@@ -1,6 +1,7 @@
 import { t } from '../i18n/index.ts';
 import type { Registry } from '../model/registry.ts';
 import { ADMIN_PATHS } from '../web/admin/paths.ts';
+import { registerQueriesMenu } from '../web/queries/menu.ts';
 import { registerGeneratorMenu } from '../web/generator/menu.ts';
 
 /** Menu entries of the administration pages that are not listings (the objects place themselves). */
@@ -13,5 +14,6 @@ export function registerAdminMenu(registry: Registry): void {
     href: ADMIN_PATHS.matrix,
     permissions: ['om_droit', 'om_droit_tab'],
   });
+  registerQueriesMenu(registry);
   registerGeneratorMenu(registry);
 }

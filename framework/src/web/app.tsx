@@ -14,6 +14,7 @@ import { HttpError, errorHandlers, healthRoutes, requestContext, securityHeaders
 import { staticRoutes } from './static/routes.ts';
 import { VERSION } from '../version.ts';
 import { adminRoutes } from './admin/routes.tsx';
+import { queryRoutes } from './queries/routes.tsx';
 import { generatorRoutes } from './generator/routes.tsx';
 import { dashboardRoutes } from './dashboard/routes.tsx';
 import { navigationRoutes } from './navigation/routes.tsx';
@@ -68,6 +69,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.route('/', navigationRoutes());
   app.route('/', dashboardRoutes());
   app.route('/', adminRoutes());
+  app.route('/', queryRoutes());
   app.route('/', generatorRoutes());
 
   app.route('/', formHelperRoutes());

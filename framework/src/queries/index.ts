@@ -1,0 +1,8 @@
+/** Requêtes mémorisées (openMairie's `reqmo`): typed specs, checked choices, reads through the record service. */
+export { QUERIES_PERMISSION, mayDownload, mayRunOn, mayUseQueries, runnableQueries } from './access.ts';
+export { CSV_SEPARATORS, DEFAULT_LIMIT, MAX_LIMIT, OUTPUTS, planStoredQuery } from './plan.ts';
+export type { CriterionChoice, CsvSeparator, PlanResult, QueryChoices, QueryOutput, QueryPlan } from './plan.ts';
+export { exportQuery, runTable } from './run.ts';
+export type { TableResult } from './run.ts';
+export { queryShape } from './shape.ts';
+export type { OfferedCriterion, QueryShape } from './shape.ts';

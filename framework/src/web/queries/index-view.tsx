@@ -1,0 +1,61 @@
+/** « Requêtes mémorisées »: the queries the user may run, by application, with what each asks. */
+import type { Translate } from '../../i18n/index.ts';
+import type { QueryShape } from '../../queries/index.ts';
+import { QUERY_PATHS } from './paths.ts';
+
+function criteriaText(tr: Translate, shape: QueryShape): string {
+  if (shape.criteria.length === 0) return tr('queries.index.noCriteria');
+  return shape.criteria
+    .map(({ criterion, field }) => {
+      const params = { label: field.label, input: tr(`queries.inputs.${criterion.input}`) };
+      return criterion.required ? tr('queries.index.requiredCriterion', params) : tr('queries.index.criterion', params);
+    })
+    .join(' ; ');
+}
+
+function groupByApp(shapes: readonly QueryShape[]): [string, QueryShape[]][] {
+  const groups = new Map<string, QueryShape[]>();
+  for (const shape of shapes) groups.set(shape.spec.app, [...(groups.get(shape.spec.app) ?? []), shape]);
+  return [...groups];
+}
+
+export function IndexView(props: { tr: Translate; shapes: readonly QueryShape[] }) {
+  const { tr } = props;
+  const groups = groupByApp(props.shapes);
+  return (
+    <div class="requetes">
+      <p>{tr('queries.index.intro')}</p>
+      {groups.length === 0 && <p>{tr('queries.index.none')}</p>}
+      {groups.map(([app, shapes]) => (
+        <section aria-labelledby={`requetes-${app}`}>
+          <h2 id={`requetes-${app}`}>{tr('queries.index.application', { app })}</h2>
+          <div class="listing-defilement">
+            <table class="listing-tableau">
+              <caption class="visuellement-cache">{tr('queries.index.caption', { app })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{tr('queries.index.query')}</th>
+                  <th scope="col">{tr('queries.index.object')}</th>
+                  <th scope="col">{tr('queries.index.asks')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shapes.map((shape) => (
+                  <tr>
+                    <th scope="row">
+                      <a href={QUERY_PATHS.form(shape.spec.app, shape.spec.name)}>{shape.spec.label}</a>
+                    </th>
+                    <td>
+                      {shape.object.meta.label} ({shape.columns.length === 1 ? tr('queries.index.columnsOne') : tr('queries.index.columns', { count: shape.columns.length })})
+                    </td>
+                    <td>{criteriaText(tr, shape)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}

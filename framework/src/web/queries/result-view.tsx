@@ -1,0 +1,66 @@
+/**
+ * A stored query's result as a table: the chosen columns (a foreign key shows its row's label),
+ * values as the screens show them, « N premières lignes sur M » when the limit cut it, and the
+ * way back to the form with the same choices.
+ */
+import type { Row } from '../../db/connection.ts';
+import type { Locale, Translate } from '../../i18n/index.ts';
+import type { QueryPlan, TableResult } from '../../queries/index.ts';
+import { LABEL_SUFFIX } from '../../records/index.ts';
+import type { FieldMeta } from '../../model/types.ts';
+import { displayValue, isNumeric } from '../screens/shared/index.ts';
+
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+
+function summary(tr: Translate, result: TableResult): string {
+  if (result.rows.length === 0) return tr('queries.result.empty');
+  const shown = result.rows.length;
+  if (shown >= result.total && !result.totalIsEstimate) return shown === 1 ? tr('queries.result.allOne') : tr('queries.result.all', { count: shown });
+  const total = result.totalIsEstimate ? tr('queries.result.about', { total: grouped(result.total) }) : grouped(result.total);
+  return shown === 1 ? tr('queries.result.limitedOne', { total }) : tr('queries.result.limited', { shown, total });
+}
+
+function cellText(field: FieldMeta, row: Row, locale: Locale): string {
+  const label = row[`${field.name}${LABEL_SUFFIX}`];
+  if (label !== undefined && label !== null && label !== '') return String(label);
+  return displayValue(field, row[field.name], locale);
+}
+
+export function ResultView(props: { tr: Translate; locale: Locale; plan: QueryPlan; result: TableResult; formHref: string }) {
+  const { tr, plan, result, locale } = props;
+  const labelled = new Set(plan.shape.object.meta.foreignKeys.filter((key) => key.columns.length === 1).map((key) => key.columns[0]));
+  const numeric = (field: FieldMeta) => isNumeric(field) && !labelled.has(field.name);
+  const [first, ...others] = plan.columns;
+  return (
+    <div class="requete-resultat">
+      <p class="listing-compte" id="requete-compte">{summary(tr, result)}</p>
+      <p class="listing-boutons">
+        <a href={props.formHref}>{tr('queries.result.backToForm')}</a>
+      </p>
+      {result.rows.length > 0 && first && (
+        <div class="listing-defilement">
+          <table class="listing-tableau" aria-describedby="requete-compte">
+            <caption>{tr('queries.result.caption', { label: plan.shape.spec.label })}</caption>
+            <thead>
+              <tr>
+                {plan.columns.map((field) => (
+                  <th scope="col" class={numeric(field) ? 'nombre' : undefined}>{field.label}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((row) => (
+                <tr>
+                  <th scope="row" class={numeric(first) ? 'nombre' : undefined}>{cellText(first, row, locale)}</th>
+                  {others.map((field) => (
+                    <td class={numeric(field) ? 'nombre' : undefined}>{cellText(field, row, locale)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
