@@ -106,7 +106,8 @@ describeEachDatabase('main menu', (database) => {
       'Clôture annuelle needs dossier_cloturer, which the agent does not hold',
     );
     // The whole-object permission `personne` gives `personne_exporter`: the export entry shows.
-    assert.match(menu, /<summary>Export<\/summary><ul class="menu-liens"><li><a href="\/essai\/requetes">Requêtes mémorisées<\/a><\/li><\/ul>/);
+    // The framework's « Éditions » (permission `edition`, held by UTILISATEUR) sorts before it.
+    assert.match(menu, /<summary>Export<\/summary><ul class="menu-liens"><li><a href="\/editions">Éditions<\/a><\/li><li><a href="\/essai\/requetes">Requêtes mémorisées<\/a><\/li><\/ul>/);
     assert.match(
       menu,
       /<summary>Paramétrage<\/summary>[\s\S]*?<div class="menu-groupe"><p class="menu-categorie" id="menu-parametrage-\d+">Référentiels<\/p><ul class="menu-liens" aria-labelledby="menu-parametrage-\d+"><li><a href="\/essai\/categorie">Catégorie<\/a><\/li><\/ul><\/div>/,

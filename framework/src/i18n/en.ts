@@ -11,6 +11,7 @@ import { dashboardEn } from './screens/dashboard.ts';
 import { adminEn } from './screens/admin.ts';
 import { filesEn } from './screens/files.ts';
 import { queriesEn } from './screens/queries.ts';
+import { documentsEn } from './screens/documents.ts';
 import { generatorEn } from './screens/generator.ts';
 import type { Messages } from './index.ts';
 
@@ -403,6 +404,11 @@ export const en: Messages = {
         labelColumn: 'Column naming a record',
         search: 'Simple search in',
         sort: 'Default sort',
+        artefacts: 'Exports and import',
+        storedQuery: 'Stored query “{label}” (`{name}`)',
+        criteria: 'criterion: {criteria}',
+        csvImport: 'CSV import, columns in order: {columns}',
+        listingPdf: 'PDF listing `{path}`: {columns}',
       },
       advice: {
         intro: 'Advised indexes for the schema {schema}: they keep listings fast on large tables.',
@@ -546,5 +552,6 @@ export const en: Messages = {
   admin: adminEn,
   files: filesEn,
   queries: queriesEn,
+  documents: documentsEn,
   generator: generatorEn,
 };

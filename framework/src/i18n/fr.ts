@@ -16,6 +16,7 @@ import { dashboardFr } from './screens/dashboard.ts';
 import { adminFr } from './screens/admin.ts';
 import { filesFr } from './screens/files.ts';
 import { queriesFr } from './screens/queries.ts';
+import { documentsFr } from './screens/documents.ts';
 import { generatorFr } from './screens/generator.ts';
 
 const plural = pluralOf('fr');
@@ -426,6 +427,11 @@ export const fr = {
         labelColumn: 'Colonne qui nomme un enregistrement',
         search: 'Recherche simple dans',
         sort: 'Tri par défaut',
+        artefacts: 'Exports et import',
+        storedQuery: 'Requête mémorisée « {label} » (`{name}`)',
+        criteria: 'critère : {criteria}',
+        csvImport: 'Import CSV, colonnes dans l’ordre : {columns}',
+        listingPdf: 'Édition PDF `{path}` : {columns}',
       },
       advice: {
         intro: 'Index conseillés pour le schéma {schema} : ils gardent les listings rapides sur de grandes tables.',
@@ -571,5 +577,6 @@ export const fr = {
   admin: adminFr,
   files: filesFr,
   queries: queriesFr,
+  documents: documentsFr,
   generator: generatorFr,
 } as const;

@@ -2,6 +2,7 @@ import { t } from '../i18n/index.ts';
 import type { Registry } from '../model/registry.ts';
 import { ADMIN_PATHS } from '../web/admin/paths.ts';
 import { registerQueriesMenu } from '../web/queries/menu.ts';
+import { registerEditionsMenu } from '../web/editions/menu.ts';
 import { registerGeneratorMenu } from '../web/generator/menu.ts';
 
 /** Menu entries of the administration pages that are not listings (the objects place themselves). */
@@ -15,5 +16,6 @@ export function registerAdminMenu(registry: Registry): void {
     permissions: ['om_droit', 'om_droit_tab'],
   });
   registerQueriesMenu(registry);
+  registerEditionsMenu(registry);
   registerGeneratorMenu(registry);
 }

@@ -14,7 +14,9 @@ import { HttpError, errorHandlers, healthRoutes, requestContext, securityHeaders
 import { staticRoutes } from './static/routes.ts';
 import { VERSION } from '../version.ts';
 import { adminRoutes } from './admin/routes.tsx';
+import { pdfExportRoutes } from './export/pdf.ts';
 import { queryRoutes } from './queries/routes.tsx';
+import { editionsRoutes } from './editions/routes.tsx';
 import { generatorRoutes } from './generator/routes.tsx';
 import { dashboardRoutes } from './dashboard/routes.tsx';
 import { navigationRoutes } from './navigation/routes.tsx';
@@ -69,7 +71,9 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.route('/', navigationRoutes());
   app.route('/', dashboardRoutes());
   app.route('/', adminRoutes());
+  app.route('/', pdfExportRoutes());
   app.route('/', queryRoutes());
+  app.route('/', editionsRoutes());
   app.route('/', generatorRoutes());
 
   app.route('/', formHelperRoutes());

@@ -57,6 +57,8 @@ export interface ListingModel {
   readonly outcome: { readonly result: ListResult } | { readonly error: string };
   readonly addHref: string | undefined;
   readonly csvHref: string | undefined;
+  /** The PDF listing of the current search, when the object has one and the actor may export. */
+  readonly pdfHref: string | undefined;
   /** Custom actions offered on rows (`inListing`) whose permission the actor holds. */
   readonly rowActions: readonly (readonly [string, CustomAction])[];
   /** Address of a row's record, when the actor may open it. */

@@ -41,7 +41,7 @@ function Tools(props: { model: ListingModel }) {
   const { model } = props;
   const { tr, state } = model;
   const validity = model.object.meta.validity !== null && !model.options.compact;
-  if (!model.csvHref && !validity) return null;
+  if (!model.csvHref && !model.pdfHref && !validity) return null;
   const toggle = navigation(model, changed(state, { expired: state.expired ? null : '1' }));
   return (
     <ul class="listing-outils" aria-label={tr('listing.toolbar')}>
@@ -49,6 +49,13 @@ function Tools(props: { model: ListingModel }) {
         <li>
           <a href={model.csvHref} title={tr('listing.exportCsvTitle')} download>
             {tr('listing.exportCsv')}
+          </a>
+        </li>
+      ) : null}
+      {model.pdfHref ? (
+        <li>
+          <a href={model.pdfHref} title={tr('documents.listing.linkTitle')} download>
+            {tr('documents.listing.link')}
           </a>
         </li>
       ) : null}
@@ -89,7 +96,16 @@ export function Results(props: { model: ListingModel }) {
 }
 /** The CSV export of the current search: everything that matches, whatever the page. */
 export function csvHrefOf(object: RegisteredObject, state: ListingState): string {
+  return withQuery(csvUrl(object), exportQuery(state));
+}
+
+/** The PDF listing of the current search: the same query as the CSV export. */
+export function pdfHrefOf(object: RegisteredObject, state: ListingState): string {
+  return withQuery(`/${object.app}/${object.name}.pdf`, exportQuery(state));
+}
+
+function exportQuery(state: ListingState): URLSearchParams {
   const query = new URLSearchParams(state.query);
   for (const name of ['page', 'per_page', 'adv', 'count']) query.delete(name);
-  return withQuery(csvUrl(object), query);
+  return query;
 }

@@ -16,7 +16,7 @@ import { actorOf, newUrl, recordUrl, requirePermission } from '../shared/index.t
 import { listColumns } from './columns.ts';
 import { resolveCriteria } from './criteria.ts';
 import { listingIds, returnQuery, type ListingModel, type ListingOptions } from './model.ts';
-import { Count, csvHrefOf, Results } from './results.tsx';
+import { Count, csvHrefOf, pdfHrefOf, Results } from './results.tsx';
 import { Search, SearchState } from './search.tsx';
 import { queriesOf, readState, withQuery, type ListingState } from './state.ts';
 
@@ -71,6 +71,10 @@ async function listingModel(
     outcome: await fetchRows(c, object, state, fixed),
     addHref: !readOnly && can(actor, object.name, 'ajouter') ? addHref : undefined,
     csvHref: !options.compact && can(actor, object.name, 'exporter') ? csvHrefOf(object, state) : undefined,
+    pdfHref:
+      !options.compact && can(actor, object.name, 'exporter') && c.get('runtime').registry.listingPdfs.get(object.app, object.name)
+        ? pdfHrefOf(object, state)
+        : undefined,
     rowActions: Object.entries(object.override.actions ?? {}).filter(
       ([name, action]) => action.inListing === true && can(actor, object.name, action.permissionSuffix ?? name),
     ),

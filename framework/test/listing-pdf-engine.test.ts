@@ -1,0 +1,102 @@
+/** The PDF listing engine alone: streaming batch by batch, long cells capped, an empty listing. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { layOutListing, writeListingPdf, type CellRows, type ListingPdfInput } from '../src/documents/index.ts';
+
+const layout = layOutListing(
+  {
+    app: 'essai',
+    table: 'personne',
+    title: 'Œuvres et dépenses',
+    orientation: 'portrait',
+    columns: [
+      { field: 'numero', width: 20, align: 'right' },
+      { field: 'libelle', width: 60, align: 'left' },
+      { field: 'montant', width: 20, align: 'right' },
+    ],
+  },
+  () => true,
+);
+assert.ok(layout);
+
+const INPUT: ListingPdfInput = {
+  layout,
+  headers: ['Numéro', 'Libellé', 'Montant'],
+  lang: 'fr-FR',
+  text: {
+    title: 'Œuvres et dépenses',
+    collectivite: 'Libreville',
+    printedOn: 'Édité le 05/03/2026 à 14:30',
+    page: (page) => `Page ${page}`,
+    count: (rows) => `${rows} enregistrement(s)`,
+  },
+};
+
+const rowsOf = (from: number, count: number): CellRows =>
+  Array.from({ length: count }, (_, index) => [String(from + index), `Dépense n° ${from + index} « fêtes »`, `${from + index},50 €`]);
+
+async function textOf(bytes: Uint8Array): Promise<string[]> {
+  const document = await getDocument({ data: bytes, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).filter((text) => text.trim() !== '').join('\n'));
+  }
+  await document.destroy();
+  return pages;
+}
+
+test('written as a stream: each batch’s pages reach the sink before the next batch is read', async () => {
+  const chunks: Uint8Array[] = [];
+  const sentBeforeBatch: number[] = [];
+  const sent = () => chunks.reduce((total, chunk) => total + chunk.length, 0);
+  const count = await writeListingPdf(
+    INPUT,
+    async (onRows) => {
+      for (let batch = 0; batch < 3; batch++) {
+        sentBeforeBatch.push(sent());
+        await onRows(rowsOf(batch * 200 + 1, 200));
+      }
+      return 600;
+    },
+    async (chunk) => void chunks.push(chunk),
+  );
+  assert.equal(count, 600);
+  // Before the second and third batches, the previous batch's pages (several per batch) were sent.
+  assert.ok(sentBeforeBatch[1]! > sentBeforeBatch[0]! + 3_000, `${sentBeforeBatch}`);
+  assert.ok(sentBeforeBatch[2]! > sentBeforeBatch[1]! + 3_000, `${sentBeforeBatch}`);
+
+  const pages = await textOf(new Uint8Array(Buffer.concat(chunks)));
+  assert.ok(pages.length >= 10, `${pages.length} pages`);
+  for (const [index, page] of pages.entries()) {
+    assert.ok(page.startsWith('Œuvres et dépenses\nLibreville\nÉdité le 05/03/2026 à 14:30\nNuméro\nLibellé\nMontant\n'), `header of page ${index + 1}`);
+    assert.ok(page.endsWith(`Page ${index + 1}`), `footer of page ${index + 1}`);
+  }
+  const all = pages.join('\n');
+  assert.match(all, /\n600\nDépense n° 600 « fêtes »\n600,50 €\n/);
+  assert.equal((all.match(/« fêtes »/g) ?? []).length, 600, 'every row, once');
+  assert.match(pages.at(-1) ?? '', /600 enregistrement\(s\)\nPage \d+$/);
+});
+
+test('a long cell is wrapped in its column and cut after three lines with « … »', async () => {
+  const long = Array.from({ length: 80 }, (_, index) => `mot${index}`).join(' ');
+  const chunks: Uint8Array[] = [];
+  await writeListingPdf(INPUT, async (onRows) => (await onRows([['1', long, '2,00 €']]), 1), async (chunk) => void chunks.push(chunk));
+  const [page = ''] = await textOf(new Uint8Array(Buffer.concat(chunks)));
+  const lines = page.split('\n');
+  const first = lines.indexOf('1');
+  const cell = lines.slice(first + 1, first + 4);
+  assert.ok(cell[0]?.startsWith('mot0 mot1'), page);
+  assert.ok(cell[2]?.endsWith('…'), `third line ends with « … »: ${cell[2]}`);
+  assert.equal(lines[first + 4], '2,00 €', 'no fourth line');
+  assert.doesNotMatch(page, /mot79/);
+});
+
+test('an empty listing: one page with its headers and « 0 enregistrement(s) »', async () => {
+  const chunks: Uint8Array[] = [];
+  const count = await writeListingPdf(INPUT, async () => 0, async (chunk) => void chunks.push(chunk));
+  assert.equal(count, 0);
+  const pages = await textOf(new Uint8Array(Buffer.concat(chunks)));
+  assert.deepEqual(pages, ['Œuvres et dépenses\nLibreville\nÉdité le 05/03/2026 à 14:30\nNuméro\nLibellé\nMontant\n0 enregistrement(s)\nPage 1']);
+});
