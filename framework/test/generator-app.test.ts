@@ -259,6 +259,10 @@ describeEachDatabase(
       assert.ok(mesurePdf && !mesurePdf.columns.some((column) => ['texte', 'donnees', 'fichier', 'mots'].includes(column.field)),
         'long text, JSON, binary and arrays are left out of the PDF');
       assert.match(readFileSync(join(toutDir, 'gen', 'personne.ts'), 'utf8'), /export const listingPdf = \{[\s\S]*\} as const satisfies ListingPdfSpec;/);
+      const doc = readFileSync(join(toutDir, 'gen', 'docs', 'personne.md'), 'utf8');
+      assert.match(doc, /## Exports et import\n\n- Requête mémorisée « Personne » \(`personne`\)\n- Requête mémorisée « Personne par parent » \(`personne_parent`\) — critère : Parent/);
+      assert.match(doc, /- Import CSV, colonnes dans l’ordre : `nom`;`pays_naissance`;`pays_residence`;`parent`/);
+      assert.match(doc, /- Édition PDF `\/tout\/personne\.pdf` : Personne, Nom, /);
     });
 
     /** One row per writable table: what to create, what to search it by, what to change. */

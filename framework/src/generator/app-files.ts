@@ -6,6 +6,7 @@
 import { READ_OPERATIONS, STANDARD_OPERATIONS } from '../access/permissions.ts';
 import { REFERENCE_LOCALE, translator } from '../i18n/index.ts';
 import type { MenuEntry } from '../model/extensions.ts';
+import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../model/specs.ts';
 import type { FieldMeta, TableMeta } from '../model/types.ts';
 import { indexAdviceStatements, type ExistingIndexes } from './indexes.ts';
 import { camelName, quoteString } from './names.ts';
@@ -108,7 +109,33 @@ function constraintsOf(field: FieldMeta, table: TableMeta): string {
   return parts.join(', ');
 }
 
-export function renderDoc(table: TableMeta): string {
+/** What the engines get from the table: its stored queries, CSV import and PDF listing. */
+export interface DocArtefacts {
+  readonly storedQueries: readonly StoredQuerySpec[];
+  readonly csvImport: ImportSpec | undefined;
+  readonly listingPdf: ListingPdfSpec | undefined;
+}
+
+function artefactLines(table: TableMeta, artefacts: DocArtefacts): string[] {
+  const label = (name: string) => table.fields.find((field) => field.name === name)?.label ?? name;
+  const lines = [`## ${tf('cli.gen.doc.artefacts')}`, ''];
+  for (const query of artefacts.storedQueries) {
+    const criteria = query.criteria.map((criterion) => label(criterion.field)).join(', ');
+    lines.push(`- ${tf('cli.gen.doc.storedQuery', { label: query.label, name: query.name })}${criteria ? ` — ${tf('cli.gen.doc.criteria', { criteria })}` : ''}`);
+  }
+  if (artefacts.csvImport) {
+    lines.push(`- ${tf('cli.gen.doc.csvImport', { columns: artefacts.csvImport.fields.map((field) => `\`${field.name}\``).join(';') })}`);
+  }
+  if (artefacts.listingPdf) {
+    lines.push(`- ${tf('cli.gen.doc.listingPdf', {
+      path: `/${table.app}/${table.name}.pdf`,
+      columns: artefacts.listingPdf.columns.map((column) => label(column.field)).join(', '),
+    })}`);
+  }
+  return lines.length === 2 ? [] : [...lines, ''];
+}
+
+export function renderDoc(table: TableMeta, artefacts?: DocArtefacts): string {
   const lines = [
     `<!-- ${GENERATED_MARK} from the PostgreSQL catalogue: do not edit by hand. -->`,
     `# ${table.label} (\`${table.schema}.${table.name}\`)`,
@@ -157,6 +184,7 @@ export function renderDoc(table: TableMeta): string {
     `- ${tf('cli.gen.doc.sort')} : ${table.defaultSort.map((column) => `\`${column}\``).join(', ')}`,
     '',
   );
+  if (artefacts) lines.push(...artefactLines(table, artefacts));
   return lines.join('\n');
 }
 

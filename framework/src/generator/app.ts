@@ -188,7 +188,7 @@ export function appFiles(folder: string, options: GeneratorOptions, schema: AppS
   const files = new Map<string, string>();
   for (const table of selected) {
     files.set(`${table.name}.ts`, renderAppTable(table, options, served, knownTargets, imports));
-    files.set(`docs/${table.name}.md`, renderDoc(table));
+    files.set(`docs/${table.name}.md`, renderDoc(table, artefactsOf(table, options, knownTargets)));
   }
   const artefacts = new Map(sorted.map((table) => [table.name, presence(artefactsOf(table, options, knownTargets))]));
   files.set('index.ts', renderIndex(sorted, imports.types, { overrideImport: imports.override, specsImport: imports.specs, artefacts }));
