@@ -12,6 +12,7 @@ import { adminEn } from './screens/admin.ts';
 import { filesEn } from './screens/files.ts';
 import { queriesEn } from './screens/queries.ts';
 import { documentsEn } from './screens/documents.ts';
+import { importsEn } from './screens/imports.ts';
 import { generatorEn } from './screens/generator.ts';
 import type { Messages } from './index.ts';
 
@@ -553,5 +554,6 @@ export const en: Messages = {
   files: filesEn,
   queries: queriesEn,
   documents: documentsEn,
+  imports: importsEn,
   generator: generatorEn,
 };

@@ -17,6 +17,7 @@ import { adminFr } from './screens/admin.ts';
 import { filesFr } from './screens/files.ts';
 import { queriesFr } from './screens/queries.ts';
 import { documentsFr } from './screens/documents.ts';
+import { importsFr } from './screens/imports.ts';
 import { generatorFr } from './screens/generator.ts';
 
 const plural = pluralOf('fr');
@@ -578,5 +579,6 @@ export const fr = {
   files: filesFr,
   queries: queriesFr,
   documents: documentsFr,
+  imports: importsFr,
   generator: generatorFr,
 } as const;

@@ -2,6 +2,7 @@ import { t } from '../i18n/index.ts';
 import type { Registry } from '../model/registry.ts';
 import { ADMIN_PATHS } from '../web/admin/paths.ts';
 import { registerQueriesMenu } from '../web/queries/menu.ts';
+import { registerImportMenu } from '../web/imports/menu.ts';
 import { registerEditionsMenu } from '../web/editions/menu.ts';
 import { registerGeneratorMenu } from '../web/generator/menu.ts';
 
@@ -16,6 +17,7 @@ export function registerAdminMenu(registry: Registry): void {
     permissions: ['om_droit', 'om_droit_tab'],
   });
   registerQueriesMenu(registry);
+  registerImportMenu(registry);
   registerEditionsMenu(registry);
   registerGeneratorMenu(registry);
 }

@@ -16,6 +16,7 @@ import { writeAudit } from './audit.ts';
 import { lockRow, selectOne, VERSION_FIELD } from './select.ts';
 import { checkReferences, checkShape, checkUniques, childRowMessages } from './validate.ts';
 import { applyTenant, readInput } from './write-input.ts';
+import { columnValue } from './column-value.ts';
 
 export interface ServiceDeps {
   readonly db: Database;
@@ -33,6 +34,13 @@ export interface WriteOptions {
   readonly requestId?: string | undefined;
   /** The `_version` the client saw: a different current version refuses the change. */
   readonly version?: string | undefined;
+  /** Every check and hook runs, then the transaction is rolled back: nothing is written (import « Simulation »). */
+  readonly simulate?: boolean | undefined;
+}
+
+/** Carries a simulated write's result out of the transaction it rolls back. */
+class Simulated {
+  constructor(readonly result: unknown) {}
 }
 
 const hasErrors = (errors: FieldErrors) => Object.keys(errors).length > 0;
@@ -119,13 +127,24 @@ function ensureMayWriteShared(object: RegisteredObject, actor: Actor, locale: Lo
   }
 }
 
-async function treatment<T>(deps: ServiceDeps, actor: Actor, object: RegisteredObject, work: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
+async function treatment<T>(
+  deps: ServiceDeps,
+  actor: Actor,
+  object: RegisteredObject,
+  work: (trx: Transaction<Schema>) => Promise<T>,
+  simulate = false,
+): Promise<T> {
   try {
-    const result = await writeAs(deps.db.kysely, actor, work);
+    const result = await writeAs(deps.db.kysely, actor, async (trx) => {
+      const done = await work(trx);
+      if (simulate) throw new Simulated(done);
+      return done;
+    });
     // Users, profiles, permissions and collectivités decide who may do what: forget cached identities.
     if (object.app === 'om') actorCache.clear();
     return result;
   } catch (error) {
+    if (error instanceof Simulated) return error.result as T;
     if (error instanceof ServiceError) throw error;
     return translateDatabaseError(error, object.meta, deps.locale);
   }
@@ -133,7 +152,7 @@ async function treatment<T>(deps: ServiceDeps, actor: Actor, object: RegisteredO
 
 /** Values to insert; a key fed by a sequence without default (openMairie's `<table>_seq`) takes `nextval`. */
 function insertColumns(object: RegisteredObject, values: Row): [string, unknown][] {
-  const columns: [string, unknown][] = Object.entries(values);
+  const columns: [string, unknown][] = Object.entries(values).map(([name, value]) => [name, columnValue(object, name, value)]);
   for (const field of object.meta.fields) {
     if (field.sequence && values[field.name] === undefined) {
       columns.push([field.name, sql`nextval(${`${object.meta.schema}.${field.sequence}`}::regclass)`]);
@@ -164,7 +183,7 @@ export async function createRecord(deps: ServiceDeps, actor: Actor, object: Regi
     await runHook(() => object.override.afterWrite?.({ ...write, result }));
     await writeAudit(trx, { actor, object, action: 'create', key, before: undefined, after: stored, requestId: options.requestId });
     return result;
-  });
+  }, options.simulate);
 }
 
 export async function updateRecord(
@@ -192,7 +211,7 @@ export async function updateRecord(
     let stored = previous;
     if (names.length > 0) {
       const table = sql.table(`${object.meta.schema}.${object.meta.name}`);
-      const assignments = sql.join(names.map((name) => sql`${sql.id(name)} = ${values[name]}`));
+      const assignments = sql.join(names.map((name) => sql`${sql.id(name)} = ${columnValue(object, name, values[name])}`));
       const updated = await sql<Row>`update ${table} set ${assignments} where ${sql.id(object.meta.key as string)} = ${key} returning *`.execute(trx);
       stored = updated.rows[0] as Row;
     }

@@ -16,6 +16,7 @@ import { VERSION } from '../version.ts';
 import { adminRoutes } from './admin/routes.tsx';
 import { pdfExportRoutes } from './export/pdf.ts';
 import { queryRoutes } from './queries/routes.tsx';
+import { importRoutes } from './imports/routes.tsx';
 import { editionsRoutes } from './editions/routes.tsx';
 import { generatorRoutes } from './generator/routes.tsx';
 import { dashboardRoutes } from './dashboard/routes.tsx';
@@ -73,6 +74,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.route('/', adminRoutes());
   app.route('/', pdfExportRoutes());
   app.route('/', queryRoutes());
+  app.route('/', importRoutes());
   app.route('/', editionsRoutes());
   app.route('/', generatorRoutes());
 

@@ -85,12 +85,12 @@ function templateKey(sources: MigrationSource[]): string {
 
 // ---- embedded -------------------------------------------------------------------------------
 
-async function embeddedTemplate(sources: MigrationSource[]): Promise<Blob> {
+async function embeddedTemplate(sources: MigrationSource[], postgis: boolean): Promise<Blob> {
   const dir = join(tmpdir(), 'commun-test-templates');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `pglite-${templateKey(sources)}.tar.gz`);
+  const file = join(dir, `pglite-${postgis ? 'postgis-' : ''}${templateKey(sources)}.tar.gz`);
   if (!existsSync(file)) {
-    const owner = await openDatabase({ dataDir: 'memory://' });
+    const owner = await openDatabase({ dataDir: 'memory://', postgis });
     await migrate(owner.kysely, sources);
     const dump = await owner.pglite!.dumpDataDir('gzip');
     await owner.close();
@@ -101,8 +101,8 @@ async function embeddedTemplate(sources: MigrationSource[]): Promise<Blob> {
   return new Blob([readFileSync(file)]);
 }
 
-async function createEmbedded(sources: MigrationSource[]): Promise<TestDatabase> {
-  const owner = await openDatabase({ loadDataDir: await embeddedTemplate(sources) });
+async function createEmbedded(sources: MigrationSource[], postgis: boolean): Promise<TestDatabase> {
+  const owner = await openDatabase({ loadDataDir: await embeddedTemplate(sources, postgis), postgis });
   const app = await asApplicationRole(owner);
   const asOwnerDo = async <T>(work: (db: Db) => Promise<T>): Promise<T> => {
     await sql`reset role`.execute(owner.kysely);
@@ -201,14 +201,28 @@ async function createOnServer(sources: MigrationSource[]): Promise<TestDatabase>
   };
 }
 
+/** Whether the server can create an extension (PostGIS is a Debian package of its own); false without a server. */
+export async function serverHasExtension(name: string): Promise<boolean> {
+  if (!availableKinds.includes('postgres')) return false;
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    return (await client.query('select 1 from pg_available_extensions where name = $1', [name])).rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Decided once per test process, before any suite is declared. */
 const availableKinds: DatabaseKind[] = await databaseKinds();
 
+/** `postgis`: the embedded database loads the extension (the server has it installed, or migrations fail). */
 export async function createTestDatabase(
   kind: DatabaseKind,
   sources: MigrationSource[] = [frameworkMigrations],
+  postgis = false,
 ): Promise<TestDatabase> {
-  return kind === 'pglite' ? createEmbedded(sources) : createOnServer(sources);
+  return kind === 'pglite' ? createEmbedded(sources, postgis) : createOnServer(sources);
 }
 
 /**
@@ -218,13 +232,19 @@ export async function createTestDatabase(
 export function describeEachDatabase(
   title: string,
   body: (database: () => TestDatabase) => void,
-  options: { sources?: MigrationSource[] } = {},
+  options: { sources?: MigrationSource[]; postgis?: boolean; skipServer?: string | undefined } = {},
 ): void {
   for (const kind of availableKinds) {
-    describe(`${title} [${kind === 'pglite' ? 'embarquée' : 'serveur'}]`, () => {
+    const name = `${title} [${kind === 'pglite' ? 'embarquée' : 'serveur'}]`;
+    const skip = kind === 'postgres' ? options.skipServer : undefined;
+    if (skip) {
+      describe(name, { skip }, () => undefined);
+      continue;
+    }
+    describe(name, () => {
       let database: TestDatabase | undefined;
       before(async () => {
-        database = await createTestDatabase(kind, options.sources);
+        database = await createTestDatabase(kind, options.sources, options.postgis);
       });
       after(async () => {
         await database?.close();
