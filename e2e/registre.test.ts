@@ -12,8 +12,10 @@ import { registre, registerRegistre } from '../apps/registre/src/index.ts';
 import { browserSuite, checkAccessibility, screenshot, submit, type Locator, type Page } from './support/index.ts';
 import { afterHtmxSwap, assertNoPageProblems, field, followMenu, listingTable, mainOf, messagesOf, pathOf } from './support/screens.ts';
 import { SAVED, signIn } from './support/journey.ts';
+import { pdfText } from '../framework/test/support/pdf-text.ts';
 
 const DPO = { login: 'dpo', password: 'Protection-Donnees-2026' } as const;
+const ADMIN = { login: 'admin-libreville', password: 'Administration-2026' } as const;
 const NOM = 'Vidéoprotection du parking de la mairie';
 const AIPD_RULE = /Un traitement de données sensibles doit avoir une date d’analyse d’impact \(AIPD\)\./;
 
@@ -126,9 +128,79 @@ browserSuite(
       await screenshot(page, `registre-04-recherche${tag}`);
       assertNoPageProblems(page);
     });
+
+    test('5. il le retrouve par la requête « Traitement par base légale » et imprime la liste en PDF', async () => {
+      assert.ok(recordPath, 'le traitement n’a pas été créé au test 1');
+      const { openPage, tag } = suite();
+      const page = await signIn(await openPage(), DPO.login, DPO.password);
+      await followMenu(page, 'Export', 'Requêtes mémorisées');
+      const main = mainOf(page);
+      await checkAccessibility(page, `registre-requetes${tag}`);
+      await submit(page, main.getByRole('link', { name: 'Traitement par base légale', exact: true }));
+      await main.getByRole('combobox', { name: /^Base légale/ }).selectOption({ label: 'Mission d\'intérêt public' });
+      await main.getByRole('checkbox', { name: 'Finalité', exact: true }).uncheck();
+      await checkAccessibility(page, `registre-requete${tag}`);
+      await submit(page, main.getByRole('button', { name: 'Exécuter la requête' }));
+      const result = main.getByRole('table');
+      await result.getByText(NOM, { exact: true }).waitFor();
+      assert.equal(await result.getByText("Tenue de l'état civil").count(), 0, 'une autre base légale');
+      assert.equal(await result.getByRole('columnheader', { name: 'Finalité' }).count(), 0, 'colonne décochée');
+      await checkAccessibility(page, `registre-requete-resultat${tag}`);
+      await screenshot(page, `registre-05-requete${tag}`);
+      await followMenu(page, 'Export', 'Éditions');
+      assert.equal(await mainOf(page).getByRole('link', { name: /Traitement/ }).count() > 0, true, 'l’édition des traitements est proposée');
+      await checkAccessibility(page, `registre-editions${tag}`);
+
+      await page.goto('/registre/traitement');
+      const pdfLink = mainOf(page).getByRole('link', { name: 'Édition PDF' });
+      const href = await pdfLink.getAttribute('href');
+      assert.ok(href, 'le lien « Édition PDF » est sur la liste');
+      const response = await page.request.get(href);
+      assert.equal(response.status(), 200);
+      assert.equal(response.headers()['content-type'], 'application/pdf');
+      // A long name wraps inside its column: read the text as one line.
+      const text = (await pdfText(await response.body())).replace(/\s+/g, ' ');
+      assert.match(text, /Traitement/);
+      assert.ok(text.includes(NOM), 'le traitement est dans l’édition');
+      assert.ok(text.includes('Libreville'), 'le nom de la collectivité en en-tête');
+      assertNoPageProblems(page);
+    });
+
+    test('6. l’administrateur importe des catégories de données depuis un tableur, avec la barre de progression', async () => {
+      const { openPage, tag } = suite();
+      const page = await signIn(await openPage(), ADMIN.login, ADMIN.password);
+      await followMenu(page, 'Administration', 'Import');
+      const main = mainOf(page);
+      await checkAccessibility(page, `registre-import-liste${tag}`);
+      await submit(page, main.getByRole('link', { name: 'Catégorie de données', exact: true }).first());
+      const help = main.getByRole('table', { name: 'Colonnes du fichier, dans l’ordre' });
+      assert.match(await help.innerText(), /libelle/);
+      await checkAccessibility(page, `registre-import${tag}`);
+      // Written by a spreadsheet under Windows: Windows-1252, semicolons, the header line.
+      const csv = Buffer.from('libelle;description;sensible\r\nDonnées de santé;Article 9;Oui\r\n;Sans libellé;Non\r\nCoordonnées bancaires;IBAN;Non\r\n', 'latin1');
+      await main.getByLabel('Fichier CSV').setInputFiles({ name: 'categories.csv', mimeType: 'text/csv', buffer: csv });
+      await submit(page, main.getByRole('button', { name: 'Importer' }));
+      assert.match(pathOf(page), /^\/import\/suivi\//);
+      await main.getByText('Import terminé.').waitFor({ timeout: 20_000 });
+      const bilan = await main.getByRole('table', { name: 'Bilan de l’import' }).innerText();
+      assert.match(bilan, /Lignes importées\s+2/);
+      assert.match(bilan, /Lignes rejetées\s+1/);
+      assert.match(await main.innerText(), /Windows-1252/);
+      assert.equal(await main.getByRole('link', { name: 'Télécharger les lignes rejetées' }).count(), 1);
+      await checkAccessibility(page, `registre-import-bilan${tag}`);
+      await screenshot(page, `registre-06-import${tag}`);
+      const rows = await suite().app.database.ownerQuery<{ libelle: string; om_collectivite: number }>(
+        "select libelle, om_collectivite from registre.categorie_donnees where libelle in ('Données de santé', 'Coordonnées bancaires') order by libelle",
+      );
+      assert.deepEqual(rows, [{ libelle: 'Coordonnées bancaires', om_collectivite: 1 }, { libelle: 'Données de santé', om_collectivite: 1 }]);
+      assertNoPageProblems(page);
+    });
   },
   {
-    users: [{ login: DPO.login, password: DPO.password, profil: 'SUPER UTILISATEUR', collectivite: 1 }],
+    users: [
+      { login: DPO.login, password: DPO.password, profil: 'SUPER UTILISATEUR', collectivite: 1 },
+      { login: ADMIN.login, password: ADMIN.password, profil: 'ADMINISTRATEUR', collectivite: 1 },
+    ],
     setup: async (database) => {
       await database.asOwner(MIGRATION, 'registre');
       await database.asOwner(LISTS_SQL);

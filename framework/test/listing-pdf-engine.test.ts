@@ -1,8 +1,8 @@
 /** The PDF listing engine alone: streaming batch by batch, long cells capped, an empty listing. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { layOutListing, writeListingPdf, type CellRows, type ListingPdfInput } from '../src/documents/index.ts';
+import { pdfPages } from './support/pdf-text.ts';
 
 const layout = layOutListing(
   {
@@ -36,17 +36,6 @@ const INPUT: ListingPdfInput = {
 const rowsOf = (from: number, count: number): CellRows =>
   Array.from({ length: count }, (_, index) => [String(from + index), `Dépense n° ${from + index} « fêtes »`, `${from + index},50 €`]);
 
-async function textOf(bytes: Uint8Array): Promise<string[]> {
-  const document = await getDocument({ data: bytes, useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).filter((text) => text.trim() !== '').join('\n'));
-  }
-  await document.destroy();
-  return pages;
-}
-
 test('written as a stream: each batch’s pages reach the sink before the next batch is read', async () => {
   const chunks: Uint8Array[] = [];
   const sentBeforeBatch: number[] = [];
@@ -67,7 +56,7 @@ test('written as a stream: each batch’s pages reach the sink before the next b
   assert.ok(sentBeforeBatch[1]! > sentBeforeBatch[0]! + 3_000, `${sentBeforeBatch}`);
   assert.ok(sentBeforeBatch[2]! > sentBeforeBatch[1]! + 3_000, `${sentBeforeBatch}`);
 
-  const pages = await textOf(new Uint8Array(Buffer.concat(chunks)));
+  const pages = await pdfPages(new Uint8Array(Buffer.concat(chunks)));
   assert.ok(pages.length >= 10, `${pages.length} pages`);
   for (const [index, page] of pages.entries()) {
     assert.ok(page.startsWith('Œuvres et dépenses\nLibreville\nÉdité le 05/03/2026 à 14:30\nNuméro\nLibellé\nMontant\n'), `header of page ${index + 1}`);
@@ -83,7 +72,7 @@ test('a long cell is wrapped in its column and cut after three lines with « …
   const long = Array.from({ length: 80 }, (_, index) => `mot${index}`).join(' ');
   const chunks: Uint8Array[] = [];
   await writeListingPdf(INPUT, async (onRows) => (await onRows([['1', long, '2,00 €']]), 1), async (chunk) => void chunks.push(chunk));
-  const [page = ''] = await textOf(new Uint8Array(Buffer.concat(chunks)));
+  const [page = ''] = await pdfPages(new Uint8Array(Buffer.concat(chunks)));
   const lines = page.split('\n');
   const first = lines.indexOf('1');
   const cell = lines.slice(first + 1, first + 4);
@@ -97,6 +86,6 @@ test('an empty listing: one page with its headers and « 0 enregistrement(s) »'
   const chunks: Uint8Array[] = [];
   const count = await writeListingPdf(INPUT, async () => 0, async (chunk) => void chunks.push(chunk));
   assert.equal(count, 0);
-  const pages = await textOf(new Uint8Array(Buffer.concat(chunks)));
+  const pages = await pdfPages(new Uint8Array(Buffer.concat(chunks)));
   assert.deepEqual(pages, ['Œuvres et dépenses\nLibreville\nÉdité le 05/03/2026 à 14:30\nNuméro\nLibellé\nMontant\n0 enregistrement(s)\nPage 1']);
 });

@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { Hono } from 'hono';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { listingPdfOf } from '../src/generator/specs.ts';
 import type { ObjectOverride } from '../src/model/override.ts';
 import { createApp } from '../src/web/app.tsx';
@@ -14,6 +13,7 @@ import type { AppEnv } from '../src/web/env.ts';
 import { Browser } from './support/auth.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { createTestRuntime, createUsers, grant } from './support/runtime.ts';
+import { pdfPages } from './support/pdf-text.ts';
 
 const PASSWORD = 'Mairie-de-Libreville-2026';
 const TITLE = 'Personnes à contacter « été »';
@@ -54,26 +54,6 @@ insert into edition.personne (nom, prenom, actif, categorie, secret, om_collecti
 const OVERRIDES: Record<string, ObjectOverride> = {
   personne: { label: TITLE, hiddenFields: ['secret'] },
 };
-
-/** The text of each page, one line per non-blank text item. */
-async function pdfPages(bytes: Uint8Array): Promise<string[]> {
-  const document = await getDocument({ data: bytes, useSystemFonts: false }).promise;
-  try {
-    const pages: string[] = [];
-    for (let number = 1; number <= document.numPages; number++) {
-      const content = await (await document.getPage(number)).getTextContent();
-      pages.push(
-        content.items
-          .map((item) => ('str' in item ? item.str : ''))
-          .filter((text) => text.trim() !== '')
-          .join('\n'),
-      );
-    }
-    return pages;
-  } finally {
-    await document.destroy();
-  }
-}
 
 interface Pdf {
   readonly status: number;

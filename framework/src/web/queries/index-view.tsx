@@ -29,7 +29,7 @@ export function IndexView(props: { tr: Translate; shapes: readonly QueryShape[] 
       {groups.map(([app, shapes]) => (
         <section aria-labelledby={`requetes-${app}`}>
           <h2 id={`requetes-${app}`}>{tr('queries.index.application', { app })}</h2>
-          <div class="listing-defilement">
+          <div class="listing-defilement" role="region" aria-labelledby={`requetes-${app}`} tabindex={0}>
             <table class="listing-tableau">
               <caption class="visuellement-cache">{tr('queries.index.caption', { app })}</caption>
               <thead>

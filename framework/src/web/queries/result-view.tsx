@@ -38,9 +38,10 @@ export function ResultView(props: { tr: Translate; locale: Locale; plan: QueryPl
         <a href={props.formHref}>{tr('queries.result.backToForm')}</a>
       </p>
       {result.rows.length > 0 && first && (
-        <div class="listing-defilement">
+        // A wide table scrolls inside its region: focusable, so that the keyboard can scroll it too.
+        <div class="listing-defilement" role="region" aria-labelledby="requete-legende" tabindex={0}>
           <table class="listing-tableau" aria-describedby="requete-compte">
-            <caption>{tr('queries.result.caption', { label: plan.shape.spec.label })}</caption>
+            <caption id="requete-legende">{tr('queries.result.caption', { label: plan.shape.spec.label })}</caption>
             <thead>
               <tr>
                 {plan.columns.map((field) => (
