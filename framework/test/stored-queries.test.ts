@@ -188,7 +188,7 @@ describeEachDatabase('stored queries (reqmo)', (database) => {
     assert.equal(response.status, 200);
     const html = decoded(response.text);
     assert.match(html, /<h1>Résultat : Recherche de personnes<\/h1>/);
-    assert.match(html, /<caption>Recherche de personnes<\/caption>/);
+    assert.match(html, /<caption id="requete-legende">Recherche de personnes<\/caption>/);
     assert.deepEqual(headersOf(html), ['Nom', 'Date de naissance', 'Taille', 'Actif']);
     assert.deepEqual(tableRows(html), [
       ['Bernard', '', '', 'Oui'],

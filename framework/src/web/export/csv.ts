@@ -1,4 +1,3 @@
-import { TIME_ZONE } from '../../config/time-zone.ts';
 import { stringify } from 'csv-stringify/sync';
 import { Hono, type Context } from 'hono';
 import { stream } from 'hono/streaming';
@@ -6,7 +5,7 @@ import { can } from '../../access/permissions.ts';
 import type { Row } from '../../db/connection.ts';
 import type { RegisteredObject } from '../../model/registry.ts';
 import { translator, type Translate } from '../../i18n/index.ts';
-import type { FieldMeta } from '../../model/types.ts';
+import { BOM, csvCell } from './csv-cell.ts';
 import { exportRecords, LABEL_SUFFIX, planList } from '../../records/index.ts';
 import { visibleFields } from '../../records/visible-fields.ts';
 import type { AppEnv } from '../env.ts';
@@ -14,30 +13,15 @@ import { listingRequestFromQuery } from '../api/list-query.ts';
 import { localeOf } from '../locale.ts';
 import { HttpError } from '../operations/index.ts';
 
-const BOM = '\ufeff';
-
 interface CsvColumn {
   readonly header: string;
   readonly value: (row: Row) => string;
 }
 
-/** Values as a French spreadsheet reads them: JJ/MM/AAAA dates, decimal comma, Oui/Non (in the catalogue's words). */
-function cell(field: FieldMeta, value: unknown, tr: Translate): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return tr(value ? 'csv.yes' : 'csv.no');
-  if (field.kind === 'date' && typeof value === 'string') return value.split('-').reverse().join('/');
-  if (value instanceof Date) return value.toLocaleString('fr-FR', { timeZone: TIME_ZONE });
-  if ((field.kind === 'decimal' || field.kind === 'float') && (typeof value === 'string' || typeof value === 'number')) {
-    return String(value).replace('.', ',');
-  }
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
 function columnsOf(object: RegisteredObject, tr: Translate): CsvColumn[] {
   const labelled = new Set(object.meta.foreignKeys.filter((key) => key.columns.length === 1).map((key) => key.columns[0]));
   return visibleFields(object).flatMap((field) => {
-    const own: CsvColumn = { header: field.label, value: (row) => cell(field, row[field.name], tr) };
+    const own: CsvColumn = { header: field.label, value: (row) => csvCell(field, row[field.name], tr) };
     if (!labelled.has(field.name)) return [own];
     const label: CsvColumn = {
       header: tr('csv.labelColumn', { label: field.label }),
