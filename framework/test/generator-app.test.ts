@@ -10,7 +10,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, mock, test } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import type { Hono } from 'hono';
+import { registerGenerated } from '../src/application.ts';
 import { frameworkMigrations } from '../src/db/index.ts';
+import { jobRunnerOf } from '../src/jobs/index.ts';
 import { generateApp, introspectApp, migrationSourceOf } from '../src/generator/app.ts';
 import { genCommand } from '../src/generator/command.ts';
 import { checkOptions, loadOptions, type GeneratorOptions } from '../src/generator/options.ts';
@@ -20,6 +22,7 @@ import type { TableMeta } from '../src/model/types.ts';
 import { createApp } from '../src/web/app.tsx';
 import type { AppEnv } from '../src/web/env.ts';
 import { Browser } from './support/auth.ts';
+import { pdfPages } from './support/pdf-text.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { TestClient } from './support/http.ts';
 import { createTestRuntime, createUsers, grant } from './support/runtime.ts';
@@ -149,7 +152,7 @@ async function startOn(dir: string, database: Parameters<typeof createTestRuntim
   generateApp(dir, options, schema);
   const generated = await importIndex(dir);
   const runtime = await createTestRuntime(database, { config: { dataDir: mkdtempSync(join(tmpdir(), 'commun-gen-data-')) } });
-  for (const meta of generated.tables) runtime.registry.register(meta, { screens: generated.screens[meta.name] ?? {} });
+  registerGenerated(runtime.registry, generated, {});
   runtime.registry.linkIncomingReferences();
   const permissions = ((await import(`${pathToFileURL(join(dir, 'gen', 'permissions.ts')).href}?v=${importCounter++}`)) as { permissions: string[] }).permissions;
   return { options, schema, generated, runtime, permissions, app: createApp(runtime) };
@@ -164,10 +167,12 @@ describeEachDatabase(
     let app: Hono<AppEnv>;
     let api: TestClient;
     let generated: GeneratedIndex;
+    let runtime: Awaited<ReturnType<typeof startOn>>['runtime'];
 
     before(async () => {
       const started = await startOn(toutDir, database());
       app = started.app;
+      runtime = started.runtime;
       generated = started.generated;
       await grant(database(), 'UTILISATEUR', started.permissions);
       await createUsers(database(), [{ login: 'agent', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 }]);
@@ -323,6 +328,35 @@ describeEachDatabase(
       }
       const rows = await database().ownerQuery<{ n: number }>(`select count(*)::int as n from tout.journal`);
       assert.equal(rows[0]?.n, 1);
+    });
+
+    test('the generated stored queries, CSV import and PDF listing run on the generated application', async () => {
+      await grant(database(), 'UTILISATEUR', ['reqmo', 'import', 'edition']);
+      await database().asOwner(`insert into tout.pays values ('IT', 'Italie') on conflict do nothing;
+        insert into tout."class" ("default") values ('Classe à exporter')`);
+      const browser = new Browser(app);
+      assert.equal((await browser.login('agent', PASSWORD)).status, 303);
+
+      const query = await browser.get('/requetes/tout/personne_pays_naissance');
+      assert.equal(query.status, 200);
+      assert.match(await query.text(), /Italie/, 'the foreign key criterion lists the countries by label');
+
+      const csv = new TextEncoder().encode('code;libelle\r\nES;Espagne\r\nESP;Trop long\r\n');
+      const form = new FormData();
+      form.append('_csrf', (/name="_csrf" value="([^"]+)"/.exec(await (await browser.get('/import/tout/pays')).text()) ?? [])[1] ?? '');
+      form.append('fichier', new File([csv], 'pays.csv', { type: 'text/csv' }));
+      form.append('separateur', ';');
+      form.append('entete', '1');
+      const upload = await browser.request('/import/tout/pays', { method: 'POST', body: form });
+      assert.equal(upload.status, 303);
+      const job = /\/import\/suivi\/(.+)$/.exec(upload.headers.get('location') ?? '')?.[1] ?? '';
+      await jobRunnerOf(runtime).settled(job);
+      const imported = await database().ownerQuery<{ libelle: string }>("select libelle from tout.pays where code in ('ES', 'ESP')");
+      assert.deepEqual(imported, [{ libelle: 'Espagne' }], 'a string key typed in the file; the too-long one rejected');
+
+      const pdf = await browser.get('/tout/class.pdf');
+      assert.equal(pdf.status, 200, 'a table named with a TypeScript keyword');
+      assert.match((await pdfPages(new Uint8Array(await pdf.arrayBuffer()))).join('\n'), /Classe à exporter/);
     });
 
     test('the screens: listing with search, add form, create by POST, edit, delete, sub-form tabs', async () => {
