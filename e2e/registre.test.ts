@@ -145,6 +145,7 @@ browserSuite(
       await result.getByText(NOM, { exact: true }).waitFor();
       assert.equal(await result.getByText("Tenue de l'état civil").count(), 0, 'une autre base légale');
       assert.equal(await result.getByRole('columnheader', { name: 'Finalité' }).count(), 0, 'colonne décochée');
+      assert.match(await result.innerText(), /Validé/, 'le statut dit par son libellé, comme sur la liste');
       await checkAccessibility(page, `registre-requete-resultat${tag}`);
       await screenshot(page, `registre-05-requete${tag}`);
       await followMenu(page, 'Export', 'Éditions');

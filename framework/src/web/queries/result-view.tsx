@@ -6,9 +6,10 @@
 import type { Row } from '../../db/connection.ts';
 import type { Locale, Translate } from '../../i18n/index.ts';
 import type { QueryPlan, TableResult } from '../../queries/index.ts';
-import { LABEL_SUFFIX } from '../../records/index.ts';
+import type { RegisteredObject } from '../../model/registry.ts';
 import type { FieldMeta } from '../../model/types.ts';
-import { displayValue, isNumeric } from '../screens/shared/index.ts';
+import { printedColumn } from '../export/cell.ts';
+import { isNumeric } from '../screens/shared/index.ts';
 
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 
@@ -20,11 +21,8 @@ function summary(tr: Translate, result: TableResult): string {
   return shown === 1 ? tr('queries.result.limitedOne', { total }) : tr('queries.result.limited', { shown, total });
 }
 
-function cellText(field: FieldMeta, row: Row, locale: Locale): string {
-  const label = row[`${field.name}${LABEL_SUFFIX}`];
-  if (label !== undefined && label !== null && label !== '') return String(label);
-  return displayValue(field, row[field.name], locale);
-}
+/** As the listing's PDF prints it: the referenced row's label, a fixed choice's label, else the screens' format. */
+const cellText = (object: RegisteredObject, field: FieldMeta, row: Row, locale: Locale): string => printedColumn(object, field, locale).text(row);
 
 export function ResultView(props: { tr: Translate; locale: Locale; plan: QueryPlan; result: TableResult; formHref: string }) {
   const { tr, plan, result, locale } = props;
@@ -52,9 +50,9 @@ export function ResultView(props: { tr: Translate; locale: Locale; plan: QueryPl
             <tbody>
               {result.rows.map((row) => (
                 <tr>
-                  <th scope="row" class={numeric(first) ? 'nombre' : undefined}>{cellText(first, row, locale)}</th>
+                  <th scope="row" class={numeric(first) ? 'nombre' : undefined}>{cellText(plan.shape.object, first, row, locale)}</th>
                   {others.map((field) => (
-                    <td class={numeric(field) ? 'nombre' : undefined}>{cellText(field, row, locale)}</td>
+                    <td class={numeric(field) ? 'nombre' : undefined}>{cellText(plan.shape.object, field, row, locale)}</td>
                   ))}
                 </tr>
               ))}
