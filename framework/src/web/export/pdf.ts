@@ -11,7 +11,8 @@ import type { Actor } from '../../access/actor.ts';
 import { can } from '../../access/permissions.ts';
 import { TIME_ZONE } from '../../config/time-zone.ts';
 import { readAs } from '../../db/tenant-context.ts';
-import { layOutListing, writeListingPdf, type ListingPdfText } from '../../documents/index.ts';
+import { layOutListing } from '../../documents/listing-layout.ts';
+import type { ListingPdfText } from '../../documents/listing-pdf.ts';
 import { translator, type Locale } from '../../i18n/index.ts';
 import type { RegisteredObject } from '../../model/registry.ts';
 import type { ListingPdfSpec } from '../../model/specs.ts';
@@ -88,6 +89,8 @@ export function pdfExportRoutes(): Hono<AppEnv> {
       c,
       async (output) => {
         const deps = { db: runtime.db, registry: runtime.registry, locale };
+        // pdfkit and its font engine load on the first PDF, not at start-up.
+        const { writeListingPdf } = await import('../../documents/listing-pdf.ts');
         await writeListingPdf(
           { layout, headers: columns.map((column) => column.header), text, lang: intlLocale(locale) },
           (onRows) => exportRecords(deps, actor, object, request, (rows) => onRows(rows.map((row) => columns.map((column) => column.text(row))))),
