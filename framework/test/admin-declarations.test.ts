@@ -94,6 +94,9 @@ test('the framework objects are placed in the Administration and Paramétrage ru
     entries.map((entry) => [entry.rubrique, entry.label, entry.href, entry.permissions]),
     [
       ['administration', 'Matrice des droits', '/administration/droits', ['om_droit', 'om_droit_tab']],
+      ['export', 'Requêtes mémorisées', '/requetes', ['reqmo']],
+      ['administration', 'Import', '/import', ['import']],
+      ['export', 'Éditions', '/editions', ['edition']],
       ['administration', 'Générateur', '/administration/generateur', ['gen']],
     ],
   );
