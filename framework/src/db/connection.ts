@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { SessionSettingsDialect } from './session-settings.ts';
 
 /** Tables are reached by name at run time (from the model), so rows are plain records. */
 export type Row = Record<string, unknown>;
@@ -76,7 +77,7 @@ function kyselyOnServer(url: string, poolSize: number, role?: string): Db {
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Nothing to do here.
   });
-  return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Schema>({ dialect: new SessionSettingsDialect({ pool }) });
 }
 
 /** Opens the database as its owner (to migrate). Use `asApplicationRole` for everything else. */

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import type { Db, Schema } from './connection.ts';
+import { SESSION_SETTINGS_MARK } from './session-settings.ts';
 
 /**
  * Every unit of work tells PostgreSQL who is acting, so that row-level security applies the same
@@ -16,7 +17,8 @@ function settings(actor: Actor) {
 export async function readAs<T>(db: Db, actor: Actor, work: (connection: Db) => Promise<T>): Promise<T> {
   const { collectivite, all } = settings(actor);
   return db.connection().execute(async (connection) => {
-    await sql`select set_config('commun.collectivite', ${collectivite}, false), set_config('commun.toutes', ${all}, false)`.execute(connection);
+    // Marked: a server connection that already has these settings is not asked again (session-settings.ts).
+    await sql`${sql.raw(SESSION_SETTINGS_MARK)} select set_config('commun.collectivite', ${collectivite}, false), set_config('commun.toutes', ${all}, false)`.execute(connection);
     return work(connection);
   });
 }
