@@ -65,7 +65,7 @@ export async function bootstrap(config: RuntimeConfig, applications: readonly Ap
   registry.linkIncomingReferences();
   await syncPermissionVocabulary(db.kysely, registry, applications.flatMap((application) => application.permissions ?? []));
   const logger = createLogger(config.logLevel);
-  const runtime: Runtime = { config, db, registry, logger, mailer: createMailer(config, logger) };
+  const runtime: Runtime = { config, db, registry, logger, mailer: createMailer(config, logger), applications };
   if (config.demo) {
     for (const application of applications) {
       // Demo data goes in once: when this start created the application's schema.

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Application } from './application.ts';
 import type { RuntimeConfig } from './config/index.ts';
 import type { Database } from './db/connection.ts';
 import type { Registry } from './model/registry.ts';
@@ -22,4 +23,6 @@ export interface Runtime {
   readonly registry: Registry;
   readonly logger: Logger;
   readonly mailer: Mailer;
+  /** The applications the instance serves (absent: none, or a runtime built for a test). */
+  readonly applications?: readonly Application[];
 }

@@ -26,9 +26,10 @@ export function provideGeneratorTargets(runtime: Runtime, targets: GeneratorTarg
   provided.set(runtime, targets);
 }
 
-async function instanceTargets(): Promise<GeneratorTargets> {
+/** The applications the runtime serves (those `commun start` loaded), else the ones of `./commun.config.ts`. */
+async function instanceTargets(runtime: Runtime): Promise<GeneratorTargets> {
   const apps = new Map<string, string>();
-  for (const application of await loadApplications()) {
+  for (const application of runtime.applications ?? (await loadApplications())) {
     const folder = dirname(resolve(application.migrations.directory));
     if (existsSync(resolve(folder, APP_CONFIG_FILE))) apps.set(application.name, folder);
   }
@@ -36,5 +37,5 @@ async function instanceTargets(): Promise<GeneratorTargets> {
 }
 
 export async function targetsOf(runtime: Runtime): Promise<GeneratorTargets> {
-  return provided.get(runtime) ?? instanceTargets();
+  return provided.get(runtime) ?? instanceTargets(runtime);
 }
