@@ -6,6 +6,7 @@ import type { ScreensDeclaration, WidgetKind } from '../model/override.ts';
 import type { TableMeta } from '../model/types.ts';
 import { defaultWidget } from '../model/widgets.ts';
 import type { GeneratorOptions } from './options.ts';
+import { referenceOf } from '../model/references.ts';
 
 export interface ListingFacts {
   readonly columns: readonly string[];
@@ -71,7 +72,7 @@ export function formFacts(
   options: GeneratorOptions,
 ): FormFacts {
   const fields = table.fields.map((field): FormFieldFacts => {
-    const foreignKey = table.foreignKeys.find((key) => key.columns.length === 1 && key.columns[0] === field.name);
+    const foreignKey = referenceOf(table, field.name);
     const target = foreignKey ? knownTargets.get(`${foreignKey.target.schema}.${foreignKey.target.table}`) : undefined;
     const select: SelectFacts | undefined = foreignKey
       ? {

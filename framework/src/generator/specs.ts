@@ -5,6 +5,7 @@
 import { REFERENCE_LOCALE, translator } from '../i18n/index.ts';
 import type { ImportFieldSpec, ListingPdfColumn, ListingPdfSpec, PdfAlign, StoredQuerySpec } from '../model/specs.ts';
 import type { FieldKind, FieldMeta, TableMeta } from '../model/types.ts';
+import { referenceOf } from '../model/references.ts';
 
 const tf = translator(REFERENCE_LOCALE);
 
@@ -58,7 +59,7 @@ export function importSpecOf(table: TableMeta, knownTargets: ReadonlyMap<string,
   const fields = table.fields
     .filter((field) => !filledByDatabase(field) && !NOT_IMPORTABLE.has(field.kind) && field.name !== table.tenantColumn)
     .map((field): ImportFieldSpec => {
-      const key = table.foreignKeys.find((candidate) => candidate.columns.length === 1 && candidate.columns[0] === field.name);
+      const key = referenceOf(table, field.name);
       const target = key ? knownTargets.get(`${key.target.schema}.${key.target.table}`) : undefined;
       return {
         name: field.name,
@@ -117,7 +118,7 @@ const isLongText = (field: FieldMeta, table: TableMeta) =>
 
 /** A foreign key column shows its target's label: it is as wide as that label, and reads as text. */
 function shownField(field: FieldMeta, table: TableMeta, knownTargets: ReadonlyMap<string, TableMeta>): FieldMeta {
-  const key = table.foreignKeys.find((candidate) => candidate.columns.length === 1 && candidate.columns[0] === field.name);
+  const key = referenceOf(table, field.name);
   const target = key ? knownTargets.get(`${key.target.schema}.${key.target.table}`) : undefined;
   const label = target?.fields.find((candidate) => candidate.name === target.labelColumn);
   return label ? { ...label, name: field.name, label: field.label } : field;

@@ -11,6 +11,7 @@ import type { Row } from '../../db/connection.ts';
 import { LABEL_SUFFIX } from '../../records/index.ts';
 import { visibleFields } from '../../records/visible-fields.ts';
 import { displayValue } from '../screens/shared/index.ts';
+import { referenceOf } from '../../model/references.ts';
 
 export interface PrintedColumn {
   readonly field: FieldMeta;
@@ -30,7 +31,7 @@ export function exportableFields(object: RegisteredObject, actor: Actor): Map<st
 const oneParagraph = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 export function printedColumn(object: RegisteredObject, field: FieldMeta, locale: Locale): PrintedColumn {
-  const labelled = object.meta.foreignKeys.some((key) => key.columns.length === 1 && key.columns[0] === field.name);
+  const labelled = referenceOf(object.meta, field.name) !== undefined;
   const choices = object.override.screens?.choices?.[field.name];
   const text = (row: Row): string => {
     const label = labelled ? row[`${field.name}${LABEL_SUFFIX}`] : undefined;

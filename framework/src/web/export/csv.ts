@@ -12,6 +12,7 @@ import type { AppEnv } from '../env.ts';
 import { listingRequestFromQuery } from '../api/list-query.ts';
 import { localeOf } from '../locale.ts';
 import { HttpError } from '../operations/index.ts';
+import { referenceColumns } from '../../model/references.ts';
 
 interface CsvColumn {
   readonly header: string;
@@ -19,7 +20,7 @@ interface CsvColumn {
 }
 
 function columnsOf(object: RegisteredObject, tr: Translate): CsvColumn[] {
-  const labelled = new Set(object.meta.foreignKeys.filter((key) => key.columns.length === 1).map((key) => key.columns[0]));
+  const labelled = referenceColumns(object.meta);
   return visibleFields(object).flatMap((field) => {
     const own: CsvColumn = { header: field.label, value: (row) => csvCell(field, row[field.name], tr) };
     if (!labelled.has(field.name)) return [own];

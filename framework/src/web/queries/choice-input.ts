@@ -13,6 +13,7 @@ import type { FieldMeta } from '../../model/types.ts';
 import { ServiceError, listRecords, type ReadDeps } from '../../records/index.ts';
 import { visibleField } from '../../records/visible-fields.ts';
 import { displayValue } from '../screens/shared/index.ts';
+import { referenceOf } from '../../model/references.ts';
 
 /** More rows than this: the key is typed. */
 export const MAX_CHOICES = 200;
@@ -23,7 +24,7 @@ export type ChoiceInput =
   | { readonly kind: 'key'; readonly target: string | undefined; readonly tooMany: boolean };
 
 async function referenceInput(deps: ReadDeps, actor: Actor, object: RegisteredObject, field: FieldMeta, locale: Locale): Promise<ChoiceInput> {
-  const reference = object.meta.foreignKeys.find((key) => key.columns.length === 1 && key.columns[0] === field.name);
+  const reference = referenceOf(object.meta, field.name);
   const targetColumn = reference?.targetColumns[0];
   const target = reference && deps.registry.bySchemaTable(reference.target.schema, reference.target.table);
   const keyInput = (tooMany: boolean): ChoiceInput => ({ kind: 'key', target: target?.meta.label ?? reference?.target.table, tooMany });

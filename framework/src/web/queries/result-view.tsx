@@ -10,6 +10,7 @@ import type { RegisteredObject } from '../../model/registry.ts';
 import type { FieldMeta } from '../../model/types.ts';
 import { printedColumn } from '../export/cell.ts';
 import { isNumeric } from '../screens/shared/index.ts';
+import { referenceColumns } from '../../model/references.ts';
 
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 
@@ -26,7 +27,7 @@ const cellText = (object: RegisteredObject, field: FieldMeta, row: Row, locale: 
 
 export function ResultView(props: { tr: Translate; locale: Locale; plan: QueryPlan; result: TableResult; formHref: string }) {
   const { tr, plan, result, locale } = props;
-  const labelled = new Set(plan.shape.object.meta.foreignKeys.filter((key) => key.columns.length === 1).map((key) => key.columns[0]));
+  const labelled = referenceColumns(plan.shape.object.meta);
   const numeric = (field: FieldMeta) => isNumeric(field) && !labelled.has(field.name);
   const [first, ...others] = plan.columns;
   return (

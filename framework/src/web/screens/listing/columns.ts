@@ -12,6 +12,7 @@ import { isSortableKind } from '../../../records/list-plan.ts';
 import { LABEL_SUFFIX } from '../../../records/select.ts';
 import { visibleField, visibleFields } from '../../../records/visible-fields.ts';
 import { displayValue, isNumeric } from '../shared/index.ts';
+import { referenceColumns } from '../../../model/references.ts';
 
 export interface ListColumn {
   readonly field: FieldMeta;
@@ -42,7 +43,7 @@ export function listColumns(object: RegisteredObject, actor: Actor, fixed: Reado
           // A niveau-1 user only ever sees their own collectivité: the column would repeat it.
           !(field.name === object.meta.tenantColumn && actor.niveau !== '2'),
       );
-  const labelled = new Set(object.meta.foreignKeys.filter((key) => key.columns.length === 1).map((key) => key.columns[0]));
+  const labelled = referenceColumns(object.meta);
   return fields
     .filter((field) => !Object.hasOwn(fixed, field.name))
     .map((field) => ({

@@ -13,6 +13,7 @@ import { ServiceError } from '../../../records/errors.ts';
 import { isSortableKind } from '../../../records/list-plan.ts';
 import { listRecords, type ReadDeps } from '../../../records/read.ts';
 import { visibleField } from '../../../records/visible-fields.ts';
+import { referenceOf } from '../../../model/references.ts';
 
 /** More rows than this: the criterion asks for the referenced row's number instead of a list. */
 export const MAX_OPTIONS = 200;
@@ -39,7 +40,7 @@ export function criterionParameters(criterion: Pick<ResolvedCriterion, 'field' |
 }
 
 function defaultKind(object: RegisteredObject, field: FieldMeta): CriterionKind {
-  const isReference = object.meta.foreignKeys.some((key) => key.columns.length === 1 && key.columns[0] === field.name);
+  const isReference = referenceOf(object.meta, field.name) !== undefined;
   if (isReference || field.kind === 'enum' || object.override.screens?.choices?.[field.name]) return 'select';
   if (field.kind === 'date' || field.kind === 'timestamp' || field.kind === 'timestamptz') return 'dateRange';
   if (field.kind === 'boolean') return 'boolean';
@@ -48,7 +49,7 @@ function defaultKind(object: RegisteredObject, field: FieldMeta): CriterionKind 
 
 /** The referenced rows as choices, when the actor may list them and they are few enough. */
 async function referenceOptions(deps: ReadDeps, actor: Actor, object: RegisteredObject, field: FieldMeta): Promise<Choice[] | undefined> {
-  const reference = object.meta.foreignKeys.find((key) => key.columns.length === 1 && key.columns[0] === field.name);
+  const reference = referenceOf(object.meta, field.name);
   const targetColumn = reference?.targetColumns[0];
   const target = reference && deps.registry.bySchemaTable(reference.target.schema, reference.target.table);
   if (!target || !targetColumn || !can(actor, target.name, 'tab')) return undefined;
