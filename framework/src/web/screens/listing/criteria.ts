@@ -5,15 +5,14 @@
  * values, or the override's fixed choices).
  */
 import type { Actor } from '../../../access/actor.ts';
-import { can } from '../../../access/permissions.ts';
 import type { Choice, CriterionKind, SearchCriterion } from '../../../model/override.ts';
 import type { RegisteredObject } from '../../../model/registry.ts';
 import type { FieldMeta } from '../../../model/types.ts';
-import { ServiceError } from '../../../records/errors.ts';
 import { isSortableKind } from '../../../records/list-plan.ts';
-import { listRecords, type ReadDeps } from '../../../records/read.ts';
+import type { ReadDeps } from '../../../records/read.ts';
 import { visibleField } from '../../../records/visible-fields.ts';
 import { referenceOf } from '../../../model/references.ts';
+import { referenceRows } from '../shared/reference-rows.ts';
 
 /** More rows than this: the criterion asks for the referenced row's number instead of a list. */
 export const MAX_OPTIONS = 200;
@@ -49,24 +48,13 @@ function defaultKind(object: RegisteredObject, field: FieldMeta): CriterionKind 
 
 /** The referenced rows as choices, when the actor may list them and they are few enough. */
 async function referenceOptions(deps: ReadDeps, actor: Actor, object: RegisteredObject, field: FieldMeta): Promise<Choice[] | undefined> {
-  const reference = referenceOf(object.meta, field.name);
-  const targetColumn = reference?.targetColumns[0];
-  const target = reference && deps.registry.bySchemaTable(reference.target.schema, reference.target.table);
-  if (!target || !targetColumn || !can(actor, target.name, 'tab')) return undefined;
-  try {
-    const sort = visibleField(target, target.meta.labelColumn) ? target.meta.labelColumn : undefined;
-    // Expired rows too: one may look for the records that still point to them.
-    const result = await listRecords(deps, actor, target, { perPage: MAX_OPTIONS + 1, count: 'none', sort, includeExpired: true });
-    if (result.rows.length > MAX_OPTIONS) return undefined;
-    return result.rows.map((row) => ({
-      value: String(row[targetColumn]),
-      label: String(row[target.meta.labelColumn] ?? row[targetColumn]),
-    }));
-  } catch (error) {
-    // The referenced object cannot be listed this way (no readable label…): the number is typed.
-    if (error instanceof ServiceError) return undefined;
-    throw error;
-  }
+  const found = await referenceRows(deps, actor, object, field, MAX_OPTIONS);
+  if (found.kind !== 'rows') return undefined;
+  const { target, targetColumn } = found;
+  return found.rows.map((row) => ({
+    value: String(row[targetColumn]),
+    label: String(row[target.meta.labelColumn] ?? row[targetColumn]),
+  }));
 }
 
 async function optionsOf(deps: ReadDeps, actor: Actor, object: RegisteredObject, field: FieldMeta): Promise<readonly Choice[] | undefined> {
