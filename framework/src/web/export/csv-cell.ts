@@ -1,6 +1,8 @@
 import { TIME_ZONE } from '../../config/time-zone.ts';
+import type { Row } from '../../db/connection.ts';
 import type { Translate } from '../../i18n/index.ts';
 import type { FieldMeta } from '../../model/types.ts';
+import { LABEL_SUFFIX } from '../../records/index.ts';
 
 /** Opens every CSV download: spreadsheets then read the file as UTF-8. */
 export const BOM = '\ufeff';
@@ -16,4 +18,22 @@ export function csvCell(field: FieldMeta, value: unknown, tr: Translate): string
   }
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+export interface CsvColumn {
+  readonly header: string;
+  readonly value: (row: Row) => string;
+}
+
+/** A column per field; a foreign key in `labelled` is followed by its referenced row's label. */
+export function csvColumns(fields: readonly FieldMeta[], labelled: ReadonlySet<string>, tr: Translate): CsvColumn[] {
+  return fields.flatMap((field) => {
+    const own: CsvColumn = { header: field.label, value: (row) => csvCell(field, row[field.name], tr) };
+    if (!labelled.has(field.name)) return [own];
+    const label: CsvColumn = {
+      header: tr('csv.labelColumn', { label: field.label }),
+      value: (row) => String(row[`${field.name}${LABEL_SUFFIX}`] ?? ''),
+    };
+    return [own, label];
+  });
 }

@@ -2,35 +2,15 @@ import { stringify } from 'csv-stringify/sync';
 import { Hono, type Context } from 'hono';
 import { stream } from 'hono/streaming';
 import { can } from '../../access/permissions.ts';
-import type { Row } from '../../db/connection.ts';
-import type { RegisteredObject } from '../../model/registry.ts';
-import { translator, type Translate } from '../../i18n/index.ts';
-import { BOM, csvCell } from './csv-cell.ts';
-import { exportRecords, LABEL_SUFFIX, planList } from '../../records/index.ts';
+import { translator } from '../../i18n/index.ts';
+import { BOM, csvColumns } from './csv-cell.ts';
+import { exportRecords, planList } from '../../records/index.ts';
 import { visibleFields } from '../../records/visible-fields.ts';
 import type { AppEnv } from '../env.ts';
 import { listingRequestFromQuery } from '../api/list-query.ts';
 import { localeOf } from '../locale.ts';
 import { HttpError } from '../operations/index.ts';
 import { referenceColumns } from '../../model/references.ts';
-
-interface CsvColumn {
-  readonly header: string;
-  readonly value: (row: Row) => string;
-}
-
-function columnsOf(object: RegisteredObject, tr: Translate): CsvColumn[] {
-  const labelled = referenceColumns(object.meta);
-  return visibleFields(object).flatMap((field) => {
-    const own: CsvColumn = { header: field.label, value: (row) => csvCell(field, row[field.name], tr) };
-    if (!labelled.has(field.name)) return [own];
-    const label: CsvColumn = {
-      header: tr('csv.labelColumn', { label: field.label }),
-      value: (row) => String(row[`${field.name}${LABEL_SUFFIX}`] ?? ''),
-    };
-    return [own, label];
-  });
-}
 
 /**
  * `GET /:app/:table.csv`: the current search of a listing (same parameters: q, col, sort, filter[…],
@@ -50,7 +30,7 @@ export function csvExportRoutes(): Hono<AppEnv> {
     // The listing's current search (page and page size aside: everything that matches).
     const request = listingRequestFromQuery(c.req.queries(), locale);
     planList(object, request, locale); // refuses a bad parameter before anything is sent
-    const columns = columnsOf(object, translator(locale));
+    const columns = csvColumns(visibleFields(object), referenceColumns(object.meta), translator(locale));
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${object.name}.csv"`);
     c.header('Cache-Control', 'no-store');

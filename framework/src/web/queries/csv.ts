@@ -3,17 +3,10 @@
  * listing's export), UTF-8 with a BOM, the chosen separator, cells as the listing's export writes them.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Row } from '../../db/connection.ts';
 import type { Translate } from '../../i18n/index.ts';
 import type { Registry } from '../../model/registry.ts';
-import { csvCell } from '../export/csv-cell.ts';
+import { csvColumns, type CsvColumn } from '../export/csv-cell.ts';
 import type { CsvSeparator, QueryPlan } from '../../queries/index.ts';
-import { LABEL_SUFFIX } from '../../records/index.ts';
-
-export interface CsvColumn {
-  readonly header: string;
-  readonly value: (row: Row) => string;
-}
 
 /** Only the keys whose target is registered have a label (the record service joins it). */
 function labelledKeys(registry: Registry, plan: QueryPlan): Set<string> {
@@ -23,13 +16,7 @@ function labelledKeys(registry: Registry, plan: QueryPlan): Set<string> {
   return new Set(keys.map((key) => key.columns[0] ?? ''));
 }
 
-export function csvColumns(registry: Registry, plan: QueryPlan, tr: Translate): CsvColumn[] {
-  const labelled = labelledKeys(registry, plan);
-  return plan.columns.flatMap((field) => {
-    const own: CsvColumn = { header: field.label, value: (row) => csvCell(field, row[field.name], tr) };
-    if (!labelled.has(field.name)) return [own];
-    return [own, { header: tr('csv.labelColumn', { label: field.label }), value: (row) => String(row[`${field.name}${LABEL_SUFFIX}`] ?? '') }];
-  });
-}
+export const queryCsvColumns = (registry: Registry, plan: QueryPlan, tr: Translate): CsvColumn[] =>
+  csvColumns(plan.columns, labelledKeys(registry, plan), tr);
 
 export const csvLines = (lines: readonly (readonly string[])[], separator: CsvSeparator) => stringify(lines.map((line) => [...line]), { delimiter: separator });

@@ -29,7 +29,7 @@ import { serviceDeps } from '../service-deps.ts';
 import { actorOf, renderScreen } from '../screens/shared/index.ts';
 import { choiceInputOf, type ChoiceInput } from './choice-input.ts';
 import { BOM } from '../export/csv-cell.ts';
-import { csvColumns, csvLines } from './csv.ts';
+import { csvLines, queryCsvColumns } from './csv.ts';
 import { FormView } from './form-view.tsx';
 import { IndexView } from './index-view.tsx';
 import { QUERY_PATHS } from './paths.ts';
@@ -86,7 +86,7 @@ const fileName = (plan: QueryPlan) => `${plan.shape.spec.name.replace(/[^A-Za-z0
 
 function downloadCsv(c: Context<AppEnv>, actor: Actor, plan: QueryPlan, separator: ';' | ',' | '|') {
   const locale = localeOf(c);
-  const columns = csvColumns(c.get('runtime').registry, plan, translator(locale));
+  const columns = queryCsvColumns(c.get('runtime').registry, plan, translator(locale));
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header('Content-Disposition', `attachment; filename="${fileName(plan)}"`);
   c.header('Cache-Control', 'no-store');
