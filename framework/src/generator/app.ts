@@ -136,6 +136,7 @@ const presence = (artefacts: Artefacts): TableArtefacts => ({
 
 function renderAppTable(
   table: TableMeta,
+  artefacts: Artefacts,
   options: GeneratorOptions,
   served: ReadonlyMap<string, TableMeta>,
   knownTargets: ReadonlyMap<string, TableMeta>,
@@ -143,7 +144,6 @@ function renderAppTable(
 ): string {
   // Plain literals (JSON round trip): the facts are readonly interfaces, the printer takes plain data.
   const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as Literal;
-  const artefacts = artefactsOf(table, options, knownTargets);
   const used = presence(artefacts);
   const specTypes = [
     ...(used.csvImport ? ['ImportSpec'] : []),
@@ -185,13 +185,16 @@ export function appFiles(folder: string, options: GeneratorOptions, schema: AppS
   const served = new Map(sorted.map((table) => [table.name, table]));
   const knownTargets = new Map([...frameworkTables, ...sorted].map((table) => [`${table.schema}.${table.name}`, table]));
   const selected = only ? sorted.filter((table) => only.includes(table.name)) : sorted;
+  // Derived once per table: its module, its documentation page and the index all show them.
+  const artefacts = new Map(sorted.map((table) => [table.name, artefactsOf(table, options, knownTargets)]));
   const files = new Map<string, string>();
   for (const table of selected) {
-    files.set(`${table.name}.ts`, renderAppTable(table, options, served, knownTargets, imports));
-    files.set(`docs/${table.name}.md`, renderDoc(table, artefactsOf(table, options, knownTargets)));
+    const own = artefacts.get(table.name) as Artefacts;
+    files.set(`${table.name}.ts`, renderAppTable(table, own, options, served, knownTargets, imports));
+    files.set(`docs/${table.name}.md`, renderDoc(table, own));
   }
-  const artefacts = new Map(sorted.map((table) => [table.name, presence(artefactsOf(table, options, knownTargets))]));
-  files.set('index.ts', renderIndex(sorted, imports.types, { overrideImport: imports.override, specsImport: imports.specs, artefacts }));
+  const present = new Map([...artefacts].map(([name, own]) => [name, presence(own)]));
+  files.set('index.ts', renderIndex(sorted, imports.types, { overrideImport: imports.override, specsImport: imports.specs, artefacts: present }));
   files.set('permissions.ts', renderPermissions(sorted));
   files.set('menu.ts', renderMenu(sorted, options.name, relativeImport(outDir, EXTENSIONS_FILE)));
   files.set('labels.ts', renderLabels(sorted));

@@ -3,10 +3,8 @@
  * values as the screens show them, « N premières lignes sur M » when the limit cut it, and the
  * way back to the form with the same choices.
  */
-import type { Row } from '../../db/connection.ts';
 import type { Locale, Translate } from '../../i18n/index.ts';
 import type { QueryPlan, TableResult } from '../../queries/index.ts';
-import type { RegisteredObject } from '../../model/registry.ts';
 import type { FieldMeta } from '../../model/types.ts';
 import { printedColumn } from '../export/cell.ts';
 import { isNumeric } from '../screens/shared/index.ts';
@@ -22,14 +20,12 @@ function summary(tr: Translate, result: TableResult): string {
   return shown === 1 ? tr('queries.result.limitedOne', { total }) : tr('queries.result.limited', { shown, total });
 }
 
-/** As the listing's PDF prints it: the referenced row's label, a fixed choice's label, else the screens' format. */
-const cellText = (object: RegisteredObject, field: FieldMeta, row: Row, locale: Locale): string => printedColumn(object, field, locale).text(row);
-
 export function ResultView(props: { tr: Translate; locale: Locale; plan: QueryPlan; result: TableResult; formHref: string }) {
   const { tr, plan, result, locale } = props;
   const labelled = referenceColumns(plan.shape.object.meta);
   const numeric = (field: FieldMeta) => isNumeric(field) && !labelled.has(field.name);
-  const [first, ...others] = plan.columns;
+  // Cells as the listing's PDF prints them: the referenced row's label, a fixed choice's label, else the screens' format.
+  const [first, ...others] = plan.columns.map((field) => printedColumn(plan.shape.object, field, locale));
   return (
     <div class="requete-resultat">
       <p class="listing-compte" id="requete-compte">{summary(tr, result)}</p>
@@ -51,9 +47,9 @@ export function ResultView(props: { tr: Translate; locale: Locale; plan: QueryPl
             <tbody>
               {result.rows.map((row) => (
                 <tr>
-                  <th scope="row" class={numeric(first) ? 'nombre' : undefined}>{cellText(plan.shape.object, first, row, locale)}</th>
-                  {others.map((field) => (
-                    <td class={numeric(field) ? 'nombre' : undefined}>{cellText(plan.shape.object, field, row, locale)}</td>
+                  <th scope="row" class={numeric(first.field) ? 'nombre' : undefined}>{first.text(row)}</th>
+                  {others.map((column) => (
+                    <td class={numeric(column.field) ? 'nombre' : undefined}>{column.text(row)}</td>
                   ))}
                 </tr>
               ))}
