@@ -9,7 +9,7 @@ import type { RegisteredObject } from '../../model/registry.ts';
 import type { FieldMeta } from '../../model/types.ts';
 import type { Row } from '../../db/connection.ts';
 import { LABEL_SUFFIX } from '../../records/index.ts';
-import { visibleFields } from '../../records/visible-fields.ts';
+import { repeatsOwnCollectivite, visibleFields } from '../../records/visible-fields.ts';
 import { displayValue } from '../screens/shared/index.ts';
 import { referenceOf } from '../../model/references.ts';
 
@@ -24,7 +24,7 @@ export interface PrintedColumn {
  * for a niveau-1 user (it would repeat their own on every row, as the listing screen does).
  */
 export function exportableFields(object: RegisteredObject, actor: Actor): Map<string, FieldMeta> {
-  const fields = visibleFields(object).filter((field) => !(field.name === object.meta.tenantColumn && actor.niveau !== '2'));
+  const fields = visibleFields(object).filter((field) => !repeatsOwnCollectivite(object, field, actor));
   return new Map(fields.map((field) => [field.name, field]));
 }
 

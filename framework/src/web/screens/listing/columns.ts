@@ -10,7 +10,7 @@ import type { Choice } from '../../../model/override.ts';
 import type { FieldKind, FieldMeta } from '../../../model/types.ts';
 import { isSortableKind } from '../../../records/list-plan.ts';
 import { LABEL_SUFFIX } from '../../../records/select.ts';
-import { visibleField, visibleFields } from '../../../records/visible-fields.ts';
+import { repeatsOwnCollectivite, visibleField, visibleFields } from '../../../records/visible-fields.ts';
 import { displayValue, isNumeric } from '../shared/index.ts';
 import { referenceColumns } from '../../../model/references.ts';
 
@@ -40,8 +40,7 @@ export function listColumns(object: RegisteredObject, actor: Actor, fixed: Reado
     : visibleFields(object).filter(
         (field) =>
           !UNLISTED_KINDS.has(field.kind) &&
-          // A niveau-1 user only ever sees their own collectivité: the column would repeat it.
-          !(field.name === object.meta.tenantColumn && actor.niveau !== '2'),
+          !repeatsOwnCollectivite(object, field, actor),
       );
   const labelled = referenceColumns(object.meta);
   return fields
