@@ -92,6 +92,13 @@ export const meta = {
       targetColumns: ['om_collectivite'],
     },
     {
+      name: 'om_traitement_om_collectivite_fkey',
+      source: { schema: 'om', table: 'om_traitement' },
+      columns: ['om_collectivite'],
+      targetColumns: ['om_collectivite'],
+      onDelete: 'cascade',
+    },
+    {
       name: 'om_utilisateur_om_collectivite_fkey',
       source: { schema: 'om', table: 'om_utilisateur' },
       columns: ['om_collectivite'],

@@ -7,6 +7,7 @@ import type { Application } from './application.ts';
 import type { RuntimeConfig } from './config/index.ts';
 import { asApplicationRole, frameworkMigrations, migrate, openDatabase, readMigrations, type Db } from './db/index.ts';
 import { createLogger } from './logger.ts';
+import { interruptJobsLeftRunning } from './jobs/index.ts';
 import { Registry } from './model/registry.ts';
 import { registerFrameworkObjects } from './objects/index.ts';
 import { registerFrameworkWidgets } from './web/dashboard/index.ts';
@@ -73,5 +74,7 @@ export async function bootstrap(config: RuntimeConfig, applications: readonly Ap
       if (first && applied.includes(`${first.scope}/${first.name}`)) await application.loadDemo?.(runtime);
     }
   }
+  // Jobs a previous life of the instance left « en cours » become « interrompu » (jobs/recovery.ts).
+  await interruptJobsLeftRunning(runtime);
   return { runtime, applied, generatedAdminPassword };
 }

@@ -11,13 +11,26 @@ function announceAdmin(password: string | undefined): void {
   console.log(`${t('cli.adminPasswordNote')}\n`);
 }
 
+/** `--help`/`-h` prints the command's usage; any other argument is refused with it. */
+function usageAsked(args: readonly string[], usage: string): number | undefined {
+  if (args.length === 0) return undefined;
+  if (args.some((arg) => arg === '--help' || arg === '-h')) {
+    console.log(usage);
+    return 0;
+  }
+  console.error(`${t('cli.unknownOption', { option: args[0] ?? '' })}\n\n${usage}`);
+  return 1;
+}
+
 async function start(): Promise<number> {
-  const { bootstrap } = await import('./bootstrap.ts');
-  const { createApp } = await import('./web/app.tsx');
-  const { startServer } = await import('./web/server.ts');
-  const config = loadConfig();
   const started = Date.now();
-  const { runtime, applied, generatedAdminPassword } = await bootstrap(config, await loadApplications());
+  const config = loadConfig();
+  const [{ bootstrap }, applications] = await Promise.all([import('./bootstrap.ts'), loadApplications()]);
+  // The database opens in its own thread while this one loads the web application's modules.
+  const booting = bootstrap(config, applications);
+  booting.catch(() => undefined); // Awaited below; a failure must not count as unhandled meanwhile.
+  const [{ createApp }, { startServer }] = await Promise.all([import('./web/app.tsx'), import('./web/server.ts')]);
+  const { runtime, applied, generatedAdminPassword } = await booting;
   if (applied.length > 0) runtime.logger.info({ applied }, `${applied.length} migration(s) appliquée(s)`);
   announceAdmin(generatedAdminPassword);
   await startServer(createApp(runtime), runtime, { port: config.port });
@@ -38,11 +51,13 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'start':
-      return start();
+      return usageAsked(rest, t('cli.startUsage')) ?? start();
     case 'migrate':
-      return migrateOnly();
+      return usageAsked(rest, t('cli.migrateUsage')) ?? migrateOnly();
     case 'user':
       return (await import('./cli/users.ts')).userCommand(rest);
+    case 'import':
+      return (await import('./cli/import.ts')).importCommand(rest);
     case 'gen':
       return (await import('./generator/command.ts')).genCommand(rest);
     case undefined:

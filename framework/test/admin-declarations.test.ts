@@ -98,6 +98,7 @@ test('the framework objects are placed in the Administration and Paramétrage ru
       ['administration', 'Import', '/import', ['import']],
       ['export', 'Éditions', '/editions', ['edition']],
       ['administration', 'Générateur', '/administration/generateur', ['gen']],
+      ['traitement', 'Mes traitements', '/traitements', []],
     ],
   );
 });

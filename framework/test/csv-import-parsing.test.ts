@@ -4,15 +4,20 @@
  * columns, label folding, the template and the reject file.
  */
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { lineBatches } from '../src/imports/batches.ts';
 import {
-  countCsvLines,
+  csvFileLines,
   csvLines,
-  decodeCsv,
+  decodeChunks,
   foldLabel,
   isEmptyLine,
   mapLine,
   RejectCollector,
+  sniffFile,
   templateCsv,
   type CsvLine,
   type Separator,
@@ -38,17 +43,25 @@ async function linesOf(text: string, separator: Separator): Promise<CsvLine[]> {
   return lines;
 }
 
-test('UTF-8 is read as it is, with or without a byte-order mark', () => {
-  const plain = decodeCsv(new TextEncoder().encode('Hélène;Œuvre'));
-  assert.deepEqual(plain, { text: 'Hélène;Œuvre', encoding: 'utf-8', bom: false });
-  const withBom = decodeCsv(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Zoé;1')]));
-  assert.deepEqual(withBom, { text: 'Zoé;1', encoding: 'utf-8', bom: true });
+/** The text of `bytes` decoded as a stream, cut in chunks of `size` bytes (a character may straddle two). */
+async function decoded(bytes: Uint8Array, encoding: 'utf-8' | 'windows-1252', size = 3): Promise<string> {
+  async function* chunks(): AsyncGenerator<Buffer> {
+    for (let at = 0; at < bytes.length; at += size) yield Buffer.from(bytes.subarray(at, at + size));
+  }
+  let text = '';
+  for await (const part of decodeChunks(chunks(), encoding)) text += part;
+  return text;
+}
+
+test('UTF-8 is read as it is, with or without a byte-order mark, a character split across chunks included', async () => {
+  assert.equal(await decoded(new TextEncoder().encode('Hélène;Œuvre'), 'utf-8'), 'Hélène;Œuvre');
+  assert.equal(await decoded(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Zoé;1')]), 'utf-8'), 'Zoé;1');
 });
 
-test('a file that is not UTF-8 is read as Windows-1252 (Excel), accents and € included', () => {
-  // « Gérard;École;€ » as Excel saves it on a French PC.
+test('Windows-1252 (Excel) is read with its accents, € and œ', async () => {
+  // « Gérard;École;€;œuf » as Excel saves it on a French PC.
   const bytes = new Uint8Array([0x47, 0xe9, 0x72, 0x61, 0x72, 0x64, 0x3b, 0xc9, 0x63, 0x6f, 0x6c, 0x65, 0x3b, 0x80, 0x3b, 0x9c, 0x75, 0x66]);
-  assert.deepEqual(decodeCsv(bytes), { text: 'Gérard;École;€;œuf', encoding: 'windows-1252', bom: false });
+  assert.equal(await decoded(bytes, 'windows-1252'), 'Gérard;École;€;œuf');
 });
 
 test('lines are numbered as a spreadsheet numbers its rows, empty lines and quoted line breaks included', async () => {
@@ -61,7 +74,6 @@ test('lines are numbered as a spreadsheet numbers its rows, empty lines and quot
     { number: 4, cells: ['', '', ''] },
     { number: 5, cells: ['Martin', 'Léa'] },
   ]);
-  assert.equal(await countCsvLines(text, ';'), 5);
 });
 
 test('the chosen separator splits the cells; the other one stays in them', async () => {
@@ -72,7 +84,7 @@ test('the chosen separator splits the cells; the other one stays in them', async
 });
 
 test('a file that is not CSV is refused with the line, in French', async () => {
-  await assert.rejects(countCsvLines('nom;prenom\nDupont;"Jean\nMartin;Léa\n', ';'), (error: unknown) => {
+  await assert.rejects(linesOf('nom;prenom\nDupont;"Jean\nMartin;Léa\n', ';'), (error: unknown) => {
     assert.ok(error instanceof JobFailure);
     assert.match(error.message, /n’a pas pu être lu comme un fichier CSV \(ligne \d+\)/);
     assert.match(error.message, /Rien n’a été importé/);
@@ -112,19 +124,68 @@ test('the template is the header line, `;`, UTF-8 with BOM', () => {
   assert.equal(templateCsv(SPEC), '\ufeffnom;prenom;actif\n');
 });
 
-test('the reject file repeats the lines as they were, with a « rejet » column', () => {
-  const rejects = new RejectCollector(['nom', 'prenom', 'actif'], ',', 'fr');
-  rejects.add(3, ['Dupont', 'Jean, dit "Jeannot"', 'peut-être'], ['Le champ « Actif » doit valoir Oui ou Non.']);
-  rejects.add(7, ['', 'Léa', ''], ['Le champ « Nom » est obligatoire.', 'Autre motif.']);
-  assert.equal(rejects.count, 2);
-  assert.deepEqual(rejects.first.map((line) => line.line), [3, 7]);
-  assert.equal(
-    rejects.file(),
-    '\ufeffnom,prenom,actif,rejet\n' +
-      'Dupont,"Jean, dit ""Jeannot""",peut-être,Le champ « Actif » doit valoir Oui ou Non.\n' +
-      ',Léa,,Le champ « Nom » est obligatoire. Autre motif.\n',
+test('the reject file repeats the lines as they were, with a « rejet » column, written to disk as they come', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'commun-rejets-'));
+  try {
+    const rejects = new RejectCollector(['nom', 'prenom', 'actif'], ',', (name) => join(folder, name), 'fr');
+    // The file's own header line replaces the column names.
+    rejects.useHeader(['Nom', 'Prénom', 'Actif']);
+    await rejects.add(3, ['Dupont', 'Jean, dit "Jeannot"', 'peut-être'], ['Le champ « Actif » doit valoir Oui ou Non.']);
+    await rejects.add(7, ['', 'Léa', ''], ['Le champ « Nom » est obligatoire.', 'Autre motif.']);
+    assert.equal(rejects.count, 2);
+    assert.deepEqual(rejects.first.map((line) => line.line), [3, 7]);
+    assert.equal(await rejects.close(), 'rejets.csv');
+    assert.equal(
+      readFileSync(join(folder, 'rejets.csv'), 'utf8'),
+      '\ufeffNom,Prénom,Actif,rejet\n' +
+        'Dupont,"Jean, dit ""Jeannot""",peut-être,Le champ « Actif » doit valoir Oui ou Non.\n' +
+        ',Léa,,Le champ « Nom » est obligatoire. Autre motif.\n',
+    );
+    const none = new RejectCollector(['nom'], ';', (name) => join(folder, `vide-${name}`));
+    assert.equal(await none.close(), undefined, 'no reject, no file');
+    assert.equal(existsSync(join(folder, 'vide-rejets.csv')), false);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a file on disk: its encoding is read from every byte, then its lines as a stream', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'commun-fichier-'));
+  try {
+    const utf8Path = join(folder, 'utf8.csv');
+    writeFileSync(utf8Path, `\ufeffnom;prenom\r\n${'Dupont;Jean\r\n'.repeat(20_000)}"Zoé;\r\nfin";Éric`);
+    assert.deepEqual(await sniffFile(utf8Path), { encoding: 'utf-8', lines: 20_003 });
+    const lines: CsvLine[] = [];
+    for await (const line of csvFileLines(utf8Path, 'utf-8', ';')) lines.push(line);
+    assert.equal(lines.length, 20_002, 'a quoted line break is one line');
+    assert.deepEqual(lines[0], { number: 1, cells: ['nom', 'prenom'] }, 'the byte-order mark is dropped');
+    assert.deepEqual(lines[20_001], { number: 20_002, cells: ['Zoé;\r\nfin', 'Éric'] });
+
+    // Valid UTF-8 for 200 Ko, then one « é » as Excel writes it: the whole file is Windows-1252.
+    const latinPath = join(folder, 'latin.csv');
+    writeFileSync(latinPath, Buffer.concat([Buffer.from('Dupont;Jean\n'.repeat(20_000)), Buffer.from([0x47, 0xe9, 0x72, 0x61, 0x72, 0x64, 0x3b, 0x9c, 0x75, 0x66, 0x0a])]));
+    assert.deepEqual(await sniffFile(latinPath), { encoding: 'windows-1252', lines: 20_001 });
+    let last: CsvLine | undefined;
+    for await (const line of csvFileLines(latinPath, 'windows-1252', ';')) last = line;
+    assert.deepEqual(last, { number: 20_001, cells: ['Gérard', 'œuf'] });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('lines go in batches: header and empty lines set aside, lines with the wrong cells refused', async () => {
+  async function* source(): AsyncGenerator<CsvLine> {
+    yield { number: 1, cells: ['nom', 'prenom', 'actif'] };
+    for (let number = 2; number <= 6; number += 1) yield { number, cells: number === 4 ? ['', '', ''] : number === 5 ? ['Court'] : [`Nom${number}`, '', 'Oui'] };
+  }
+  const batches = [];
+  for await (const batch of lineBatches(source(), SPEC, true, 2)) batches.push(batch);
+  assert.deepEqual(
+    batches.map((batch) => [batch.firstLine, batch.lastLine, batch.lines.map((line) => line.number), batch.refused.map((line) => line.number), batch.empty, batch.header !== undefined]),
+    [
+      [1, 3, [2, 3], [], 0, true],
+      [4, 6, [6], [5], 1, false],
+    ],
   );
-  // The file's own header line replaces the column names.
-  rejects.useHeader(['Nom', 'Prénom', 'Actif']);
-  assert.ok(rejects.file().startsWith('\ufeffNom,Prénom,Actif,rejet\n'));
+  assert.deepEqual(batches[0]?.lines[0]?.input, { nom: 'Nom2', actif: 'Oui' });
 });

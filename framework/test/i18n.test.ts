@@ -67,6 +67,7 @@ const FUNCTION_SAMPLES: Record<string, Record<string, unknown>> = {
   'admin.matrix.saved': { granted: 2, revoked: 1 },
   'admin.matrix.partial': { done: 2 },
   'admin.journal.changedCount': { count: 2 },
+  'traitements.follow.range': { first: 2, last: 1001 },
 };
 
 /** Every text a rendered message shows: the values it was given, flattened. */

@@ -77,12 +77,14 @@ describeEachDatabase('main menu', (database) => {
   test('a user holding only personne_tab sees only that entry; empty rubriques are hidden', async () => {
     const menu = menuOf(await page(await signedIn('lecteur'), '/'));
     const links = linksOf(menu);
-    // Personnes, and the declared entries that ask for personne_tab; nothing of the framework.
+    // Personnes, and the declared entries that ask for personne_tab; of the framework, only
+    // « Mes traitements », every signed-in user's (order 900: last of its rubrique).
     assert.deepEqual(links, [
       ['/essai/personne', 'Personnes'],
       ['/essai/etiquettes', 'Édition des étiquettes'],
       ['/essai/envoi', 'Envoi des courriers'],
       ['/essai/zebre', 'Zèbre'],
+      ['/traitements', 'Mes traitements'],
     ]);
     const rubriques = rubriquesOf(menu).map((rubrique) => rubrique.label);
     assert.ok(rubriques.includes('Application'));
@@ -102,7 +104,7 @@ describeEachDatabase('main menu', (database) => {
     // Dossiers first (order 1), then by label as French sorts it: « Édition » among the E.
     assert.deepEqual(
       linksOf(traitement).map(([, label]) => label),
-      ['Dossiers', 'Édition des étiquettes', 'Envoi des courriers', 'Zèbre'],
+      ['Dossiers', 'Édition des étiquettes', 'Envoi des courriers', 'Zèbre', 'Mes traitements'],
       'Clôture annuelle needs dossier_cloturer, which the agent does not hold',
     );
     // The whole-object permission `personne` gives `personne_exporter`: the export entry shows.

@@ -48,6 +48,14 @@ export interface RuntimeConfig {
     /** Largest form with files (COMMUN_UPLOAD_REQUEST_MAX_BYTES, 32 Mio); other requests stay at 2 Mio. */
     requestMaxBytes: number;
   };
+  imports: {
+    /** Largest CSV file an import accepts, streamed to disk (COMMUN_IMPORT_MAX_BYTES, 200 Mio). */
+    maxBytes: number;
+  };
+  jobs: {
+    /** Days a finished job's result files are kept, then deleted (COMMUN_TRAITEMENT_CONSERVATION_JOURS, 7). */
+    keepResultsDays: number;
+  };
 }
 
 const integer = (value: string | undefined, fallback: number) => {
@@ -90,6 +98,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     upload: {
       maxBytes: integer(env.COMMUN_UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
       requestMaxBytes: integer(env.COMMUN_UPLOAD_REQUEST_MAX_BYTES, 32 * 1024 * 1024),
+    },
+    imports: {
+      maxBytes: integer(env.COMMUN_IMPORT_MAX_BYTES, 200 * 1024 * 1024),
+    },
+    jobs: {
+      keepResultsDays: integer(env.COMMUN_TRAITEMENT_CONSERVATION_JOURS, 7),
     },
   };
 }

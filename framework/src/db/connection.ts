@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { Kysely, sql } from 'kysely';
 import pg from 'pg';
+import { lockDataFolder, type DataFolderLock } from './data-folder-lock.ts';
+import { EmbeddedClient } from './pglite-client.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { SessionSettingsDialect } from './session-settings.ts';
 
@@ -37,7 +37,7 @@ export interface Database {
 export const APP_ROLE = 'commun_app';
 
 // Dates stay `AAAA-MM-JJ` strings, timestamps without zone stay strings, int8 becomes a number:
-// the same JS values whichever database answers.
+// the same JS values whichever database answers (pglite-worker.mjs sets the same parsers).
 const DATE = 1082;
 const TIMESTAMP = 1114;
 const INT8 = 20;
@@ -55,16 +55,23 @@ export function serverTypes(): pg.CustomTypesConfig {
   };
 }
 
-async function openEmbedded(config: DatabaseConfig): Promise<PGlite> {
+/** What the owner of an embedded database can do besides queries. */
+export interface EmbeddedHandle {
+  /** An image of the whole database (tests start their databases from a migrated one). */
+  dumpDataDir(compression?: 'gzip' | 'none'): Promise<Blob>;
+}
+
+/** Opens the embedded database in its worker thread, after taking the data folder's lock. */
+async function openEmbedded(config: DatabaseConfig): Promise<{ client: EmbeddedClient; lock: DataFolderLock | undefined }> {
   const dataDir = config.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const options: PGliteOptions = {
-    parsers: { [DATE]: identity, [TIMESTAMP]: identity, [NUMERIC]: identity, [INT8]: (v: string) => Number(v) },
-  };
-  if (config.postgis) options.extensions = { postgis: (await import('@electric-sql/pglite-postgis')).postgis };
-  if (config.loadDataDir) options.loadDataDir = config.loadDataDir;
-  else options.dataDir = dataDir;
-  return PGlite.create(options);
+  const lock = config.loadDataDir || dataDir.startsWith('memory://') ? undefined : lockDataFolder(dataDir);
+  try {
+    const client = await EmbeddedClient.open({ dataDir, postgis: config.postgis ?? false, image: config.loadDataDir });
+    return { client, lock };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }
 
 function kyselyOnServer(url: string, poolSize: number, role?: string): Db {
@@ -81,14 +88,21 @@ function kyselyOnServer(url: string, poolSize: number, role?: string): Db {
 }
 
 /** Opens the database as its owner (to migrate). Use `asApplicationRole` for everything else. */
-export async function openDatabase(config: DatabaseConfig): Promise<Database & { config: DatabaseConfig; pglite?: PGlite }> {
+export async function openDatabase(config: DatabaseConfig): Promise<Database & { config: DatabaseConfig; pglite?: EmbeddedHandle }> {
   if (config.url) {
     const kysely = kyselyOnServer(config.url, 2);
     return { kind: 'postgres', kysely, role: 'owner', config, close: () => kysely.destroy() };
   }
-  const pglite = await openEmbedded(config);
-  const kysely = new Kysely<Schema>({ dialect: new PGliteDialect(pglite) });
-  return { kind: 'pglite', kysely, role: 'owner', config, pglite, close: () => kysely.destroy() };
+  const { client, lock } = await openEmbedded(config);
+  const kysely = new Kysely<Schema>({ dialect: new PGliteDialect(client) });
+  const close = async () => {
+    try {
+      await kysely.destroy();
+    } finally {
+      lock?.release();
+    }
+  };
+  return { kind: 'pglite', kysely, role: 'owner', config, pglite: client, close };
 }
 
 /**

@@ -13,7 +13,10 @@ import { filesEn } from './screens/files.ts';
 import { queriesEn } from './screens/queries.ts';
 import { documentsEn } from './screens/documents.ts';
 import { importsEn } from './screens/imports.ts';
+import { bulkImportEn } from './screens/bulk-import.ts';
 import { generatorEn } from './screens/generator.ts';
+import { traitementsEn } from './screens/traitements.ts';
+import { databaseEn } from './screens/database.ts';
 import type { Messages } from './index.ts';
 
 const plural = pluralOf('en');
@@ -300,6 +303,8 @@ export const en: Messages = {
       '  commun migrate               applies the pending migrations, then stops',
       '  commun user add <login> …    creates a user (commun user --help)',
       '  commun user password <login> changes the password of a user',
+      '  commun import <app>.<table> <file.csv> [options]',
+      '                               imports a CSV file in batches (commun import --help)',
       '  commun gen [--check] [--dry-run] [--all | table…]',
       '                               generates the modules describing the tables (gen/)',
       '  commun --help                shows this help',
@@ -309,6 +314,19 @@ export const en: Messages = {
       'Applications served: those of ./commun.config.ts ({ applications: [ … ] }), else the framework alone.',
     ].join('\n'),
     unknownCommand: 'Unknown command: “{command}”.',
+    unknownOption: 'Unknown option: “{option}”.',
+    startUsage: [
+      'Usage: commun start',
+      'Starts the web server on port PORT (8080 by default); applies pending migrations first.',
+      'Embedded database: the COMMUN_DATA_DIR folder (./data) belongs to the one process that opened it;',
+      'stop the server (Ctrl+C) before running another command on that folder.',
+      'PostgreSQL server: DATABASE_URL=postgres://user:password@host:5432/database.',
+    ].join('\n'),
+    migrateUsage: [
+      'Usage: commun migrate',
+      'Applies pending migrations (framework and applications), creates the admin account the first time, then stops.',
+      'On the embedded database, the server must not be running on the same folder (COMMUN_DATA_DIR).',
+    ].join('\n'),
     error: 'Error: {message}',
     adminCreated: 'Administrator account created: login “admin”, password “{password}”',
     adminPasswordNote: 'Write this password down: it will not be shown again. (COMMUN_ADMIN_PASSWORD lets you choose it.)',
@@ -555,5 +573,8 @@ export const en: Messages = {
   queries: queriesEn,
   documents: documentsEn,
   imports: importsEn,
+  bulkImport: bulkImportEn,
   generator: generatorEn,
+  traitements: traitementsEn,
+  database: databaseEn,
 };

@@ -18,7 +18,10 @@ import { filesFr } from './screens/files.ts';
 import { queriesFr } from './screens/queries.ts';
 import { documentsFr } from './screens/documents.ts';
 import { importsFr } from './screens/imports.ts';
+import { bulkImportFr } from './screens/bulk-import.ts';
 import { generatorFr } from './screens/generator.ts';
+import { traitementsFr } from './screens/traitements.ts';
+import { databaseFr } from './screens/database.ts';
 
 const plural = pluralOf('fr');
 const count = (n: number, one: string, other: string) => `${n} ${plural(n, { one, other })}`;
@@ -323,6 +326,8 @@ export const fr = {
       '  commun migrate               applique les migrations en attente puis s\'arrête',
       '  commun user add <login> …    crée un utilisateur (commun user --help)',
       '  commun user password <login> change le mot de passe d\'un utilisateur',
+      '  commun import <app>.<table> <fichier.csv> [options]',
+      '                               importe un fichier CSV par lots (commun import --help)',
       '  commun gen [--check] [--dry-run] [--all | table…]',
       '                               génère les modules décrivant les tables (gen/)',
       '  commun --help                affiche cette aide',
@@ -332,6 +337,19 @@ export const fr = {
       'Applications servies : celles de ./commun.config.ts ({ applications: [ … ] }), sinon le cadriciel seul.',
     ].join('\n'),
     unknownCommand: 'Commande inconnue : « {command} ».',
+    unknownOption: 'Option inconnue : « {option} ».',
+    startUsage: [
+      'Usage : commun start',
+      'Démarre le serveur web sur le port PORT (8080 par défaut) ; applique d’abord les migrations en attente.',
+      'Base embarquée : le dossier COMMUN_DATA_DIR (./data) appartient au seul processus qui l’a ouvert ;',
+      'arrêtez le serveur (Ctrl+C) avant de lancer une autre commande sur ce dossier.',
+      'Serveur PostgreSQL : DATABASE_URL=postgres://utilisateur:motdepasse@hote:5432/base.',
+    ].join('\n'),
+    migrateUsage: [
+      'Usage : commun migrate',
+      'Applique les migrations en attente (cadriciel et applications), crée le compte admin au premier passage, puis s’arrête.',
+      'Sur la base embarquée, le serveur ne doit pas tourner sur le même dossier (COMMUN_DATA_DIR).',
+    ].join('\n'),
     error: 'Erreur : {message}',
     adminCreated: 'Compte administrateur créé : login « admin », mot de passe « {password} »',
     adminPasswordNote: 'Notez ce mot de passe : il ne sera plus affiché. (COMMUN_ADMIN_PASSWORD permet de le choisir.)',
@@ -580,5 +598,8 @@ export const fr = {
   queries: queriesFr,
   documents: documentsFr,
   imports: importsFr,
+  bulkImport: bulkImportFr,
   generator: generatorFr,
+  traitements: traitementsFr,
+  database: databaseFr,
 } as const;

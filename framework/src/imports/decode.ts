@@ -3,16 +3,9 @@
  * byte-order mark) or Windows-1252 (Excel's « CSV (séparateur : point-virgule) »): a file that is
  * not valid UTF-8 is read as Windows-1252, which accepts every byte.
  */
+import { createReadStream } from 'node:fs';
+
 export type CsvEncoding = 'utf-8' | 'windows-1252';
-
-export interface DecodedCsv {
-  readonly text: string;
-  readonly encoding: CsvEncoding;
-  /** The file started with a UTF-8 byte-order mark (removed from `text`). */
-  readonly bom: boolean;
-}
-
-const hasBom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
 /**
  * Windows-1252's bytes 0x80–0x9F (€, œ, Œ, typographic quotes…); the others are ISO-8859-1's.
@@ -30,12 +23,56 @@ function windows1252(bytes: Uint8Array): string {
     .replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0)] ?? char);
 }
 
-export function decodeCsv(bytes: Uint8Array): DecodedCsv {
-  try {
-    // `fatal`: an invalid sequence throws instead of becoming « � »; the BOM is dropped.
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text, encoding: 'utf-8', bom: hasBom(bytes) };
-  } catch {
-    return { text: windows1252(bytes), encoding: 'windows-1252', bom: false };
+/** What a first reading of a file on disk tells: its encoding and about how many lines it holds. */
+export interface SniffedFile {
+  readonly encoding: CsvEncoding;
+  /**
+   * Line breaks, plus one when the last line has none: the number of lines unless a quoted cell
+   * holds a line break (the progress bar's total; the count at the end is exact).
+   */
+  readonly lines: number;
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * Reads the file once, as a stream: it is UTF-8 when every byte sequence is valid UTF-8 (the whole
+ * file, not just its start: a single « é » saved by Excel on line 90,000 makes it Windows-1252).
+ */
+export async function sniffFile(path: string): Promise<SniffedFile> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let utf8 = true;
+  let lines = 0;
+  let last = NEWLINE;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    if (utf8) {
+      try {
+        decoder.decode(chunk, { stream: true });
+      } catch {
+        utf8 = false;
+      }
+    }
+    for (let at = chunk.indexOf(NEWLINE); at !== -1; at = chunk.indexOf(NEWLINE, at + 1)) lines += 1;
+    if (chunk.length > 0) last = chunk[chunk.length - 1] as number;
   }
+  if (utf8) {
+    try {
+      decoder.decode();
+    } catch {
+      utf8 = false;
+    }
+  }
+  return { encoding: utf8 ? 'utf-8' : 'windows-1252', lines: lines + (last === NEWLINE ? 0 : 1) };
+}
+
+/** The text of a file as a stream of strings in `encoding` (a UTF-8 byte-order mark is dropped). */
+export async function* decodeChunks(chunks: AsyncIterable<Buffer>, encoding: CsvEncoding): AsyncGenerator<string> {
+  if (encoding === 'windows-1252') {
+    // One byte, one character: a chunk never splits a character.
+    for await (const chunk of chunks) yield windows1252(chunk);
+    return;
+  }
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) yield decoder.decode(chunk, { stream: true });
+  yield decoder.decode();
 }

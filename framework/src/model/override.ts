@@ -243,6 +243,15 @@ export interface ObjectOverride {
   readonly validate?: (context: WriteContext) => FieldErrors | Promise<FieldErrors>;
   readonly beforeWrite?: (context: WriteContext) => void | Promise<void>;
   readonly afterWrite?: (context: WriteContext & { readonly result: Row | undefined }) => void | Promise<void>;
+  /**
+   * Batch forms of the hooks, for the import (many rows in one transaction). `validateBatch`
+   * returns one entry per context, in order. A `Veto` thrown by a batch hook refuses every line of
+   * the batch. An object with `beforeWrite` or `afterWrite` but not their batch form is imported
+   * one row at a time (a savepoint each): it works, only slower.
+   */
+  readonly validateBatch?: (contexts: readonly WriteContext[]) => readonly FieldErrors[] | Promise<readonly FieldErrors[]>;
+  readonly beforeWriteBatch?: (contexts: readonly WriteContext[]) => void | Promise<void>;
+  readonly afterWriteBatch?: (contexts: readonly (WriteContext & { readonly result: Row })[]) => void | Promise<void>;
   readonly actions?: Readonly<Record<string, CustomAction>>;
   /**
    * Whether this record may be deleted by this actor (e.g. not one's own account): the screens

@@ -5,6 +5,7 @@ import { registerQueriesMenu } from '../web/queries/menu.ts';
 import { registerImportMenu } from '../web/imports/menu.ts';
 import { registerEditionsMenu } from '../web/editions/menu.ts';
 import { registerGeneratorMenu } from '../web/generator/menu.ts';
+import { registerJobsMenu } from '../web/jobs/menu.ts';
 
 /** Menu entries of the administration pages that are not listings (the objects place themselves). */
 export function registerAdminMenu(registry: Registry): void {
@@ -20,4 +21,5 @@ export function registerAdminMenu(registry: Registry): void {
   registerImportMenu(registry);
   registerEditionsMenu(registry);
   registerGeneratorMenu(registry);
+  registerJobsMenu(registry);
 }

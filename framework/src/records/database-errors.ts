@@ -43,3 +43,13 @@ export function translateDatabaseError(error: unknown, table: TableMeta, locale?
       throw error;
   }
 }
+
+/** The refusal a database error stands for (see `translateDatabaseError`); anything else is rethrown. */
+export function databaseRefusal(error: unknown, table: TableMeta, locale?: Locale): ServiceError {
+  try {
+    return translateDatabaseError(error, table, locale);
+  } catch (translated) {
+    if (translated instanceof ServiceError) return translated;
+    throw translated;
+  }
+}

@@ -4,7 +4,11 @@ export { planList, likePattern, isSortableKind, isCriterionOperator, CRITERION_O
 export type { CountMode, CriterionOperator, CriterionRequest, ListPlan, ListRequest, PlanCondition } from './list-plan.ts';
 export { exportRecords, getRecord, listRecords } from './read.ts';
 export type { ListResult, ReadDeps } from './read.ts';
-export { createRecord, deleteRecord, parseKey, runAction, updateRecord } from './write.ts';
+export { authorizeWrite, createRecord, deleteRecord, parseKey, runAction, updateRecord } from './write.ts';
 export type { ServiceDeps, WriteOptions } from './write.ts';
 export { LABEL_SUFFIX, VERSION_FIELD } from './select.ts';
 export { coerceValue, parseFrenchDate } from './coerce.ts';
+export { writeBatch } from './batch-write.ts';
+export type { BatchLine, BatchOptions, BatchOutcome, RefusedLine, WrittenLine } from './batch-write.ts';
+export { TakenUniques } from './validate.ts';
+export { scopeConditions } from './select.ts';

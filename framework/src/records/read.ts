@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import { can } from '../access/permissions.ts';
-import type { Row } from '../db/connection.ts';
+import type { Db, Row } from '../db/connection.ts';
 import { readAs, writeAs } from '../db/tenant-context.ts';
 import type { RegisteredObject } from '../model/registry.ts';
 import { forbidden, notFound } from './errors.ts';
@@ -93,17 +94,33 @@ export async function exportRecords(
   if (!can(actor, object.name, 'exporter')) throw forbidden(deps.locale);
   const plan: ListPlan = planList(object, { ...request, page: 1 }, deps.locale);
   const compiled = buildListQuery(deps.registry, object, actor, plan, false).page.compile(deps.db.kysely);
+  const drain = async (connection: Db, cursor: string) => {
+    let total = 0;
+    try {
+      for (;;) {
+        const batch = await sql<Row>`fetch ${sql.raw(String(EXPORT_BATCH))} from ${sql.id(cursor)}`.execute(connection);
+        if (batch.rows.length === 0) break;
+        total += batch.rows.length;
+        await onBatch(batch.rows);
+      }
+    } finally {
+      await sql`close ${sql.id(cursor)}`.execute(connection);
+    }
+    return total;
+  };
+  if (deps.db.kind === 'pglite') {
+    // The embedded database has one session for everyone: a cursor WITH HOLD is computed once, with
+    // this actor's settings, outside any transaction, so each fetch takes the session only briefly
+    // and other requests go between two batches (a transaction would hold it until the last row).
+    const cursor = `commun_export_${randomUUID().replaceAll('-', '')}`;
+    return readAs(deps.db.kysely, actor, async (connection) => {
+      await connection.executeQuery({ ...compiled, sql: `declare ${cursor} no scroll cursor with hold for ${compiled.sql}` });
+      return drain(connection, cursor);
+    });
+  }
   return writeAs(deps.db.kysely, actor, async (trx) => {
     await sql`set transaction read only`.execute(trx);
     await trx.executeQuery({ ...compiled, sql: `declare commun_export no scroll cursor for ${compiled.sql}` });
-    let total = 0;
-    for (;;) {
-      const batch = await sql<Row>`fetch ${sql.raw(String(EXPORT_BATCH))} from commun_export`.execute(trx);
-      if (batch.rows.length === 0) break;
-      total += batch.rows.length;
-      await onBatch(batch.rows);
-    }
-    await sql`close commun_export`.execute(trx);
-    return total;
+    return drain(trx, 'commun_export');
   });
 }

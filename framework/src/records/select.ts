@@ -5,6 +5,7 @@ import type { Db, Row } from '../db/connection.ts';
 import type { RegisteredObject, Registry } from '../model/registry.ts';
 import type { FieldMeta } from '../model/types.ts';
 import type { ListPlan, PlanCondition, SortTerm } from './list-plan.ts';
+import { searchedColumns, tupleCondition } from './validate.ts';
 import { visibleFields } from './visible-fields.ts';
 
 /** Sorted text follows French rules (accents, case) on both databases. */
@@ -208,4 +209,17 @@ export async function lockRow(connection: Db, object: RegisteredObject, actor: A
   const table = tableOf(object.meta.schema, object.meta.name);
   const result = await sql<Row>`select t.*, md5(row_to_json(t)::text) as ${sql.id(VERSION_FIELD)} from ${table} as t ${where(conditions)} for update`.execute(connection);
   return result.rows[0];
+}
+
+/**
+ * The stored rows the actor may reach whose `columns` hold one of the tuples of `rows` (update mode
+ * of the import), locked for the rest of the transaction.
+ */
+export async function lockRowsMatching(connection: Db, object: RegisteredObject, actor: Actor, columns: readonly string[], rows: readonly Row[]): Promise<Row[]> {
+  if (rows.length === 0) return [];
+  const searched = searchedColumns(object.meta, columns);
+  const conditions = [...scopeConditions(object, actor, true), tupleCondition(searched, searched, rows)];
+  const table = tableOf(object.meta.schema, object.meta.name);
+  const result = await sql<Row>`select t.*, md5(row_to_json(t)::text) as ${sql.id(VERSION_FIELD)} from ${table} as t ${where(conditions)} for update`.execute(connection);
+  return result.rows;
 }

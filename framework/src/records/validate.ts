@@ -28,43 +28,147 @@ export function checkShape(table: TableMeta, values: Row, creating: boolean, loc
 
 const ref = (name: string) => sql.ref(`t.${name}`);
 
-/** Unique constraints, single and multi-column, among the rows the actor can see. */
-export async function checkUniques(trx: Db, table: TableMeta, row: Row, currentKey: unknown, locale?: Locale): Promise<FieldErrors> {
-  const errors: FieldErrors = {};
-  for (const columns of table.uniques) {
-    if (columns.some((name) => row[name] === null || row[name] === undefined)) continue;
-    const conditions: RawBuilder<unknown>[] = columns.map((name) => sql`${ref(name)} = ${row[name]}`);
-    if (currentKey !== undefined && table.key) conditions.push(sql`${ref(table.key)} <> ${currentKey}`);
-    const found = await sql`select 1 from ${sql.table(`${table.schema}.${table.name}`)} as t where ${sql.join(conditions, sql` and `)} limit 1`.execute(trx);
-    if (found.rows.length === 0) continue;
+/**
+ * A value as a comparison key: the database answers numbers and strings, the coerced input may
+ * hold either for the same column (a bigint key arrives as a number, a date as a string).
+ */
+const keyPart = (value: unknown): string => (value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value));
+export const tupleKey = (row: Row, columns: readonly string[]): string => columns.map((name) => keyPart(row[name])).join('\u0000');
+
+const hasAll = (row: Row, columns: readonly string[]) => columns.every((name) => row[name] !== null && row[name] !== undefined);
+
+/** `(t.a, t.b) in ((…), (…))` for the distinct tuples of `rows`; one bound parameter per value. */
+export function tupleCondition(columns: readonly string[], targetColumns: readonly string[], rows: readonly Row[]): RawBuilder<unknown> {
+  const distinct = new Map<string, Row>();
+  for (const row of rows) distinct.set(tupleKey(row, columns), row);
+  const tuples = [...distinct.values()].map((row) => sql`(${sql.join(columns.map((name) => sql`${row[name]}`))})`);
+  return sql`(${sql.join(targetColumns.map((name) => ref(name)))}) in (${sql.join(tuples)})`;
+}
+
+/**
+ * The columns a lookup by `columns` searches on: all but the collectivité's, whose statistics mislead
+ * the planner while an import fills the table in one transaction (it would scan the collectivité's
+ * index instead of the unique one). The whole tuple is compared afterwards.
+ */
+export function searchedColumns(table: TableMeta, columns: readonly string[]): readonly string[] {
+  const searched = columns.filter((name) => name !== table.tenantColumn);
+  return searched.length > 0 ? searched : columns;
+}
+
+/** The tuples of `columns` found among the rows the actor can see (with the row's key when asked). */
+async function foundTuples(trx: Db, table: TableMeta, columns: readonly string[], rows: readonly Row[], withKey: boolean): Promise<Map<string, unknown[]>> {
+  const found = new Map<string, unknown[]>();
+  if (rows.length === 0) return found;
+  const selected = [...columns.map((name) => ref(name)), ...(withKey && table.key ? [sql`${ref(table.key)} as "__key"`] : [])];
+  const searched = searchedColumns(table, columns);
+  const query = sql<Row>`select ${sql.join(selected)} from ${sql.table(`${table.schema}.${table.name}`)} as t where ${tupleCondition(searched, searched, rows)}`;
+  for (const row of (await query.execute(trx)).rows) {
+    const id = tupleKey(row, columns);
+    found.set(id, [...(found.get(id) ?? []), row.__key]);
+  }
+  return found;
+}
+
+/** A row about to be written, for the uniqueness check: its values merged over the stored ones. */
+export interface UniqueCandidate {
+  readonly row: Row;
+  /** The key of the row being updated (it does not clash with itself); undefined on create. */
+  readonly currentKey: unknown;
+}
+
+/**
+ * Unique values already taken, by constraint, among lines checked earlier in the same import but
+ * not (or not yet) in the table: batches checked then rolled back (simulation).
+ */
+export class TakenUniques {
+  readonly #taken = new Set<string>();
+  has(constraint: number, id: string): boolean {
+    return this.#taken.has(`${constraint}\u0001${id}`);
+  }
+  add(constraint: number, id: string): void {
+    this.#taken.add(`${constraint}\u0001${id}`);
+  }
+}
+
+function uniqueMessage(table: TableMeta, columns: readonly string[], locale: Locale | undefined): string {
+  const [first] = columns;
+  return columns.length === 1
+    ? t('records.rules.unique', { label: labelOf(table, first ?? '') }, locale)
+    : t('records.rules.uniqueTogether', { labels: columns.map((name) => labelOf(table, name)) }, locale);
+}
+
+/**
+ * Unique constraints, single and multi-column, among the rows the actor can see, for many rows at
+ * once: one query per constraint. Two candidates with the same values clash too (the first keeps
+ * them), and so does a value in `taken`. The errors come in the order of `candidates`.
+ */
+export async function checkUniquesBulk(
+  trx: Db,
+  table: TableMeta,
+  candidates: readonly UniqueCandidate[],
+  locale?: Locale,
+  taken?: TakenUniques,
+): Promise<FieldErrors[]> {
+  const errors: FieldErrors[] = candidates.map(() => ({}));
+  for (const [constraint, columns] of table.uniques.entries()) {
     const [first] = columns;
     if (!first) continue;
-    errors[first] =
-      columns.length === 1
-        ? t('records.rules.unique', { label: labelOf(table, first) }, locale)
-        : t('records.rules.uniqueTogether', { labels: columns.map((name) => labelOf(table, name)) }, locale);
+    const checked = candidates.filter(({ row }) => hasAll(row, columns));
+    const found = await foundTuples(trx, table, columns, checked.map(({ row }) => row), true);
+    const seen = new Set<string>();
+    candidates.forEach(({ row, currentKey }, index) => {
+      if (!hasAll(row, columns)) return;
+      const id = tupleKey(row, columns);
+      const others = (found.get(id) ?? []).filter((key) => currentKey === undefined || keyPart(key) !== keyPart(currentKey));
+      if (others.length > 0 || seen.has(id) || taken?.has(constraint, id)) (errors[index] as FieldErrors)[first] = uniqueMessage(table, columns, locale);
+      seen.add(id);
+    });
   }
   return errors;
 }
 
+/** Unique constraints of one row (see `checkUniquesBulk`). */
+export async function checkUniques(trx: Db, table: TableMeta, row: Row, currentKey: unknown, locale?: Locale): Promise<FieldErrors> {
+  return (await checkUniquesBulk(trx, table, [{ row, currentKey }], locale))[0] ?? {};
+}
+
+/** Records the unique values of rows now written (or checked, in a simulation) in `taken`. */
+export function takeUniques(table: TableMeta, rows: readonly Row[], taken: TakenUniques): void {
+  for (const [constraint, columns] of table.uniques.entries()) {
+    for (const row of rows) if (hasAll(row, columns)) taken.add(constraint, tupleKey(row, columns));
+  }
+}
+
 /**
  * Each foreign key value must name a row that exists *and* that the actor may see: the lookup runs
- * in the actor's transaction, so row-level security hides other collectivités' rows.
+ * in the actor's transaction, so row-level security hides other collectivités' rows. One query
+ * per foreign key for all the rows; the errors come in the order of `rows`.
  */
-export async function checkReferences(trx: Db, table: TableMeta, values: Row, locale?: Locale): Promise<FieldErrors> {
-  const errors: FieldErrors = {};
+export async function checkReferencesBulk(trx: Db, table: TableMeta, rows: readonly Row[], locale?: Locale): Promise<FieldErrors[]> {
+  const errors: FieldErrors[] = rows.map(() => ({}));
   for (const foreignKey of table.foreignKeys) {
-    if (!foreignKey.columns.some((name) => Object.hasOwn(values, name))) continue;
-    if (foreignKey.columns.some((name) => values[name] === null || values[name] === undefined)) continue;
-    const conditions = foreignKey.columns.map((name, index) => sql`${ref(foreignKey.targetColumns[index] ?? name)} = ${values[name]}`);
+    const { columns, targetColumns } = foreignKey;
+    const checked = rows.filter((values) => columns.some((name) => Object.hasOwn(values, name)) && hasAll(values, columns));
+    if (checked.length === 0) continue;
+    const targets = columns.map((name, index) => targetColumns[index] ?? name);
+    // The target's columns come back under the source's names, to compare the tuples.
+    const selected = sql.join(columns.map((name, index) => sql`${ref(targets[index] as string)} as ${sql.id(name)}`));
     const target = sql.table(`${foreignKey.target.schema}.${foreignKey.target.table}`);
-    const found = await sql`select 1 from ${target} as t where ${sql.join(conditions, sql` and `)} limit 1`.execute(trx);
-    if (found.rows.length === 0) {
-      const first = foreignKey.columns[0] as string;
-      errors[first] = t('records.rules.reference', { label: labelOf(table, first) }, locale);
-    }
+    const result = await sql<Row>`select distinct ${selected} from ${target} as t where ${tupleCondition(columns, targets, checked)}`.execute(trx);
+    const found = new Set(result.rows.map((row) => tupleKey(row, columns)));
+    const checkedRows = new Set(checked);
+    rows.forEach((values, index) => {
+      if (!checkedRows.has(values) || found.has(tupleKey(values, columns))) return;
+      const first = columns[0] as string;
+      (errors[index] as FieldErrors)[first] = t('records.rules.reference', { label: labelOf(table, first) }, locale);
+    });
   }
   return errors;
+}
+
+/** The foreign keys of one row (see `checkReferencesBulk`). */
+export async function checkReferences(trx: Db, table: TableMeta, values: Row, locale?: Locale): Promise<FieldErrors> {
+  return (await checkReferencesBulk(trx, table, [values], locale))[0] ?? {};
 }
 
 /** Child rows that would be orphaned: « N enregistrement(s) lié(s) … dans la table X ». */

@@ -6,17 +6,18 @@ import { can } from '../access/permissions.ts';
 import type { Database, Row, Schema } from '../db/connection.ts';
 import { writeAs } from '../db/tenant-context.ts';
 import { t, type Locale } from '../i18n/index.ts';
-import type { ActionResult, FieldErrors, WriteAction, WriteContext, ActionServices } from '../model/override.ts';
-import { Veto } from '../model/override.ts';
+import type { ActionResult, WriteAction, WriteContext, ActionServices } from '../model/override.ts';
 import type { RegisteredObject, Registry } from '../model/registry.ts';
 import { coerceValue } from './coerce.ts';
 import { translateDatabaseError } from './database-errors.ts';
-import { forbidden, invalid, notFound, ServiceError } from './errors.ts';
+import { forbidden, notFound, ServiceError } from './errors.ts';
 import { writeAudit } from './audit.ts';
 import { lockRow, selectOne, VERSION_FIELD } from './select.ts';
-import { checkReferences, checkShape, checkUniques, childRowMessages } from './validate.ts';
+import { childRowMessages } from './validate.ts';
+import { afterWriteOne, beforeWriteOne, runHook } from './hooks.ts';
+import { checkWrites, type PendingWrite } from './write-checks.ts';
+import { insertRows, updateRow } from './row-sql.ts';
 import { applyTenant, readInput } from './write-input.ts';
-import { columnValue } from './column-value.ts';
 
 export interface ServiceDeps {
   readonly db: Database;
@@ -43,13 +44,11 @@ class Simulated {
   constructor(readonly result: unknown) {}
 }
 
-const hasErrors = (errors: FieldErrors) => Object.keys(errors).length > 0;
-
 /**
  * Before anything is read or written: the object accepts writes, the actor holds the permission
  * `<object>_<suffix>` (or the whole object), and shared rows are left to niveau-2 users.
  */
-function authorizeWrite(object: RegisteredObject, actor: Actor, suffix: string, locale: Locale | undefined): void {
+export function authorizeWrite(object: RegisteredObject, actor: Actor, suffix: string, locale: Locale | undefined): void {
   if (object.meta.readOnly || object.override.readOnly) {
     throw new ServiceError('read_only', t('records.readOnly', { object: object.meta.label }, locale));
   }
@@ -72,40 +71,10 @@ function checkVersion(previous: Row, version: string | undefined, locale: Locale
   }
 }
 
-/** Hook and rule failures become a refusal; everything else propagates (and rolls back). */
-async function runHook<T>(work: () => T | Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof Veto) throw new ServiceError('validation', error.message, error.fields);
-    throw error;
-  }
-}
-
-/**
- * The generated rules, then the override's. `inputErrors` (values that could not be read) are
- * reported together with the other fields' errors, so the user corrects everything at once.
- */
-async function validateAll(
-  trx: Transaction<Schema>,
-  object: RegisteredObject,
-  write: WriteContext,
-  currentKey: unknown,
-  merged: Row,
-  inputErrors: FieldErrors,
-  locale: Locale | undefined,
-): Promise<void> {
-  const creating = write.action === 'create';
-  const refuse = (errors: FieldErrors) => invalid(errors, undefined, locale);
-  const shape = { ...checkShape(object.meta, write.values, creating, locale), ...inputErrors };
-  if (hasErrors(shape)) throw refuse(shape);
-  const found = {
-    ...(await checkReferences(trx, object.meta, write.values, locale)),
-    ...(await checkUniques(trx, object.meta, merged, currentKey, locale)),
-  };
-  if (hasErrors(found)) throw refuse(found);
-  const extra = await runHook(() => object.override.validate?.(write) ?? {});
-  if (hasErrors(extra)) throw refuse(extra);
+/** The generated rules, then the override's (see `checkWrites`): the refusal of this one write. */
+async function validateAll(trx: Transaction<Schema>, object: RegisteredObject, pending: PendingWrite, locale: Locale | undefined): Promise<void> {
+  const [refusal] = await checkWrites(trx, object, [pending], locale);
+  if (refusal) throw refusal;
 }
 
 function context(
@@ -150,17 +119,6 @@ async function treatment<T>(
   }
 }
 
-/** Values to insert; a key fed by a sequence without default (openMairie's `<table>_seq`) takes `nextval`. */
-function insertColumns(object: RegisteredObject, values: Row): [string, unknown][] {
-  const columns: [string, unknown][] = Object.entries(values).map(([name, value]) => [name, columnValue(object, name, value)]);
-  for (const field of object.meta.fields) {
-    if (field.sequence && values[field.name] === undefined) {
-      columns.push([field.name, sql`nextval(${`${object.meta.schema}.${field.sequence}`}::regclass)`]);
-    }
-  }
-  return columns;
-}
-
 export async function createRecord(deps: ServiceDeps, actor: Actor, object: RegisteredObject, input: Row, options: WriteOptions = {}): Promise<Row> {
   const { locale } = deps;
   authorizeWrite(object, actor, 'ajouter', locale);
@@ -169,18 +127,12 @@ export async function createRecord(deps: ServiceDeps, actor: Actor, object: Regi
   return treatment(deps, actor, object, async (trx) => {
     await runHook(() => object.override.prepare?.({ actor, table: object.meta, action: 'create', trx, input, values, previous: undefined, locale }));
     const write = context(actor, object, trx, 'create', values, undefined, locale);
-    await validateAll(trx, object, write, undefined, values, errors, locale);
-    await runHook(() => object.override.beforeWrite?.(write));
-    const table = sql.table(`${object.meta.schema}.${object.meta.name}`);
-    const columns = insertColumns(object, values);
-    const inserted =
-      columns.length === 0
-        ? await sql<Row>`insert into ${table} default values returning *`.execute(trx)
-        : await sql<Row>`insert into ${table} (${sql.join(columns.map(([name]) => sql.id(name)))}) values (${sql.join(columns.map(([, value]) => value))}) returning *`.execute(trx);
-    const stored = inserted.rows[0] as Row;
+    await validateAll(trx, object, { write, currentKey: undefined, merged: values, inputErrors: errors }, locale);
+    await beforeWriteOne(object.override, write);
+    const [stored] = (await insertRows(trx, object, [values])) as [Row];
     const key = object.meta.key ? stored[object.meta.key] : undefined;
     const result = key === undefined ? stored : ((await selectOne(trx, deps.registry, object, actor, key)) ?? stored);
-    await runHook(() => object.override.afterWrite?.({ ...write, result }));
+    await afterWriteOne(object.override, write, result);
     await writeAudit(trx, { actor, object, action: 'create', key, before: undefined, after: stored, requestId: options.requestId });
     return result;
   }, options.simulate);
@@ -205,18 +157,11 @@ export async function updateRecord(
     checkVersion(previous, options.version, locale);
     await runHook(() => object.override.prepare?.({ actor, table: object.meta, action: 'update', trx, input, values, previous, locale }));
     const write = context(actor, object, trx, 'update', values, previous, locale);
-    await validateAll(trx, object, write, key, { ...previous, ...values }, errors, locale);
-    await runHook(() => object.override.beforeWrite?.(write));
-    const names = Object.keys(values);
-    let stored = previous;
-    if (names.length > 0) {
-      const table = sql.table(`${object.meta.schema}.${object.meta.name}`);
-      const assignments = sql.join(names.map((name) => sql`${sql.id(name)} = ${columnValue(object, name, values[name])}`));
-      const updated = await sql<Row>`update ${table} set ${assignments} where ${sql.id(object.meta.key as string)} = ${key} returning *`.execute(trx);
-      stored = updated.rows[0] as Row;
-    }
+    await validateAll(trx, object, { write, currentKey: key, merged: { ...previous, ...values }, inputErrors: errors }, locale);
+    await beforeWriteOne(object.override, write);
+    const stored = await updateRow(trx, object, key, values, previous);
     const result = (await selectOne(trx, deps.registry, object, actor, key)) ?? stored;
-    await runHook(() => object.override.afterWrite?.({ ...write, result }));
+    await afterWriteOne(object.override, write, result);
     await writeAudit(trx, { actor, object, action: 'update', key, before: previous, after: stored, requestId: options.requestId });
     return result;
   });

@@ -17,6 +17,7 @@ import { adminRoutes } from './admin/routes.tsx';
 import { pdfExportRoutes } from './export/pdf.ts';
 import { queryRoutes } from './queries/routes.tsx';
 import { importRoutes } from './imports/routes.tsx';
+import { jobRoutes } from './jobs/routes.tsx';
 import { editionsRoutes } from './editions/routes.tsx';
 import { generatorRoutes } from './generator/routes.tsx';
 import { dashboardRoutes } from './dashboard/routes.tsx';
@@ -75,6 +76,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.route('/', pdfExportRoutes());
   app.route('/', queryRoutes());
   app.route('/', importRoutes());
+  app.route('/', jobRoutes());
   app.route('/', editionsRoutes());
   app.route('/', generatorRoutes());
 

@@ -8,6 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { t } from '../i18n/index.ts';
+import { jobRunnerOf, startJobMaintenance } from '../jobs/index.ts';
 import type { Runtime } from '../runtime.ts';
 
 type FetchCallback = Parameters<typeof serve>[0]['fetch'];
@@ -77,6 +78,9 @@ export async function startServer(
     });
   });
 
+  // Jobs left « en cours » by a dead process become « interrompu »; expired result files go (every minute).
+  const maintenance = startJobMaintenance(runtime);
+
   const host = !options.hostname || options.hostname === '0.0.0.0' || options.hostname === '::' ? 'localhost' : options.hostname;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url, port, baseUrl: runtime.config.baseUrl }, `Commun est à l'écoute sur ${url}`);
@@ -121,6 +125,9 @@ export async function startServer(
       clearInterval(sweeper);
       clearTimeout(timer);
     }
+    maintenance.stop();
+    // Running jobs stop at their next check and say so (« interrompu »), before the database closes.
+    await jobRunnerOf(runtime).shutdown();
     try {
       await runtime.db.close();
     } finally {

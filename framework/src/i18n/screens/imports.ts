@@ -1,6 +1,6 @@
 /**
- * Messages of the CSV import (« Administration › Import », permission `import`) and of the
- * background jobs it runs: French and English, key for key.
+ * Messages of the CSV import (« Administration › Import », permission `import`): French and
+ * English, key for key. The import's modes and command are in bulk-import.ts; its jobs in traitements.ts.
  */
 import type { Translation } from '../types.ts';
 
@@ -129,11 +129,6 @@ export const importsFr = {
     unreadable:
       'Le fichier n’a pas pu être lu comme un fichier CSV (ligne {line}) : vérifiez le séparateur et les guillemets. Rien n’a été importé.',
   },
-  /** The background jobs (shared with the other long treatments). */
-  jobs: {
-    failed: 'Le traitement s’est arrêté sur une erreur inattendue (référence {reference}). Transmettez cette référence à votre administrateur.',
-    tooMany: 'Vous avez déjà {max} traitements en cours : attendez qu’un d’eux se termine avant d’en lancer un autre.',
-  },
 } as const;
 
 export const importsEn: Translation<typeof importsFr> = {
@@ -259,9 +254,5 @@ export const importsEn: Translation<typeof importsFr> = {
   },
   file: {
     unreadable: 'The file could not be read as a CSV file (line {line}): check the separator and the quotes. Nothing was imported.',
-  },
-  jobs: {
-    failed: 'The treatment stopped on an unexpected error (reference {reference}). Give this reference to your administrator.',
-    tooMany: 'You already have {max} treatments running: wait for one of them to finish before starting another.',
   },
 };

@@ -1,26 +1,40 @@
 /**
- * The follow-up of an import job: while it runs, a progress bar and « N lignes sur M » in a live
- * region that htmx refreshes (a plain « Actualiser » link without JavaScript); once done, the
- * counts, the first rejected lines and the reject file.
+ * The follow-up of an import job, read from its row (after a restart too): while it waits or runs,
+ * a progress bar and « N lignes sur M » in a live region that htmx refreshes (a plain
+ * « Actualiser » link without JavaScript) and the « Annuler » button; once done, the counts, the
+ * first rejected lines and the reject file (while it is kept); stopped (interrompu, annulé) or
+ * failed, how far it got.
  */
 import type { Translate } from '../../i18n/index.ts';
 import type { ImportResult } from '../../imports/index.ts';
-import type { Job } from '../../jobs/index.ts';
-import type { ImportJobContext } from './job.ts';
+import { isActive } from '../../jobs/index.ts';
+import { CancelForm } from '../jobs/cancel-form.tsx';
+import { JobSummary } from '../jobs/summary-view.tsx';
+import type { ImportJob } from './job.ts';
 import { IMPORT_PATHS } from './paths.ts';
 
-export type ImportJob = Job<ImportResult, ImportJobContext>;
+export type { ImportJob } from './job.ts';
 
 /** Seconds between two refreshes of a running job's page. */
 const POLL = 'every 2s';
 export const LIVE_REGION_ID = 'suivi-import';
 
-function Running(props: { tr: Translate; job: ImportJob }) {
+/** What the page needs besides the job. */
+export interface FollowOptions {
+  readonly tr: Translate;
+  readonly job: ImportJob;
+  readonly csrfToken: string;
+  /** The reject file can be downloaded (written, and not deleted yet). */
+  readonly rejectsKept: boolean;
+}
+
+function Running(props: FollowOptions) {
   const { tr, job } = props;
   const { done, total } = job.progress;
+  const message = job.state === 'en_attente' ? 'traitements.follow.waiting' : total === undefined ? 'imports.follow.counting' : 'imports.follow.running';
   return (
     <>
-      <p>{tr(total === undefined ? 'imports.follow.counting' : 'imports.follow.running')}</p>
+      <p>{tr(message)}</p>
       <p>
         <label for="import-avancement">{tr('imports.follow.progressLabel')}</label>
         <br />
@@ -30,6 +44,12 @@ function Running(props: { tr: Translate; job: ImportJob }) {
       <p>
         <a href={IMPORT_PATHS.follow(job.id)}>{tr('imports.follow.refresh')}</a> <span class="aide">{tr('imports.follow.refreshHelp')}</span>
       </p>
+      {!job.cancelRequested && (
+        <>
+          <CancelForm job={job.id} csrfToken={props.csrfToken} retour={IMPORT_PATHS.follow(job.id)} label={tr('traitements.follow.cancel')} />
+          <p class="aide">{tr('traitements.follow.cancelHelp')}</p>
+        </>
+      )}
     </>
   );
 }
@@ -40,6 +60,7 @@ function Counts(props: { tr: Translate; result: ImportResult }) {
     [tr('imports.follow.read'), result.counts.read],
     [tr('imports.follow.header'), result.counts.header],
     [tr(result.simulation ? 'imports.follow.valid' : 'imports.follow.imported'), result.counts.imported],
+    ...(result.updateKey === undefined ? [] : [[tr('traitements.follow.updated'), result.counts.updated] as [string, number]]),
     [tr('imports.follow.rejected'), result.counts.rejected],
     [tr('imports.follow.empty'), result.counts.empty],
   ];
@@ -58,16 +79,20 @@ function Counts(props: { tr: Translate; result: ImportResult }) {
   );
 }
 
-function Rejects(props: { tr: Translate; job: ImportJob; result: ImportResult }) {
+function Rejects(props: FollowOptions & { result: ImportResult }) {
   const { tr, result } = props;
   return (
     <section aria-labelledby="import-rejets">
       <h2 id="import-rejets">{tr('imports.follow.rejects')}</h2>
-      <p>
-        <a href={IMPORT_PATHS.rejects(props.job.id)} download>{tr('imports.follow.download')}</a>
-        <br />
-        <span class="aide">{tr('imports.follow.downloadHelp')}</span>
-      </p>
+      {props.rejectsKept ? (
+        <p>
+          <a href={IMPORT_PATHS.rejects(props.job.id)} download>{tr('imports.follow.download')}</a>
+          <br />
+          <span class="aide">{tr('imports.follow.downloadHelp')}</span>
+        </p>
+      ) : (
+        props.job.filesDeletedAt !== undefined && <p>{tr('traitements.follow.filesDeleted')}</p>
+      )}
       <table class="import-table import-rejets">
         <caption>{tr('imports.follow.rejectsCaption', { shown: result.firstRejects.length, total: result.counts.rejected })}</caption>
         <thead>
@@ -93,55 +118,87 @@ function Rejects(props: { tr: Translate; job: ImportJob; result: ImportResult })
   );
 }
 
-function Finished(props: { tr: Translate; job: ImportJob; result: ImportResult }) {
-  const { tr, job, result } = props;
+/** The counts and rejects of a result (a finished job's, or the partial one of a stopped job). */
+function Outcome(props: FollowOptions & { result: ImportResult }) {
+  const { tr, result } = props;
   const encoding = tr(result.encoding === 'utf-8' ? 'imports.follow.encodings.utf8' : 'imports.follow.encodings.windows1252');
   return (
     <>
-      <p class={result.simulation ? 'message message-info' : 'message message-succes'}>
-        {tr(result.simulation ? 'imports.follow.simulationDone' : 'imports.follow.done')}
-      </p>
+      {!result.simulation && !result.written && result.mode === 'tout-ou-rien' && result.counts.rejected > 0 && (
+        <p role="alert" class="message message-erreur">{tr('bulkImport.cli.refused')}</p>
+      )}
+      <p>{tr(`bulkImport.form.modes.${result.mode}`)}</p>
       <Counts tr={tr} result={result} />
       <p>{tr('imports.follow.encoding', { encoding })}</p>
-      {result.counts.rejected > 0 && <Rejects tr={tr} job={job} result={result} />}
+      {result.counts.rejected > 0 && <Rejects {...props} result={result} />}
+    </>
+  );
+}
+
+/** Interrupted (the process stopped) or cancelled: how far it got, and what it had saved. */
+function Stopped(props: FollowOptions) {
+  const { tr, job } = props;
+  const { done, total } = job.progress;
+  const interrupted = job.state === 'interrompu';
+  const message =
+    total === undefined
+      ? tr(interrupted ? 'traitements.follow.interruptedNoTotal' : 'traitements.follow.cancelledNoTotal')
+      : tr(interrupted ? 'traitements.follow.interrupted' : 'traitements.follow.cancelled', { done, total });
+  return (
+    <>
+      <p role="status" class="message message-avertissement">{message}</p>
+      <JobSummary tr={tr} summary={job.summary} />
+      {job.result && <Outcome {...props} result={job.result} />}
     </>
   );
 }
 
 /** What the live region holds (also the answer to htmx's refresh). */
-export function FollowContent(props: { tr: Translate; job: ImportJob }) {
+export function FollowContent(props: FollowOptions) {
   const { tr, job } = props;
   const again = (
     <p>
       <a href={IMPORT_PATHS.spec(job.context.app, job.context.name)}>{tr('imports.follow.again')}</a>
     </p>
   );
-  if (job.state === 'running') return <Running tr={tr} job={job} />;
-  if (job.state === 'failed' || !job.result) {
+  if (isActive(job.state)) return <Running {...props} />;
+  if (job.state === 'interrompu' || job.state === 'annule') {
+    return (
+      <>
+        <Stopped {...props} />
+        {again}
+      </>
+    );
+  }
+  if (job.state === 'echoue' || !job.result) {
     return (
       <>
         <p role="alert">{tr('imports.follow.failed', { message: job.error ?? '' })}</p>
+        <JobSummary tr={tr} summary={job.summary} />
         {again}
       </>
     );
   }
   return (
     <>
-      <Finished tr={tr} job={job} result={job.result} />
+      <p class={job.result.simulation ? 'message message-info' : 'message message-succes'}>
+        {tr(job.result.simulation ? 'imports.follow.simulationDone' : 'imports.follow.done')}
+      </p>
+      <Outcome {...props} result={job.result} />
       {again}
     </>
   );
 }
 
-export function FollowView(props: { tr: Translate; job: ImportJob }) {
+export function FollowView(props: FollowOptions) {
   const { tr, job } = props;
-  const polling = job.state === 'running' ? { 'hx-get': IMPORT_PATHS.follow(job.id), 'hx-trigger': POLL, 'hx-swap': 'innerHTML' } : {};
+  const polling = isActive(job.state) ? { 'hx-get': IMPORT_PATHS.follow(job.id), 'hx-trigger': POLL, 'hx-swap': 'innerHTML' } : {};
   return (
     <div class="import">
-      <p>{tr('imports.follow.file', { name: job.context.fileName })}</p>
+      {job.fileName !== undefined && <p>{tr('imports.follow.file', { name: job.fileName })}</p>}
       {job.context.simulation && <p>{tr('imports.follow.simulationMode')}</p>}
       <div id={LIVE_REGION_ID} aria-live="polite" {...polling}>
-        <FollowContent tr={tr} job={job} />
+        <FollowContent {...props} />
       </div>
     </div>
   );

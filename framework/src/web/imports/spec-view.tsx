@@ -1,7 +1,7 @@
 /** The import pages before the upload: the list of imports, and one import's help table and form. */
 import { formatSize } from '../../files/index.ts';
 import type { Locale, Translate } from '../../i18n/index.ts';
-import { SEPARATORS, type Separator } from '../../imports/index.ts';
+import { IMPORT_MODES, SEPARATORS, updateKeyChoices, type ImportMode, type Separator } from '../../imports/index.ts';
 import type { ImportSpec } from '../../model/specs.ts';
 import type { Registry } from '../../model/registry.ts';
 import { CSRF_FIELD } from '../auth/csrf.ts';
@@ -79,11 +79,55 @@ export interface UploadFormValues {
   readonly separator: Separator;
   readonly header: boolean;
   readonly simulation: boolean;
+  /** Unset: « ignorer les lignes en erreur », the upload's default. */
+  readonly mode?: ImportMode | undefined;
+  /** Update mode's unique key (`updateKeyChoices`); unset: every line creates a record. */
+  readonly updateKey?: string | undefined;
 }
 
-export const DEFAULT_FORM: UploadFormValues = { separator: ';', header: true, simulation: false };
+export const DEFAULT_FORM: UploadFormValues = { separator: ';', header: true, simulation: false, mode: 'ignorer' };
 
-function UploadForm(props: { tr: Translate; locale: Locale; spec: ImportSpec; csrfToken: string; maxBytes: number; values: UploadFormValues; error: boolean }) {
+/** « Tout ou rien » or « ignorer les lignes en erreur ». */
+function ModeChoice(props: { tr: Translate; mode: ImportMode }) {
+  const { tr } = props;
+  return (
+    <fieldset>
+      <legend>{tr('bulkImport.form.mode')}</legend>
+      {IMPORT_MODES.map((mode) => (
+        <p>
+          <input type="radio" id={`import-mode-${mode}`} name={FORM_FIELDS.mode} value={mode} checked={props.mode === mode} />
+          <label for={`import-mode-${mode}`}>{tr(`bulkImport.form.modes.${mode}`)}</label>
+        </p>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The update mode: the unique key naming the existing row a line updates (absent when the table has none the file gives). */
+function UpdateKeyChoice(props: { tr: Translate; spec: ImportSpec; registry: Registry; value: string | undefined }) {
+  const { tr, spec } = props;
+  const object = props.registry.get(spec.app, spec.table);
+  const choices = object ? updateKeyChoices(spec, object) : [];
+  if (choices.length === 0) return null;
+  return (
+    <p>
+      <label for="import-cle-mise-a-jour">{tr('bulkImport.form.updateKey')}</label>
+      <br />
+      <select id="import-cle-mise-a-jour" name={FORM_FIELDS.updateKey} aria-describedby="import-cle-mise-a-jour-aide">
+        <option value="" selected={!props.value}>{tr('bulkImport.form.updateKeyNone')}</option>
+        {choices.map((choice) => (
+          <option value={choice.value} selected={props.value === choice.value}>
+            {tr('bulkImport.form.updateKeyChoice', { labels: choice.labels.join(' + ') })}
+          </option>
+        ))}
+      </select>
+      <br />
+      <span id="import-cle-mise-a-jour-aide" class="aide">{tr('bulkImport.form.updateKeyHelp')}</span>
+    </p>
+  );
+}
+
+function UploadForm(props: { tr: Translate; locale: Locale; spec: ImportSpec; registry: Registry; csrfToken: string; maxBytes: number; values: UploadFormValues; error: boolean }) {
   const { tr, spec, values } = props;
   const separatorLabel = (separator: Separator) => tr(separator === ';' ? 'imports.form.semicolon' : 'imports.form.comma');
   return (
@@ -119,6 +163,8 @@ function UploadForm(props: { tr: Translate; locale: Locale; spec: ImportSpec; cs
           <input type="checkbox" id="import-entete" name={FORM_FIELDS.header} value="1" checked={values.header} />
           <label for="import-entete">{tr('imports.form.header')}</label>
         </p>
+        <ModeChoice tr={tr} mode={values.mode ?? 'ignorer'} />
+        <UpdateKeyChoice tr={tr} spec={spec} registry={props.registry} value={values.updateKey} />
         <p>
           <input type="checkbox" id="import-simulation" name={FORM_FIELDS.simulation} value="1" checked={values.simulation} />
           <label for="import-simulation">{tr('imports.form.simulation')}</label>
@@ -153,6 +199,7 @@ export function SpecView(props: {
         tr={tr}
         locale={props.locale}
         spec={spec}
+        registry={props.registry}
         csrfToken={props.csrfToken}
         maxBytes={props.maxBytes}
         values={props.values}

@@ -1,0 +1,44 @@
+/**
+ * The jobs' housekeeping: once when a process starts (no job of its own yet), then every minute in
+ * the server — orphan jobs become « interrompu », expired result files and stale uploads go.
+ */
+import { inBackground } from '../db/background.ts';
+import type { Logger } from '../logger.ts';
+import { currentProcess } from './process.ts';
+import { interruptOrphanJobs } from './recovery.ts';
+import { sweepJobFiles, sweepStaleUploads } from './retention.ts';
+import { jobRunnerOf, type JobRuntime } from './runner.ts';
+
+export interface MaintainedRuntime extends JobRuntime {
+  readonly config: JobRuntime['config'] & { readonly jobs: { readonly keepResultsDays: number } };
+  readonly logger: Logger;
+}
+
+/** Start-up: the jobs a previous life of the instance left « en cours » become « interrompu ». */
+export async function interruptJobsLeftRunning(runtime: MaintainedRuntime): Promise<number> {
+  const count = await interruptOrphanJobs(runtime.db.kysely, { process: currentProcess(), runningHere: jobRunnerOf(runtime).runningHere() });
+  if (count > 0) runtime.logger.warn({ count }, 'traitements interrompus par un arrêt précédent');
+  return count;
+}
+
+/** One pass of the housekeeping; a failure is logged, never thrown. */
+export async function maintainJobs(runtime: MaintainedRuntime): Promise<void> {
+  await inBackground(async () => {
+    try {
+      await interruptJobsLeftRunning(runtime);
+      const swept = await sweepJobFiles(runtime.db.kysely, runtime.config.dataDir, runtime.config.jobs.keepResultsDays);
+      const uploads = await sweepStaleUploads(runtime.config.dataDir);
+      if (swept + uploads > 0) runtime.logger.info({ jobs: swept, uploads }, 'fichiers de traitements supprimés (durée de conservation dépassée)');
+    } catch (error) {
+      runtime.logger.error({ err: error }, 'entretien des traitements en échec');
+    }
+  });
+}
+
+/** Runs the housekeeping now, then every `intervalMs`; `stop` ends it. */
+export function startJobMaintenance(runtime: MaintainedRuntime, intervalMs = 60_000): { stop(): void; done: Promise<void> } {
+  const done = maintainJobs(runtime);
+  const timer = setInterval(() => void maintainJobs(runtime), intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer), done };
+}

@@ -1,0 +1,82 @@
+/**
+ * The checks of a write, shared by the form (`createRecord`, `updateRecord`: one write) and the
+ * import (`writeBatch`: many): the generated rules, then references and uniqueness (one query per
+ * foreign key and per unique constraint, whatever the number of writes), then the override's rules.
+ * A write stops at the first stage that refuses it, so the user sees the errors of one stage at once.
+ */
+import type { Transaction } from 'kysely';
+import type { Row, Schema } from '../db/connection.ts';
+import type { Locale } from '../i18n/index.ts';
+import type { FieldErrors, WriteContext } from '../model/override.ts';
+import type { RegisteredObject } from '../model/registry.ts';
+import { invalid, ServiceError } from './errors.ts';
+import { refusalOf } from './hooks.ts';
+import { checkReferencesBulk, checkShape, checkUniquesBulk, type TakenUniques } from './validate.ts';
+
+export interface PendingWrite {
+  readonly write: WriteContext;
+  /** The key of the row being updated; undefined on create. */
+  readonly currentKey: unknown;
+  /** The row as it will be: the stored values (update) with the new ones over them. */
+  readonly merged: Row;
+  /** Values that could not be read: reported with the generated rules' errors. */
+  readonly inputErrors: FieldErrors;
+}
+
+const hasErrors = (errors: FieldErrors) => Object.keys(errors).length > 0;
+
+/** The override's rules: its batch form when it has one, else its per-write form. */
+async function overrideErrors(object: RegisteredObject, writes: readonly WriteContext[]): Promise<(FieldErrors | ServiceError)[]> {
+  const { validate, validateBatch } = object.override;
+  if (validateBatch) {
+    let errors: readonly FieldErrors[] = [];
+    const refusal = await refusalOf(async () => {
+      errors = await validateBatch(writes);
+    });
+    return writes.map((_, index) => refusal ?? errors[index] ?? {});
+  }
+  const results: (FieldErrors | ServiceError)[] = [];
+  for (const write of writes) {
+    let errors: FieldErrors = {};
+    const refusal = await refusalOf(async () => {
+      errors = (await validate?.(write)) ?? {};
+    });
+    results.push(refusal ?? errors);
+  }
+  return results;
+}
+
+/**
+ * Each write's refusal, or undefined when it may be written, in the order of `pending`. `taken`:
+ * unique values of lines checked earlier in the same import and not in the table.
+ */
+export async function checkWrites(
+  trx: Transaction<Schema>,
+  object: RegisteredObject,
+  pending: readonly PendingWrite[],
+  locale: Locale | undefined,
+  taken?: TakenUniques,
+): Promise<(ServiceError | undefined)[]> {
+  const refusals: (ServiceError | undefined)[] = pending.map(({ write, inputErrors }) => {
+    const shape = { ...checkShape(object.meta, write.values, write.action === 'create', locale), ...inputErrors };
+    return hasErrors(shape) ? invalid(shape, undefined, locale) : undefined;
+  });
+  const stillValid = () => pending.map((item, index) => ({ item, index })).filter(({ index }) => refusals[index] === undefined);
+
+  const shaped = stillValid();
+  const references = await checkReferencesBulk(trx, object.meta, shaped.map(({ item }) => item.write.values), locale);
+  const uniques = await checkUniquesBulk(trx, object.meta, shaped.map(({ item }) => ({ row: item.merged, currentKey: item.currentKey })), locale, taken);
+  shaped.forEach(({ index }, position) => {
+    const found = { ...references[position], ...uniques[position] };
+    if (hasErrors(found)) refusals[index] = invalid(found, undefined, locale);
+  });
+
+  const found = stillValid();
+  const extra = await overrideErrors(object, found.map(({ item }) => item.write));
+  found.forEach(({ index }, position) => {
+    const errors = extra[position];
+    if (errors instanceof ServiceError) refusals[index] = errors;
+    else if (errors && hasErrors(errors)) refusals[index] = invalid(errors, undefined, locale);
+  });
+  return refusals;
+}

@@ -1,0 +1,20 @@
+/** How « Mes traitements » names a job and where its own page is, by kind. */
+import type { Translate } from '../../i18n/index.ts';
+import type { AnyJob } from '../../jobs/index.ts';
+import { IMPORT_JOB } from '../imports/job.ts';
+import { IMPORT_PATHS } from '../imports/paths.ts';
+
+export interface JobPresentation {
+  readonly title: string;
+  /** The job's follow-up page, when its kind has one. */
+  readonly href: string | undefined;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+export function presentJob(job: AnyJob, tr: Translate): JobPresentation {
+  if (job.kind === IMPORT_JOB.name) {
+    return { title: tr('traitements.kinds.import', { label: text(job.context.label) }), href: IMPORT_PATHS.follow(job.id) };
+  }
+  return { title: tr('traitements.kinds.other', { kind: job.kind }), href: undefined };
+}

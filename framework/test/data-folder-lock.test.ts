@@ -1,0 +1,169 @@
+/**
+ * One process owns an embedded data folder: a second `commun start`, or a command that would open
+ * the folder, refuses in French while the server runs (saying which process holds it and what to
+ * do); a lock left by a dead process is taken over; the lock goes away when the server stops.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, describe, test } from 'node:test';
+import { DataFolderLockedError, LOCK_FILE, lockDataFolder } from '../src/db/index.ts';
+
+const COMMAND = fileURLToPath(new URL('../bin/commun.js', import.meta.url));
+const folders: string[] = [];
+
+function newFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'commun-lock-'));
+  folders.push(folder);
+  return folder;
+}
+
+after(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+/** The pid of a process that has ended. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+  return Number(child.stdout.trim());
+}
+
+function writeLock(folder: string, holder: { pid: number; host: string }): void {
+  writeFileSync(join(folder, LOCK_FILE), JSON.stringify({ ...holder, startedAt: '2026-01-01T00:00:00.000Z', command: 'commun start' }));
+}
+
+describe('the lock of a data folder', () => {
+  test('one holder at a time; released, the folder can be taken again', () => {
+    const folder = newFolder();
+    const lock = lockDataFolder(folder);
+    const holder = JSON.parse(readFileSync(join(folder, LOCK_FILE), 'utf8')) as { pid: number; host: string };
+    assert.equal(holder.pid, process.pid);
+    assert.equal(holder.host, hostname());
+    assert.throws(() => lockDataFolder(folder), (error: unknown) => {
+      assert.ok(error instanceof DataFolderLockedError);
+      assert.match(error.message, new RegExp(`déjà utilisé par un autre processus\\s+\\(pid ${process.pid}`));
+      assert.match(error.message, /DATABASE_URL/);
+      return true;
+    });
+    lock.release();
+    assert.equal(existsSync(join(folder, LOCK_FILE)), false);
+    lockDataFolder(folder).release();
+  });
+
+  test('a lock left by a dead process of this host is taken over', () => {
+    const folder = newFolder();
+    writeLock(folder, { pid: deadPid(), host: hostname() });
+    const lock = lockDataFolder(folder);
+    assert.equal((JSON.parse(readFileSync(join(folder, LOCK_FILE), 'utf8')) as { pid: number }).pid, process.pid);
+    lock.release();
+  });
+
+  test('a lock of a living process, or of another host, stands', () => {
+    const folder = newFolder();
+    writeLock(folder, { pid: process.ppid, host: hostname() });
+    assert.throws(() => lockDataFolder(folder), DataFolderLockedError);
+    writeLock(folder, { pid: deadPid(), host: 'autre-serveur' });
+    assert.throws(() => lockDataFolder(folder), /autre-serveur/);
+  });
+});
+
+function commun(args: string[], env: Record<string, string>): { code: number | null; out: string } {
+  const result = spawnSync(process.execPath, [COMMAND, ...args], {
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent', COMMUN_ADMIN_PASSWORD: 'Verrou-Essai-Dossier-1', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+/** Starts `commun start` and waits for /health. */
+async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [COMMAND, 'start'], {
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', COMMUN_DATA_DIR: dataDir, PORT: String(port), COMMUN_ADMIN_PASSWORD: 'Verrou-Essai-Dossier-1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`commun start ended (${child.exitCode}): ${errors}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() - started > 60_000) throw new Error('no /health within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+describe('commands beside a running server [embarquée]', () => {
+  const port = 20_000 + (process.pid % 10_000);
+
+  test('a second start and a user command refuse in French; after the server stops, they work', async () => {
+    const dataDir = join(newFolder(), 'data');
+    const server = await startServer(dataDir, port);
+    try {
+      const secondStart = commun(['start'], { COMMUN_DATA_DIR: dataDir, PORT: String(port + 1) });
+      assert.equal(secondStart.code, 1, secondStart.out);
+      assert.match(secondStart.out, new RegExp(`déjà utilisé par un autre processus\\s+\\(pid ${server.pid} `));
+      assert.match(secondStart.out, /arrêtez ce processus/);
+      assert.doesNotMatch(secondStart.out, /\n\s+at /, 'no stack trace');
+
+      const userAdd = commun(['user', 'add', 'lucie', '--nom', 'Lucie', '--email', 'lucie@mairie.fr', '--password', 'Ocean-Vague-2026-ok'], { COMMUN_DATA_DIR: dataDir });
+      assert.equal(userAdd.code, 1, userAdd.out);
+      assert.match(userAdd.out, /déjà utilisé par un autre processus/);
+      assert.doesNotMatch(userAdd.out, /\n\s+at /, 'no stack trace');
+
+      const migrate = commun(['migrate'], { COMMUN_DATA_DIR: dataDir });
+      assert.equal(migrate.code, 1, migrate.out);
+      assert.ok((await fetch(`http://127.0.0.1:${port}/health`)).ok, 'the server still answers');
+    } finally {
+      assert.equal(await stop(server), 0);
+    }
+    assert.equal(existsSync(join(dataDir, LOCK_FILE)), false, 'the server removed its lock');
+    const userAdd = commun(['user', 'add', 'lucie', '--nom', 'Lucie', '--email', 'lucie@mairie.fr', '--password', 'Ocean-Vague-2026-ok'], { COMMUN_DATA_DIR: dataDir });
+    assert.equal(userAdd.code, 0, userAdd.out);
+    // The change was kept, and the folder starts again.
+    const again = await startServer(dataDir, port);
+    assert.equal(await stop(again), 0);
+  });
+
+  test('a server killed with SIGKILL leaves a stale lock, which the next start takes over', async () => {
+    const dataDir = join(newFolder(), 'data');
+    const server = await startServer(dataDir, port);
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGKILL');
+    await exited;
+    assert.equal((JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as { pid: number }).pid, server.pid, 'the lock stayed');
+    const next = await startServer(dataDir, port);
+    try {
+      assert.equal((JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as { pid: number }).pid, next.pid);
+    } finally {
+      assert.equal(await stop(next), 0);
+    }
+  });
+});
+
+test('start and migrate print their usage with --help or -h, without opening the database', () => {
+  const dataDir = join(newFolder(), 'data');
+  for (const [command, flag] of [['start', '--help'], ['start', '-h'], ['migrate', '--help'], ['migrate', '-h']] as const) {
+    const result = commun([command, flag], { COMMUN_DATA_DIR: dataDir });
+    assert.equal(result.code, 0, result.out);
+    assert.match(result.out, new RegExp(`^Usage : commun ${command}`));
+  }
+  assert.equal(existsSync(dataDir), false, 'no data folder was created');
+  const unknown = commun(['start', '--port', '3000'], { COMMUN_DATA_DIR: dataDir });
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.out, /Option inconnue : « --port »/);
+});
