@@ -4,8 +4,8 @@
  * same folder again (later starts). Targets: first start under 10 s, later starts under 3 s.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatTable } from './lib/measure.ts';
 
@@ -42,7 +42,17 @@ async function timeStart(dataDir: string): Promise<number> {
   }
 }
 
+/** The load average (1, 5, 15 min): a busy machine starts slower, so it goes beside the figures. */
+function loadAverage(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'inconnue';
+  }
+}
+
 const folder = mkdtempSync(join(tmpdir(), 'commun-bench-start-'));
+const loadBefore = loadAverage();
 try {
   const rows: string[][] = [];
   const first = await timeStart(join(folder, 'data'));
@@ -52,6 +62,7 @@ try {
   }
   console.log('Base embarquée : délai entre `commun start` et la première réponse de /health.\n');
   console.log(formatTable(['cas', 'secondes', 'cible (s)'], rows));
+  console.log(`\nMachine : ${cpus().length} cœur(s), Node ${process.version} ; charge moyenne (1, 5, 15 min) avant : ${loadBefore}, après : ${loadAverage()}.`);
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

@@ -83,8 +83,11 @@ export interface RunningInstance {
   stop(): Promise<void>;
 }
 
+/** Node options for the server only (`BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'` to see where its time goes). */
+const serverNodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+
 export async function startInstance(target: Target, port: number): Promise<RunningInstance> {
-  const child: ChildProcess = spawn(process.execPath, [COMMAND, 'start'], { cwd: BANC_DIR, env: environment(target, { PORT: String(port) }), stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeArgs, COMMAND, 'start'], { cwd: BANC_DIR, env: environment(target, { PORT: String(port) }), stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));

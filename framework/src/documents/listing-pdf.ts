@@ -11,6 +11,7 @@
 import PDFDocument from 'pdfkit';
 import { FONTS } from './fonts.ts';
 import { MARGIN_MM, type ListingLayout } from './listing-layout.ts';
+import { giveWay } from '../jobs/give-way.ts';
 
 const POINTS_PER_MM = 72 / 25.4;
 const pt = (mm: number) => mm * POINTS_PER_MM;
@@ -228,6 +229,9 @@ class ListingPdfWriter {
   }
 }
 
+/** Rows laid out between two turns of the event loop (a few milliseconds of work). */
+const ROWS_PER_SLICE = 25;
+
 /**
  * Writes the listing: the file's header at once (the download starts), then each batch of rows
  * from `source`, each batch's bytes awaited into `sink` before the next is read.
@@ -240,9 +244,13 @@ export async function writeListingPdf(input: ListingPdfInput, source: RowSource,
   writer.start();
   await drain();
   const count = await source(async (rows) => {
-    writer.addRows(rows);
+    for (let start = 0; start < rows.length; start += ROWS_PER_SLICE) {
+      writer.addRows(rows.slice(start, start + ROWS_PER_SLICE));
+      await drain();
+      // Laying out rows is synchronous: other requests are answered between two slices.
+      await giveWay();
+    }
     writer.forgetLayouts();
-    await drain();
   });
   writer.finish(count);
   await drain();

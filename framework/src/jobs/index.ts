@@ -10,3 +10,4 @@ export { currentProcess, isAlive, type JobProcess } from './process.ts';
 export { interruptOrphanJobs, STALE_AFTER_MS } from './recovery.ts';
 export { sweepJobFiles, sweepStaleUploads } from './retention.ts';
 export { interruptJobsLeftRunning, maintainJobs, startJobMaintenance } from './maintenance.ts';
+export { giveWay, interactiveRequest } from './give-way.ts';

@@ -12,6 +12,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
+import { giveWay } from '../jobs/give-way.ts';
 import type { Row, Schema } from '../db/connection.ts';
 import type { WriteContext } from '../model/override.ts';
 import type { RegisteredObject } from '../model/registry.ts';
@@ -71,6 +72,9 @@ interface Batch {
   readonly trx: Transaction<Schema>;
 }
 
+/** Lines read between two turns of the event loop. */
+const LINES_PER_SLICE = 50;
+
 const hasAll = (row: Row, columns: readonly string[]) => columns.every((name) => row[name] !== null && row[name] !== undefined);
 
 /** The stored rows the lines name by their unique columns (update mode). */
@@ -92,6 +96,8 @@ async function readLines(batch: Batch, lines: readonly BatchLine[], matchOn: rea
   const existing = await existingRows(batch, matchOn, created.map((read) => read.values));
   const items: Item[] = [];
   for (const [index, line] of lines.entries()) {
+    // Reading a line is synchronous work: other requests are answered every few dozen lines.
+    if (index > 0 && index % LINES_PER_SLICE === 0) await giveWay();
     const creating = created[index] as (typeof created)[number];
     const previous = matchOn && hasAll(creating.values, matchOn) ? existing.get(tupleKey(creating.values, matchOn)) : undefined;
     const key = object.meta.key;

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { Runtime } from '../runtime.ts';
+import { interactiveRequest } from '../jobs/give-way.ts';
 import { recordApi } from './api/records.ts';
 import { authRoutes } from './auth/routes.tsx';
 import { csrfMiddleware } from './auth/csrf.ts';
@@ -32,6 +33,15 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export function createApp(runtime: Runtime): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestContext());
+  // Until its response starts (a streamed PDF's body comes after), a request goes before long work.
+  app.use(async (_c, next) => {
+    const answered = interactiveRequest();
+    try {
+      await next();
+    } finally {
+      answered();
+    }
+  });
   app.use(securityHeaders({ https: runtime.config.baseUrl.startsWith('https://') }));
   app.use(async (c, next) => {
     c.set('runtime', runtime);
