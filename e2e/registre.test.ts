@@ -194,6 +194,15 @@ browserSuite(
         "select libelle, om_collectivite from registre.categorie_donnees where libelle in ('Données de santé', 'Coordonnées bancaires') order by libelle",
       );
       assert.deepEqual(rows, [{ libelle: 'Coordonnées bancaires', om_collectivite: 1 }, { libelle: 'Données de santé', om_collectivite: 1 }]);
+
+      // The job stays: « Traitement › Mes traitements » lists it, finished, with its file of rejects.
+      await followMenu(page, 'Traitement', 'Mes traitements');
+      const jobs = mainOf(page).getByRole('table', { name: 'Traitements, du plus récent au plus ancien' });
+      const listed = await jobs.innerText();
+      assert.match(listed, /categories\.csv/);
+      assert.match(listed, /Terminé/);
+      await checkAccessibility(page, `registre-traitements${tag}`);
+      await screenshot(page, `registre-07-traitements${tag}`);
       assertNoPageProblems(page);
     });
   },

@@ -67,7 +67,7 @@ for (const kind of await databaseKinds()) {
     let database: TestDatabase | undefined;
     let env: Record<string, string> = {};
     /** Lines per batch of the command on this database (run.ts). */
-    const batch = kind === 'pglite' ? 100 : 1000;
+    const batch = kind === 'pglite' ? 100 : 2000;
 
     /** Reads the database as its owner, the command having exited. */
     async function query<T>(text: string): Promise<T[]> {

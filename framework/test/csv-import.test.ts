@@ -17,7 +17,7 @@ import { jobRunnerOf } from '../src/jobs/index.ts';
 import type { TableMeta } from '../src/model/types.ts';
 import { createApp } from '../src/web/app.tsx';
 import type { AppEnv } from '../src/web/env.ts';
-import { IMPORT_JOB } from '../src/web/imports/job.ts';
+import { IMPORT_JOB } from '../src/imports/job.ts';
 import { csrfIn, decoded, PASSWORD, signIn } from './admin-support.ts';
 import { testActor } from './support/actors.ts';
 import { createUser, type Browser } from './support/auth.ts';

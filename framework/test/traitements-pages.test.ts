@@ -18,7 +18,7 @@ import { currentProcess, interruptOrphanJobs, jobRunnerOf, sweepJobFiles, upload
 import type { Actor } from '../src/access/actor.ts';
 import { createApp } from '../src/web/app.tsx';
 import type { AppEnv } from '../src/web/env.ts';
-import { IMPORT_JOB } from '../src/web/imports/job.ts';
+import { IMPORT_JOB } from '../src/imports/job.ts';
 import { csrfIn, decoded, signIn } from './admin-support.ts';
 import { testActor } from './support/actors.ts';
 import { createUser, type Browser } from './support/auth.ts';

@@ -20,7 +20,7 @@ import { t } from '../i18n/index.ts';
 import { formatRanges, isImportMode, isSeparator, runImport, type ImportMode, type ImportRequest, type ImportResult } from '../imports/index.ts';
 import { jobRunnerOf } from '../jobs/index.ts';
 import type { Runtime } from '../runtime.ts';
-import { IMPORT_JOB } from '../web/imports/job.ts';
+import { IMPORT_JOB } from '../imports/job.ts';
 import { ProgressBar } from './progress.ts';
 
 interface ImportOptions {

@@ -72,7 +72,7 @@ export class ImportRun {
   }
 
   get batchSize(): number {
-    const wanted = this.#request.batchSize ?? (this.#deps.db.kind === 'pglite' ? 100 : 1000);
+    const wanted = this.#request.batchSize ?? (this.#deps.db.kind === 'pglite' ? 100 : 2000);
     return Math.max(1, Math.min(wanted, Math.floor(MAX_PARAMETERS / Math.max(1, this.#request.spec.fields.length + 1))));
   }
 

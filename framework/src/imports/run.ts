@@ -38,7 +38,7 @@ export interface ImportRequest {
   readonly updateKey?: string | undefined;
   /** The upload's request id, written in the audit entries. */
   readonly requestId?: string | undefined;
-  /** Lines per batch (default: 1,000 on the server, 100 on the embedded database: each batch holds its one session; measured by bench/responsiveness.ts). */
+  /** Lines per batch (default: 2,000 on the server, 100 on the embedded database: each batch holds its one session; measured by bench/responsiveness.ts). */
   readonly batchSize?: number | undefined;
 }
 

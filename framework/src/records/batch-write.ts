@@ -109,7 +109,8 @@ async function readLines(batch: Batch, lines: readonly BatchLine[], matchOn: rea
     const write: WriteContext = { actor, table: object.meta, action, trx, values, previous, locale };
     const currentKey = previous && key ? previous[key] : undefined;
     const item: Item = { line, pending: { write, currentKey, merged: { ...previous, ...values }, inputErrors: errors } };
-    item.refusal = await refusalOf(() => object.override.prepare?.({ actor, table: object.meta, action, trx, input, values, previous, locale }));
+    const { prepare } = object.override;
+    if (prepare) item.refusal = await refusalOf(() => prepare({ actor, table: object.meta, action, trx, input, values, previous, locale }));
     items.push(item);
   }
   return items;

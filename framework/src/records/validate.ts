@@ -37,10 +37,18 @@ export const tupleKey = (row: Row, columns: readonly string[]): string => column
 
 const hasAll = (row: Row, columns: readonly string[]) => columns.every((name) => row[name] !== null && row[name] !== undefined);
 
-/** `(t.a, t.b) in ((…), (…))` for the distinct tuples of `rows`; one bound parameter per value. */
+/**
+ * `t.a = any($1)` for one column (a single array parameter, whatever the number of rows: cheap to
+ * build, send and plan), `(t.a, t.b) in ((…), (…))` for several, over the distinct tuples of `rows`.
+ */
 export function tupleCondition(columns: readonly string[], targetColumns: readonly string[], rows: readonly Row[]): RawBuilder<unknown> {
   const distinct = new Map<string, Row>();
   for (const row of rows) distinct.set(tupleKey(row, columns), row);
+  const [column] = columns;
+  const [target] = targetColumns;
+  if (columns.length === 1 && column !== undefined && target !== undefined) {
+    return sql`${ref(target)} = any(${[...distinct.values()].map((row) => row[column])})`;
+  }
   const tuples = [...distinct.values()].map((row) => sql`(${sql.join(columns.map((name) => sql`${row[name]}`))})`);
   return sql`(${sql.join(targetColumns.map((name) => ref(name)))}) in (${sql.join(tuples)})`;
 }

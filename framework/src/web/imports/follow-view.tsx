@@ -10,10 +10,10 @@ import type { ImportResult } from '../../imports/index.ts';
 import { isActive } from '../../jobs/index.ts';
 import { CancelForm } from '../jobs/cancel-form.tsx';
 import { JobSummary } from '../jobs/summary-view.tsx';
-import type { ImportJob } from './job.ts';
+import type { ImportJob } from '../../imports/job.ts';
 import { IMPORT_PATHS } from './paths.ts';
 
-export type { ImportJob } from './job.ts';
+export type { ImportJob } from '../../imports/job.ts';
 
 /** Seconds between two refreshes of a running job's page. */
 const POLL = 'every 2s';

@@ -22,7 +22,7 @@ import { renderScreen } from '../screens/shared/index.ts';
 import { serviceDeps } from '../service-deps.ts';
 import { importFromRoute, importsFor, importUser, type RunnableImport } from './access.ts';
 import { FollowContent, FollowView, type FollowOptions } from './follow-view.tsx';
-import { IMPORT_JOB, type ImportJob } from './job.ts';
+import { IMPORT_JOB, type ImportJob } from '../../imports/job.ts';
 import { IMPORT_PATHS } from './paths.ts';
 import { DEFAULT_FORM, IndexView, SpecView, type UploadFormValues } from './spec-view.tsx';
 import { FORM_FIELDS, readImportUpload, type ImportUpload } from './upload.ts';

@@ -1,7 +1,7 @@
 /** How « Mes traitements » names a job and where its own page is, by kind. */
 import type { Translate } from '../../i18n/index.ts';
 import type { AnyJob } from '../../jobs/index.ts';
-import { IMPORT_JOB } from '../imports/job.ts';
+import { IMPORT_JOB } from '../../imports/job.ts';
 import { IMPORT_PATHS } from '../imports/paths.ts';
 
 export interface JobPresentation {

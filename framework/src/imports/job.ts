@@ -2,8 +2,8 @@
  * The import job: its result, and what its follow-up page shows while it runs. The web upload and
  * the `commun import` command start the same kind, so both appear in « Mes traitements ».
  */
-import type { ImportResult } from '../../imports/index.ts';
-import { jobKind, type Job } from '../../jobs/index.ts';
+import type { ImportResult } from './result.ts';
+import { jobKind, type Job } from '../jobs/index.ts';
 
 export interface ImportJobContext {
   readonly app: string;
