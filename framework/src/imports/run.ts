@@ -154,7 +154,7 @@ export async function runImport(deps: ServiceDeps, actor: Actor, request: Import
     written,
     stopped: run.stopped,
     lastLine: run.lastLine,
-    writtenRanges: written && request.mode === 'tout-ou-rien' ? [[1, run.lastLine]] : run.ranges,
+    writtenRanges: written && request.mode === 'tout-ou-rien' ? [[1 + run.header, run.lastLine]] : run.ranges,
     firstRejects: run.rejects.first,
     rejectFile,
   };
