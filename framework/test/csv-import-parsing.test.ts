@@ -189,3 +189,14 @@ test('lines go in batches: header and empty lines set aside, lines with the wron
   );
   assert.deepEqual(batches[0]?.lines[0]?.input, { nom: 'Nom2', actif: 'Oui' });
 });
+
+test('the CSV the import hands out cannot run a formula in a spreadsheet (OWASP), numbers stay numbers', async () => {
+  const { csvRow } = await import('../src/imports/template.ts');
+  const { spreadsheetSafe } = await import('../src/imports/spreadsheet-safe.ts');
+  for (const formula of ['=1+1', '+33 1 23', '-A1', '@SUM(A1:A2)', '\tcaché', '\rretour']) {
+    assert.equal(spreadsheetSafe(formula), `'${formula}`, JSON.stringify(formula));
+  }
+  for (const value of ['-12', '-3,50', '+33', '12.5', 'Dupont', '', 'a=b', "l'école"]) assert.equal(spreadsheetSafe(value), value);
+  // The rejected lines' file: the cells as the user wrote them, neutralised, and the reasons.
+  assert.equal(csvRow(['=HYPERLINK("http://x.example")', '-5', 'Le champ est obligatoire.'], ';'), `"'=HYPERLINK(""http://x.example"")";-5;Le champ est obligatoire.\n`);
+});

@@ -302,6 +302,23 @@ describeEachDatabase('listing screens', (database) => {
     assert.equal(refused.status, 400);
   });
 
+  test('CSV export: a cell a spreadsheet would run as a formula gets an apostrophe; numbers stay numbers', async () => {
+    const formula = `=HYPERLINK("http://x.example";"Ici")`;
+    await database().asOwner(`insert into liste.agent (nom, prenom, email, salaire, titulaire, om_collectivite)
+      values ('${formula.replaceAll("'", "''")}', '@SUM(1+1)', '-2+3', -12.5, false, 1)`);
+    try {
+      const agent = await signedIn('agent');
+      const csv = await agent.get('/liste/agent.csv?filter[titulaire]=false&sort=nom');
+      assert.equal(csv.status, 200, csv.text);
+      const line = csv.text.split(/\r?\n/).find((text) => text.includes('HYPERLINK')) ?? '';
+      assert.ok(line.includes(`"'=HYPERLINK(""http://x.example"";""Ici"")"`), line);
+      assert.ok(line.includes(";'@SUM(1+1);'-2+3;"), line);
+      assert.ok(line.includes(';-12,50;'), `a negative amount stays a number: ${line}`);
+    } finally {
+      await database().asOwner("delete from liste.agent where nom like '=HYPERLINK%'");
+    }
+  });
+
   test('permissions: 403 without _tab; no « Ajouter », no CSV, no row action without their permissions', async () => {
     const reader = await signedIn('lecteur');
     const refused = await page(reader, '/liste/agent');

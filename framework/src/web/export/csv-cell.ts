@@ -2,13 +2,21 @@ import { TIME_ZONE } from '../../config/time-zone.ts';
 import type { Row } from '../../db/connection.ts';
 import type { Translate } from '../../i18n/index.ts';
 import type { FieldMeta } from '../../model/types.ts';
+import { spreadsheetSafe } from '../../imports/spreadsheet-safe.ts';
 import { LABEL_SUFFIX } from '../../records/index.ts';
 
 /** Opens every CSV download: spreadsheets then read the file as UTF-8. */
 export const BOM = '\ufeff';
 
-/** A value as a French spreadsheet reads it: JJ/MM/AAAA dates, decimal comma, Oui/Non (in the catalogue's words). */
+/**
+ * A value as a French spreadsheet reads it: JJ/MM/AAAA dates, decimal comma, Oui/Non (in the
+ * catalogue's words), and text that could run as a formula neutralised (`spreadsheetSafe`).
+ */
 export function csvCell(field: FieldMeta, value: unknown, tr: Translate): string {
+  return spreadsheetSafe(cellText(field, value, tr));
+}
+
+function cellText(field: FieldMeta, value: unknown, tr: Translate): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return tr(value ? 'csv.yes' : 'csv.no');
   if (field.kind === 'date' && typeof value === 'string') return value.split('-').reverse().join('/');
@@ -28,11 +36,11 @@ export interface CsvColumn {
 /** A column per field; a foreign key in `labelled` is followed by its referenced row's label. */
 export function csvColumns(fields: readonly FieldMeta[], labelled: ReadonlySet<string>, tr: Translate): CsvColumn[] {
   return fields.flatMap((field) => {
-    const own: CsvColumn = { header: field.label, value: (row) => csvCell(field, row[field.name], tr) };
+    const own: CsvColumn = { header: spreadsheetSafe(field.label), value: (row) => csvCell(field, row[field.name], tr) };
     if (!labelled.has(field.name)) return [own];
     const label: CsvColumn = {
-      header: tr('csv.labelColumn', { label: field.label }),
-      value: (row) => String(row[`${field.name}${LABEL_SUFFIX}`] ?? ''),
+      header: spreadsheetSafe(tr('csv.labelColumn', { label: field.label })),
+      value: (row) => spreadsheetSafe(String(row[`${field.name}${LABEL_SUFFIX}`] ?? '')),
     };
     return [own, label];
   });
