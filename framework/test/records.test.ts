@@ -270,7 +270,9 @@ describeEachDatabase('record service', (database) => {
     assert.equal(estimated.totalIsEstimate, true);
     assert.ok((estimated.total ?? 0) > 10);
     const exact = await listRecords(small, agent3, personne, { perPage: 5, count: 'exact' });
-    assert.equal(exact.totalIsEstimate, true, 'even `exact` stops counting at the limit');
+    assert.equal(exact.totalIsEstimate, false, 'an explicit `exact` counts every row, above the limit too');
+    const [counted] = await database().ownerQuery<{ n: number }>('select count(*)::int as n from essai.personne where om_collectivite = 3');
+    assert.equal(exact.total, counted?.n);
     const within = await listRecords({ ...deps, exactCountLimit: 1000 }, agent3, personne, { perPage: 5, count: 'exact' });
     assert.equal(within.totalIsEstimate, false);
     assert.ok((within.total ?? 0) > 40);

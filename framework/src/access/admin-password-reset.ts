@@ -5,7 +5,7 @@ import { t, type Locale } from '../i18n/index.ts';
 import type { Mailer } from '../runtime.ts';
 import { RESET_REQUESTS_PER_HOUR, RESET_VALIDITY_MINUTES, resetLink } from './password-reset.ts';
 import { randomSecret, sha256Hex } from './secrets.ts';
-import { revokeUserSessions } from './sessions.ts';
+import { endUserAccess } from './end-user-access.ts';
 
 /** What sending a reset link needs from the runtime. */
 export interface ResetDelivery {
@@ -29,7 +29,7 @@ export type AdministratorResetOutcome = 'sent' | 'throttled' | 'failed';
 /**
  * Password reset asked by an administrator: the same one-hour, single-use link as a forgotten
  * password (same table, same hourly limit), sent with a text saying who asked, and every session
- * of the user ended. Runs in the caller's transaction: when the e-mail cannot be sent, the caller
+ * and API token of the user ended. Runs in the caller's transaction: when the e-mail cannot be sent, the caller
  * rolls back and nothing is left behind.
  */
 export async function sendResetLinkAsAdministrator(trx: Db, delivery: ResetDelivery, account: ResetAccount): Promise<AdministratorResetOutcome> {
@@ -52,6 +52,6 @@ export async function sendResetLinkAsAdministrator(trx: Db, delivery: ResetDeliv
     delivery.logger.error({ err: error, userId: account.id }, 'réinitialisation du mot de passe par un administrateur : échec de l’envoi du message');
     return 'failed';
   }
-  await revokeUserSessions(trx, account.id);
+  await endUserAccess(trx, account.id);
   return 'sent';
 }

@@ -93,6 +93,16 @@ export async function revokeApiToken(db: Db, userId: number, tokenId: number): P
   return Number(result.numAffectedRows ?? 0) === 1;
 }
 
+/**
+ * Revokes every active token of a user, in the caller's transaction when `db` is one: whenever
+ * their password changes or is reset. Returns how many were revoked.
+ */
+export async function revokeUserApiTokens(db: Db, userId: number): Promise<number> {
+  actorCache.forgetUser(userId);
+  const result = await sql`update om.om_api_token set revoque_le = now() where om_utilisateur = ${userId} and revoque_le is null`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
 /** The actor a bearer token stands for, if the token is well formed, known, not revoked and not expired. */
 export async function authenticateBearer(db: Db, token: string): Promise<Actor | undefined> {
   if (!TOKEN_SHAPE.test(token)) return undefined;

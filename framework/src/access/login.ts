@@ -2,6 +2,7 @@ import type { Runtime } from '../runtime.ts';
 import { writeAs } from '../db/tenant-context.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
 import { t } from '../i18n/index.ts';
+import { holdsNul } from '../db/nul-bytes.ts';
 import { dummyVerify, hashPassword, verifyPassword } from './passwords.ts';
 import { createSession, type Session, type SessionDetails } from './sessions.ts';
 import { checkThrottle, recordAttempt } from './throttle.ts';
@@ -31,6 +32,8 @@ export async function authenticate(
   const { login: policy, locale } = runtime.config;
   const name = login.trim();
   if (name.length === 0 || password.length === 0) return failure('missing', t('access.missingCredentials', undefined, locale));
+  // No login holds a NUL byte, and the database could not even look one up.
+  if (holdsNul(name) || holdsNul(password)) return failure('missing', t('inputChecks.nul.login', undefined, locale));
 
   const throttle = await checkThrottle(db, policy, name, address, locale);
   if (throttle.blocked) return failure('throttled', throttle.message);

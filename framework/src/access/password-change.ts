@@ -4,7 +4,7 @@ import { writeAs } from '../db/tenant-context.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
-import { revokeUserSessions } from './sessions.ts';
+import { endUserAccess } from './end-user-access.ts';
 import { findAccountById, storePasswordHash } from './user-accounts.ts';
 
 /** The permission to change one's own password (openMairie's `password`, granted to every profile). */
@@ -33,11 +33,11 @@ export function newPasswordErrors(next: string, confirmation: string, login: str
 
 /**
  * Applies a new password hash inside a transaction from `writeAs(…, SYSTEM_ACTOR)`: stores it,
- * ends every session of the user and cancels their pending reset links.
+ * ends every session and revokes every API token of the user, and cancels their pending reset links.
  */
 export async function applyPasswordHash(trx: Transaction<Schema>, userId: number, passwordHash: string): Promise<void> {
   await storePasswordHash(trx, userId, passwordHash);
-  await revokeUserSessions(trx, userId);
+  await endUserAccess(trx, userId);
   await sql`update om.om_password_reset set utilise_le = now() where om_utilisateur = ${userId} and utilise_le is null`.execute(trx);
 }
 

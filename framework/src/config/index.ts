@@ -32,6 +32,8 @@ export interface RuntimeConfig {
   };
   /** Lists never wait for an exact count beyond this many rows: they show an estimate. */
   exactCountLimit: number;
+  /** How long an explicit `count=exact` may count (COMMUN_EXACT_COUNT_TIMEOUT_MS; server database only). */
+  exactCountTimeoutMs: number;
   logLevel: string;
   /**
    * Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry added
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       windowMinutes: integer(env.COMMUN_LOGIN_WINDOW_MINUTES, 15),
     },
     exactCountLimit: integer(env.COMMUN_EXACT_COUNT_LIMIT, 100_000),
+    exactCountTimeoutMs: integer(env.COMMUN_EXACT_COUNT_TIMEOUT_MS, 10_000),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.COMMUN_TRUST_PROXY === '1' || env.COMMUN_TRUST_PROXY === 'true',
     demo: env.COMMUN_DEMO !== '0' && env.COMMUN_DEMO !== 'false',

@@ -13,10 +13,12 @@ import { filesEn } from './screens/files.ts';
 import { queriesEn } from './screens/queries.ts';
 import { documentsEn } from './screens/documents.ts';
 import { importsEn } from './screens/imports.ts';
+import { apiSafetyEn } from './screens/api-safety.ts';
 import { bulkImportEn } from './screens/bulk-import.ts';
 import { generatorEn } from './screens/generator.ts';
 import { traitementsEn } from './screens/traitements.ts';
 import { databaseEn } from './screens/database.ts';
+import { inputChecksEn } from './screens/input-checks.ts';
 import type { Messages } from './index.ts';
 
 const plural = pluralOf('en');
@@ -497,8 +499,8 @@ export const en: Messages = {
         'Simple search in the search columns, ignoring accents and case; ' +
         '`*` stands for any sequence of characters.',
       count:
-        'Computing the total: `exact` (counted up to the threshold COMMUN_EXACT_COUNT_LIMIT, 100,000 by default, estimated beyond), ' +
-        '`estimated` (likewise, but estimated at once when the planner expects far more), `none` (no total). ' +
+        'Computing the total: `exact` (every row counted, within COMMUN_EXACT_COUNT_TIMEOUT_MS, else a 422 refusal), ' +
+        '`estimated`, the default (counted up to the threshold COMMUN_EXACT_COUNT_LIMIT, 100,000 by default, estimated beyond or at once when the planner expects far more), `none` (no total). ' +
         'No list waits for counting more rows than the threshold: `total_is_estimate` says so.',
       id: 'Key of the record (“{key}”).',
       sort: 'Sort: field names separated by commas, `-` before a field for descending order (`-{example}`).',
@@ -573,8 +575,10 @@ export const en: Messages = {
   queries: queriesEn,
   documents: documentsEn,
   imports: importsEn,
+  apiSafety: apiSafetyEn,
   bulkImport: bulkImportEn,
   generator: generatorEn,
   traitements: traitementsEn,
   database: databaseEn,
+  inputChecks: inputChecksEn,
 };

@@ -18,10 +18,12 @@ import { filesFr } from './screens/files.ts';
 import { queriesFr } from './screens/queries.ts';
 import { documentsFr } from './screens/documents.ts';
 import { importsFr } from './screens/imports.ts';
+import { apiSafetyFr } from './screens/api-safety.ts';
 import { bulkImportFr } from './screens/bulk-import.ts';
 import { generatorFr } from './screens/generator.ts';
 import { traitementsFr } from './screens/traitements.ts';
 import { databaseFr } from './screens/database.ts';
+import { inputChecksFr } from './screens/input-checks.ts';
 
 const plural = pluralOf('fr');
 const count = (n: number, one: string, other: string) => `${n} ${plural(n, { one, other })}`;
@@ -522,8 +524,8 @@ export const fr = {
         'Recherche simple dans les colonnes de recherche, sans tenir compte des accents ni des majuscules ; ' +
         '`*` remplace une suite quelconque de caractères.',
       count:
-        'Calcul du total : `exact` (compté jusqu’au seuil COMMUN_EXACT_COUNT_LIMIT, 100 000 par défaut, estimé au-delà), ' +
-        '`estimated` (de même, mais estimé d’emblée quand le planificateur en prévoit bien plus), `none` (pas de total). ' +
+        'Calcul du total : `exact` (toutes les lignes comptées, en COMMUN_EXACT_COUNT_TIMEOUT_MS au plus, sinon refus 422), ' +
+        '`estimated`, par défaut (compté jusqu’au seuil COMMUN_EXACT_COUNT_LIMIT, 100 000 par défaut, estimé au-delà ou d’emblée quand le planificateur en prévoit bien plus), `none` (pas de total). ' +
         'Aucune liste n’attend le comptage de plus de lignes que le seuil : `total_is_estimate` le signale.',
       id: "Clé de l'enregistrement (« {key} »).",
       sort: "Tri : noms de champs séparés par des virgules, `-` devant un champ pour l'ordre décroissant (`-{example}`).",
@@ -598,8 +600,10 @@ export const fr = {
   queries: queriesFr,
   documents: documentsFr,
   imports: importsFr,
+  apiSafety: apiSafetyFr,
   bulkImport: bulkImportFr,
   generator: generatorFr,
   traitements: traitementsFr,
   database: databaseFr,
+  inputChecks: inputChecksFr,
 } as const;

@@ -1,8 +1,9 @@
 import { hashPassword, PASSWORD_MIN_LENGTH, passwordProblems } from '../access/passwords.ts';
-import { revokeUserSessions } from '../access/sessions.ts';
+import { endUserAccess, mayChangePasswords } from '../access/end-user-access.ts';
 import { t } from '../i18n/index.ts';
 import type { FieldErrors, ObjectOverride } from '../model/override.ts';
 import { Veto } from '../model/override.ts';
+import { ServiceError } from '../records/errors.ts';
 import { passwordResetAction } from './password-reset-action.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -47,9 +48,12 @@ export const omUtilisateur: ObjectOverride = {
     subForms: { titles: { om_api_token: t('admin.menu.apiTokens') }, hidden: ['om_password_reset', 'om_session'] },
   },
 
-  async prepare({ action, input, values, previous, locale }) {
+  async prepare({ actor, action, input, values, previous, locale }) {
     const password = input.password;
-    if (password === undefined || password === null || password === '') {
+    const setsPassword = password !== undefined && password !== null && password !== '';
+    // Creating an account with its first password is not changing one: a script may still do it.
+    if (setsPassword && action === 'update' && !mayChangePasswords(actor)) throw new ServiceError('forbidden', t('apiSafety.passwordNeedsSession', undefined, locale));
+    if (!setsPassword) {
       if (action === 'create' && values.om_type !== 'LDAP') {
         const label = t('objects.utilisateur.passwordLabel', undefined, locale);
         throw new Veto(t('objects.utilisateur.passwordRequired', undefined, locale), { password: t('records.rules.required', { label }, locale) });
@@ -84,9 +88,9 @@ export const omUtilisateur: ObjectOverride = {
   },
 
   async afterWrite({ action, trx, values, previous }) {
-    // A new password ends every open session of the user.
+    // A new password ends every open session and revokes every API token of the user.
     if (action === 'update' && values.pwd !== undefined && typeof previous?.om_utilisateur === 'number') {
-      await revokeUserSessions(trx, previous.om_utilisateur);
+      await endUserAccess(trx, previous.om_utilisateur);
     }
   },
 };

@@ -1,12 +1,14 @@
 import { sendResetLinkAsAdministrator } from '../access/admin-password-reset.ts';
+import { mayChangePasswords } from '../access/end-user-access.ts';
 import { t } from '../i18n/index.ts';
 import type { CustomAction } from '../model/override.ts';
 import { Veto } from '../model/override.ts';
+import { ServiceError } from '../records/errors.ts';
 
 /**
  * « Réinitialiser le mot de passe » on a user (permission `om_utilisateur_reinitialiser`): e-mails
- * the user a reset link and ends their sessions. Not offered for LDAP accounts (their password is
- * the directory's).
+ * the user a reset link and ends their sessions and API tokens. Asked in a session, never with an
+ * API token. Not offered for LDAP accounts (their password is the directory's).
  */
 export function passwordResetAction(): CustomAction {
   return {
@@ -14,7 +16,8 @@ export function passwordResetAction(): CustomAction {
     permissionSuffix: 'reinitialiser',
     order: 10,
     condition: (record) => record.om_type !== 'LDAP',
-    async run({ trx, record, locale, services }) {
+    async run({ actor, trx, record, locale, services }) {
+      if (!mayChangePasswords(actor)) throw new ServiceError('forbidden', t('apiSafety.passwordNeedsSession', undefined, locale));
       const nom = String(record.nom ?? '');
       const email = String(record.email ?? '').trim();
       const mail = services;

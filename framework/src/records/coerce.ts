@@ -1,6 +1,7 @@
 import { t, type Locale } from '../i18n/index.ts';
 import type { FieldKind, FieldMeta } from '../model/types.ts';
 import { TIME_ZONE } from '../config/time-zone.ts';
+import { holdsNul } from '../db/nul-bytes.ts';
 
 /** The result of reading one input value: a database-ready value, or a message for the user. */
 export type Coerced = { ok: true; value: unknown } | { ok: false; message: string };
@@ -96,7 +97,8 @@ function coerceBoolean(field: FieldMeta, raw: unknown, locale: Locale | undefine
 function coerceJson(field: FieldMeta, raw: unknown, locale: Locale | undefined): Coerced {
   if (typeof raw !== 'string') return ok(JSON.stringify(raw));
   try {
-    JSON.parse(raw);
+    // `"\u0000"` written as an escape: jsonb refuses it as it refuses the character itself.
+    if (holdsNul(JSON.parse(raw))) return refuse(t('inputChecks.nul.field', { label: field.label }, locale));
     return ok(raw);
   } catch {
     return fail(field, 'json', locale);
@@ -171,6 +173,7 @@ BY_KIND.timestamptz = (field, raw, locale) => {
  */
 export function coerceValue(field: FieldMeta, raw: unknown, locale?: Locale): Coerced {
   if (raw === undefined) return ok(undefined);
+  if (holdsNul(raw)) return refuse(t('inputChecks.nul.field', { label: field.label }, locale));
   if (raw === null || (typeof raw === 'string' && raw.trim() === '' && field.kind !== 'text')) return ok(null);
   if (typeof raw === 'string' && raw === '') return ok(null);
   if (typeof raw === 'object' && !(raw instanceof Uint8Array) && !['json', 'geometry', 'array'].includes(field.kind)) {

@@ -1,6 +1,7 @@
 import { t, type Locale } from '../i18n/index.ts';
 import type { TableMeta } from '../model/types.ts';
 import { ServiceError } from './errors.ts';
+import { INVALID_BYTE_SEQUENCE, UNSUPPORTED_UNICODE_ESCAPE } from '../db/nul-bytes.ts';
 
 interface PgError {
   code?: unknown;
@@ -37,6 +38,10 @@ export function translateDatabaseError(error: unknown, table: TableMeta, locale?
     case '22007':
     case '22008':
       throw new ServiceError('validation', t('records.database.format', undefined, locale));
+    // A NUL byte the input checks did not see (the last safety net: nothing was written).
+    case INVALID_BYTE_SEQUENCE:
+    case UNSUPPORTED_UNICODE_ESCAPE:
+      throw new ServiceError('validation', t('inputChecks.nul.body', undefined, locale));
     case '42501':
       throw new ServiceError('forbidden', t('records.database.forbidden', undefined, locale));
     default:

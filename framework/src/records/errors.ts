@@ -10,7 +10,8 @@ export type ServiceErrorCode =
   | 'has_children'
   | 'validation'
   | 'read_only'
-  | 'unavailable_action';
+  | 'unavailable_action'
+  | 'count_too_long';
 
 const STATUS: Record<ServiceErrorCode, number> = {
   bad_request: 400,
@@ -22,6 +23,7 @@ const STATUS: Record<ServiceErrorCode, number> = {
   validation: 422,
   read_only: 405,
   unavailable_action: 409,
+  count_too_long: 422,
 };
 
 /** A refusal of the record service, with a message for the user (from the catalogue); nothing was changed. */

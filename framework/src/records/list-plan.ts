@@ -3,6 +3,7 @@ import type { RegisteredObject } from '../model/registry.ts';
 import type { FieldKind, FieldMeta } from '../model/types.ts';
 import { coerceValue, parseFrenchDate } from './coerce.ts';
 import { badRequest } from './errors.ts';
+import { holdsNul } from '../db/nul-bytes.ts';
 import { visibleField, visibleFields } from './visible-fields.ts';
 
 export type CountMode = 'exact' | 'estimated' | 'none';
@@ -212,6 +213,7 @@ function parseCount(raw: string | undefined, locale: Locale | undefined): CountM
 
 /** Checks a list request against the model; a refusal (400) is worded in `locale`. */
 export function planList(object: RegisteredObject, request: ListRequest, locale?: Locale): ListPlan {
+  if (holdsNul(request)) throw badRequest(t('inputChecks.nul.query', undefined, locale));
   const page = positiveInteger(request.page, 1, 'page', MAX_PAGE, locale);
   const perPage = positiveInteger(request.perPage, DEFAULT_PER_PAGE, 'per_page', MAX_PER_PAGE, locale);
   if (visibleFields(object).length === 0) throw badRequest(t('records.list.noReadableField', { object: object.meta.label }, locale));

@@ -8,11 +8,14 @@ import type { RegisteredObject } from '../model/registry.ts';
 import { forbidden, notFound } from './errors.ts';
 import { planList, type ListPlan, type ListRequest } from './list-plan.ts';
 import { boundedCount, buildListQuery, estimatedCount, listConditions, searchesText, selectOne } from './select.ts';
+import { EXACT_COUNT_TIMEOUT_MS, exactCount } from './exact-count.ts';
 import { parseKey, type ServiceDeps } from './write.ts';
 
 export interface ReadDeps extends ServiceDeps {
   /** Beyond this many matching rows, lists give the planner's estimate instead of counting. */
   readonly exactCountLimit: number;
+  /** How long an explicit `count=exact` may take (default `EXACT_COUNT_TIMEOUT_MS`). */
+  readonly exactCountTimeoutMs?: number;
 }
 
 export interface ListResult {
@@ -56,11 +59,16 @@ export async function listRecords(deps: ReadDeps, actor: Actor, object: Register
     if (rows.length < plan.perPage && (rows.length > 0 || plan.offset === 0)) {
       return { ...base, total: plan.offset + rows.length, totalIsEstimate: false };
     }
-    // No list waits for counting more than `exactCountLimit` rows. `estimated`: far above the limit
-    // the planner's estimate is the answer at once. `exact`: count up to the limit in any case.
+    // Asked for explicitly, the count is exact whatever the number of rows, under a time limit.
+    if (plan.count === 'exact') {
+      const total = await exactCount(connection, object, conditions, deps.exactCountTimeoutMs ?? EXACT_COUNT_TIMEOUT_MS, deps.locale);
+      return { ...base, total, totalIsEstimate: false };
+    }
+    // Otherwise no list waits for counting more than `exactCountLimit` rows: far above the limit
+    // the planner's estimate is the answer at once; near it, count up to the limit.
     const floor = plan.offset + rows.length;
-    const early = plan.count === 'exact' ? undefined : await estimate();
-    if (early !== undefined && early > 2 * deps.exactCountLimit) {
+    const early = await estimate();
+    if (early > 2 * deps.exactCountLimit) {
       return { ...base, total: Math.max(early, floor), totalIsEstimate: true };
     }
     const counted = await boundedCount(connection, object, conditions, deps.exactCountLimit);

@@ -98,7 +98,7 @@ function planConditions(plan: ListPlan): RawBuilder<unknown>[] {
   return conditions;
 }
 
-const where = (conditions: RawBuilder<unknown>[]) =>
+export const where = (conditions: RawBuilder<unknown>[]) =>
   conditions.length === 0 ? sql`` : sql`where ${sql.join(conditions, sql` and `)}`;
 
 function orderTerm(term: SortTerm): RawBuilder<unknown> {

@@ -12,6 +12,7 @@ export function serviceDeps(c: Context<AppEnv>): ReadDeps {
     registry: runtime.registry,
     locale,
     exactCountLimit: runtime.config.exactCountLimit,
+    exactCountTimeoutMs: runtime.config.exactCountTimeoutMs,
     services: { mailer: runtime.mailer, logger: runtime.logger, baseUrl: runtime.config.baseUrl, locale },
   };
 }

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../../access/actor.ts';
 import { OWN_TOKENS_PERMISSION, createApiToken, listApiTokens, revokeApiToken } from '../../access/api-tokens.ts';
 import { loadActor } from '../../access/load-actor.ts';
 import { authenticate, type AuthFailureReason } from '../../access/login.ts';
+import { mayChangePasswords } from '../../access/end-user-access.ts';
 import { OWN_PASSWORD_PERMISSION, changePassword } from '../../access/password-change.ts';
 import { createSession, revokeSession, setWorkingCollectivite } from '../../access/sessions.ts';
 import { readAs } from '../../db/tenant-context.ts';
@@ -142,6 +143,7 @@ export function authApiRoutes(): Hono<AppEnv> {
     const actor = signedIn(c);
     const tr = translatorOf(c);
     if (!actor.permissions.has(OWN_PASSWORD_PERMISSION)) return jsonRefusal(c, 403, 'forbidden', tr('access.forbidden'));
+    if (!mayChangePasswords(actor)) return jsonRefusal(c, 403, 'session_required', tr('apiSafety.passwordNeedsSession'));
     const body = await readJson(c, bodies(c).password);
     if ('response' in body) return body.response;
     const runtime = c.get('runtime');

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { authenticate } from '../../access/login.ts';
+import { mayChangePasswords } from '../../access/end-user-access.ts';
 import { OWN_PASSWORD_PERMISSION, changePassword } from '../../access/password-change.ts';
 import { findResetAccount, requestPasswordReset, resetPassword } from '../../access/password-reset.ts';
 import { createSession, revokeSession } from '../../access/sessions.ts';
@@ -29,11 +30,11 @@ async function formFields(c: C): Promise<Record<string, string>> {
 
 const LOGIN_STATUS = { missing: 400, invalid: 401, throttled: 429, ldap: 403 } as const;
 
-async function forbiddenPage(c: C) {
+async function forbiddenPage(c: C, message = translatorOf(c)('access.forbidden')) {
   const tr = translatorOf(c);
   return renderPage(
     c,
-    <MessagePage title={tr('pages.forbiddenTitle')} message={tr('access.forbidden')} alert link={{ href: '/', label: tr('pages.backHome') }}
+    <MessagePage title={tr('pages.forbiddenTitle')} message={message} alert link={{ href: '/', label: tr('pages.backHome') }}
       locale={localeOf(c)} chrome={await chromeOf(c)} />,
     403,
   );
@@ -96,6 +97,7 @@ export function authPageRoutes(): Hono<AppEnv> {
   pages.post('/password', async (c) => {
     const actor = signedIn(c);
     if (!actor.permissions.has(OWN_PASSWORD_PERMISSION)) return forbiddenPage(c);
+    if (!mayChangePasswords(actor)) return forbiddenPage(c, translatorOf(c)('apiSafety.passwordNeedsSession'));
     const form = await formFields(c);
     const runtime = c.get('runtime');
     const db = runtime.db.kysely;

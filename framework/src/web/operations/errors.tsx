@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { defaultLocale, t, tParts, translator, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { Veto, type FieldErrors } from '../../model/override.ts';
 import { ServiceError } from '../../records/errors.ts';
+import { INVALID_BYTE_SEQUENCE, UNSUPPORTED_UNICODE_ESCAPE } from '../../db/nul-bytes.ts';
 import type { AppEnv } from '../env.ts';
 import { localeOf } from '../locale.ts';
 import { REQUEST_ID_HEADER } from './request-context.ts';
@@ -217,12 +218,19 @@ function loggerOf(c: Context<AppEnv>, fallback: Logger | undefined): Logger | un
   return (c.get('runtime') as AppEnv['Variables']['runtime'] | undefined)?.logger ?? fallback;
 }
 
+const isInvalidTextError = (error: unknown): boolean => {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === INVALID_BYTE_SEQUENCE || code === UNSUPPORTED_UNICODE_ESCAPE;
+};
+
 /** What the client is told about an error: an `HttpError`, whatever was thrown. */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof Veto) return HttpError.validation(error.fields, error.message);
   // A refusal of the record service carries its own status, code and French message.
   if (error instanceof ServiceError) return new HttpError(error.status as ErrorStatus, error.code, error.message, error.fields);
+  // A NUL byte that reached the database outside the record service: bad input, not a fault.
+  if (isInvalidTextError(error)) return HttpError.badRequest(t('inputChecks.nul.body'), undefined);
   if (error instanceof HTTPException && error.status >= 400) {
     // Hono's own exceptions carry English messages: keep the status, say it with the catalogue.
     return new HttpError(error.status as ErrorStatus, undefined, undefined, undefined, { cause: error });
