@@ -46,6 +46,7 @@ export const meta = {
       label: 'Position',
       pgType: 'int4',
       kind: 'integer',
+      min: 0,
       notNull: false,
       hasDefault: false,
       generation: null,

@@ -36,6 +36,7 @@ export const meta = {
       label: 'Hiérarchie',
       pgType: 'int4',
       kind: 'integer',
+      min: 0,
       notNull: true,
       hasDefault: true,
       defaultSql: '0',

@@ -60,6 +60,8 @@ interface ColumnRow {
   owned_sequence: boolean;
   comment: string | null;
   enum_values: string[] | null;
+  /** The column's own CHECK constraints, as PostgreSQL prints them (`CHECK ((position >= 0))`). */
+  checks: string[] | null;
 }
 
 /** An index of the schema; `columns` are its key columns in key order. */
@@ -127,7 +129,10 @@ async function readColumns(db: Db, schema: string): Promise<ColumnRow[]> {
                   array(select x.enumlabel::text from pg_enum x where x.enumtypid = e.oid order by x.enumsortorder)
                 when el.typtype = 'e' then
                   array(select x.enumlabel::text from pg_enum x where x.enumtypid = el.oid order by x.enumsortorder)
-           end as enum_values
+           end as enum_values,
+           array(select pg_get_constraintdef(k.oid) from pg_constraint k
+                  where k.conrelid = c.oid and k.contype = 'c' and k.conkey = array[a.attnum]::int2[]
+                  order by k.conname) as checks
       from pg_class c
       join pg_namespace n on n.oid = c.relnamespace
       join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
@@ -258,6 +263,22 @@ function sizeOf(typeName: string, typmod: number): Pick<FieldMeta, 'maxLength' |
   return {};
 }
 
+/** `CHECK ((col >= 0))`, `CHECK ((col > '-1'::integer))`…: a lower bound the form can check itself. */
+const LOWER_BOUND = /^CHECK \(\((?:"[^"]+"|[\p{L}\p{N}_$]+) (>=|>) \(?'?(-?\d+(?:\.\d+)?)'?(?:::[a-z ]+)?\)?\)\)$/u;
+
+/** The highest lower bound among the column's own CHECK constraints. */
+function lowerBound(checks: readonly string[] | null): Pick<FieldMeta, 'min' | 'minExclusive'> {
+  let bound: Pick<FieldMeta, 'min' | 'minExclusive'> = {};
+  for (const check of checks ?? []) {
+    const match = LOWER_BOUND.exec(check);
+    if (!match) continue;
+    const min = Number(match[2]);
+    const exclusive = match[1] === '>';
+    if (bound.min === undefined || min > bound.min || (min === bound.min && exclusive)) bound = exclusive ? { min, minExclusive: true } : { min };
+  }
+  return bound;
+}
+
 function buildField(column: ColumnRow, geometries: Map<number, GeometryType>): FieldMeta {
   const isArray = column.base_category === 'A' && column.element_type !== null;
   const kind: FieldKind = isArray ? 'array' : kindOf(column.base_type, column.base_typtype);
@@ -277,6 +298,7 @@ function buildField(column: ColumnRow, geometries: Map<number, GeometryType>): F
     generation,
     required: column.not_null && !hasDefault && generation === null,
     ...(column.enum_values ? { enumValues: column.enum_values } : {}),
+    ...(kind === 'integer' || kind === 'bigint' || kind === 'decimal' || kind === 'float' ? lowerBound(column.checks) : {}),
     ...(elementKind ? { elementKind } : {}),
     ...(geometry ? { geometry } : {}),
     ...(column.comment ? { comment: column.comment } : {}),

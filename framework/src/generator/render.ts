@@ -16,7 +16,7 @@ const TABLE_KEYS = [
   'readOnly', 'readOnlyReason',
 ];
 const FIELD_KEYS = [
-  'name', 'label', 'pgType', 'kind', 'maxLength', 'precision', 'scale', 'notNull', 'hasDefault', 'defaultSql',
+  'name', 'label', 'pgType', 'kind', 'maxLength', 'min', 'minExclusive', 'precision', 'scale', 'notNull', 'hasDefault', 'defaultSql',
   'generation', 'sequence', 'required', 'enumValues', 'elementKind', 'geometry', 'comment',
 ];
 const FOREIGN_KEY_KEYS = ['name', 'columns', 'target', 'targetColumns', 'onDelete'];

@@ -38,6 +38,9 @@ export interface FieldMeta {
   readonly pgType: string;
   readonly kind: FieldKind;
   readonly maxLength?: number;
+  /** Lower bound from the column's `CHECK (col >= N)` (or `> N` with `minExclusive`). */
+  readonly min?: number;
+  readonly minExclusive?: true;
   readonly precision?: number;
   readonly scale?: number;
   readonly notNull: boolean;

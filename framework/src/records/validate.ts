@@ -3,12 +3,19 @@ import type { Db, Row } from '../db/connection.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import type { FieldErrors } from '../model/override.ts';
 import type { RegisteredObject } from '../model/registry.ts';
-import type { TableMeta } from '../model/types.ts';
+import type { FieldMeta, TableMeta } from '../model/types.ts';
 
 const fieldOf = (table: TableMeta, name: string) => table.fields.find((field) => field.name === name);
 const labelOf = (table: TableMeta, name: string) => fieldOf(table, name)?.label ?? name;
 
-/** Required and length rules. `values` holds only the fields being written. Messages in `locale`. */
+/** A number (or a decimal's text) under the field's lower bound. */
+function belowMinimum(field: FieldMeta, value: unknown): boolean {
+  const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  if (Number.isNaN(number) || field.min === undefined) return false;
+  return field.minExclusive ? number <= field.min : number < field.min;
+}
+
+/** Required, length and lower-bound rules. `values` holds only the fields being written. Messages in `locale`. */
 export function checkShape(table: TableMeta, values: Row, creating: boolean, locale?: Locale): FieldErrors {
   const errors: FieldErrors = {};
   for (const field of table.fields) {
@@ -21,6 +28,8 @@ export function checkShape(table: TableMeta, values: Row, creating: boolean, loc
       errors[field.name] = t('records.rules.cannotEmpty', { label: field.label }, locale);
     } else if (typeof value === 'string' && field.maxLength !== undefined && [...value].length > field.maxLength) {
       errors[field.name] = t('records.rules.tooLong', { label: field.label, max: field.maxLength, length: [...value].length }, locale);
+    } else if (field.min !== undefined && !empty && belowMinimum(field, value)) {
+      errors[field.name] = t(field.minExclusive ? 'inputChecks.above' : 'inputChecks.minimum', { label: field.label, min: field.min }, locale);
     }
   }
   return errors;
