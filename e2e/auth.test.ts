@@ -110,6 +110,7 @@ browserSuite(
       assert.match(await page.title(), /^Accueil . Commun$/);
       await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor());
       assert.match(await page.locator('body').innerText(), new RegExp(NAME));
+      assert.match(await page.locator('body').innerText(), /Votre session est maintenant ouverte\./, 'la connexion est confirmée');
       await checkAccessibility(page, 'accueil');
       await screenshot(page, `auth-03-accueil${tag}`);
 
@@ -155,6 +156,8 @@ browserSuite(
       assert.equal(path(page), '/');
       await submit(page, page.getByRole('button', { name: 'Se déconnecter' }));
       assert.equal(path(page), '/login');
+      assert.match(await page.locator('body').innerText(), /Votre session est maintenant terminée\./);
+      await checkAccessibility(page, 'connexion après la déconnexion');
       await page.goto('/');
       assert.equal(path(page), '/login', 'après la déconnexion, l’accueil renvoie à la connexion');
 

@@ -198,6 +198,8 @@ export const en: Messages = {
       login: 'Username',
       password: 'Password',
       forgotten: 'Forgotten password?',
+      opened: 'You are now signed in.',
+      closed: 'You are now signed out.',
     },
     password: {
       rules:

@@ -215,6 +215,8 @@ export const fr = {
       login: 'Identifiant',
       password: 'Mot de passe',
       forgotten: 'Mot de passe oublié ?',
+      opened: 'Votre session est maintenant ouverte.',
+      closed: 'Votre session est maintenant terminée.',
     },
     password: {
       rules:

@@ -14,6 +14,7 @@ import { ForgotPasswordPage, LoginPage, MessagePage, PasswordChangePage, ResetPa
 import { requireActor, signedIn } from './require-actor.ts';
 import { renderPage } from './respond.tsx';
 import { safeRedirectTarget } from './safe-redirect.ts';
+import { setFlash, takeFlash } from '../screens/shared/flash.ts';
 
 type C = Context<AppEnv>;
 
@@ -57,7 +58,9 @@ export function authPageRoutes(): Hono<AppEnv> {
   pages.get('/login', async (c) => {
     const cameFrom = safeRedirectTarget(c.req.query('came_from'));
     if (c.get('actor')) return c.redirect(cameFrom, 303);
-    return renderPage(c, <LoginPage csrfToken={csrfToken(c)} cameFrom={cameFrom === '/' ? '' : cameFrom} locale={localeOf(c)} chrome={await chromeOf(c)} />);
+    // « Votre session est maintenant terminée. » after a logout.
+    const notice = takeFlash(c)?.text;
+    return renderPage(c, <LoginPage csrfToken={csrfToken(c)} cameFrom={cameFrom === '/' ? '' : cameFrom} notice={notice} locale={localeOf(c)} chrome={await chromeOf(c)} />);
   });
 
   pages.post('/login', async (c) => {
@@ -76,6 +79,7 @@ export function authPageRoutes(): Hono<AppEnv> {
     const previous = c.get('session');
     if (previous) await revokeSession(runtime.db.kysely, previous.id);
     setSessionCookie(c, result.token);
+    setFlash(c, { kind: 'success', text: translatorOf(c)('pages.login.opened') });
     return c.redirect(cameFrom, 303);
   });
 
@@ -83,6 +87,7 @@ export function authPageRoutes(): Hono<AppEnv> {
     const session = c.get('session');
     if (session) await revokeSession(c.get('runtime').db.kysely, session.id);
     clearSessionCookie(c);
+    setFlash(c, { kind: 'info', text: translatorOf(c)('pages.login.closed') });
     return c.redirect('/login', 303);
   });
 

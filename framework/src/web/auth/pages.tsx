@@ -59,12 +59,13 @@ function described(messages: readonly FieldMessage[], field: string, hint?: stri
 
 const Csrf = (props: { token: string }) => <input type="hidden" name="_csrf" value={props.token} />;
 
-export function LoginPage(props: Localised & { csrfToken: string; login?: string; cameFrom?: string; error?: string }) {
+export function LoginPage(props: Localised & { csrfToken: string; login?: string; cameFrom?: string; error?: string; notice?: string }) {
   const { locale } = props;
   const tr = translator(locale);
   const messages = props.error ? [{ message: props.error }] : [];
   return (
     <Page title={tr('pages.login.title')} locale={locale} chrome={props.chrome}>
+      {props.notice ? <p role="status" class="message message-info">{props.notice}</p> : null}
       <Alerts messages={messages} locale={locale} />
       <form method="post" action="/login">
         <Csrf token={props.csrfToken} />
