@@ -78,10 +78,13 @@ export class ReferenceResolver {
     const resolutions = new Map<string, Resolution>();
     if (cells.length === 0) return resolutions;
     const keyField = target.meta.fields.find((candidate) => candidate.name === reference.column);
-    const keys = keyField ? cells.flatMap((cell) => {
-      const coerced = coerceValue(keyField, cell, this.#locale);
-      return coerced.ok && coerced.value !== null ? [coerced.value] : [];
-    }) : [];
+    // Each cell read once as a key (undefined: it cannot be one).
+    const asKey = new Map<string, unknown>();
+    for (const cell of cells) {
+      const coerced = keyField ? coerceValue(keyField, cell, this.#locale) : undefined;
+      if (coerced?.ok && coerced.value !== null && coerced.value !== undefined) asKey.set(cell, coerced.value);
+    }
+    const keys = [...asKey.values()];
     const labelColumn = reference.labelColumn && reference.labelColumn !== reference.column ? reference.labelColumn : undefined;
     const column = (name: string) => sql.ref(`t.${name}`);
     const matches = [
@@ -95,13 +98,12 @@ export class ReferenceResolver {
       const table = sql.table(`${target.meta.schema}.${target.meta.name}`);
       rows = (await sql<Row>`select ${column(reference.column)} as key, ${label} as label from ${table} as t where ${sql.join(conditions, sql` and `)}`.execute(trx)).rows;
     }
-    for (const cell of cells) resolutions.set(cell, this.#resolution(field, target, labelColumn, rows, cell, keyField));
+    for (const cell of cells) resolutions.set(cell, this.#resolution(field, target, labelColumn, rows, cell, asKey.get(cell)));
     return resolutions;
   }
 
-  #resolution(field: ImportFieldSpec, target: RegisteredObject, labelColumn: string | undefined, rows: Row[], cell: string, keyField: RegisteredObject['meta']['fields'][number] | undefined): Resolution {
-    const coerced = keyField ? coerceValue(keyField, cell, this.#locale) : undefined;
-    if (coerced?.ok && rows.some((row) => same(row.key, coerced.value))) return { ok: true, value: cell };
+  #resolution(field: ImportFieldSpec, target: RegisteredObject, labelColumn: string | undefined, rows: Row[], cell: string, key: unknown): Resolution {
+    if (key !== undefined && rows.some((row) => same(row.key, key))) return { ok: true, value: cell };
     if (!labelColumn) return { ok: true, value: cell };
     const wanted = foldLabel(cell);
     const matches = rows.filter((row) => foldLabel(String(row.label ?? '')) === wanted);

@@ -22,7 +22,7 @@ import { ServiceError } from './errors.ts';
 import { afterWriteOne, beforeWriteOne, needsRowByRow, refusalOf, runHook } from './hooks.ts';
 import { insertRows, updateRow } from './row-sql.ts';
 import { lockRowsMatching } from './select.ts';
-import { takeUniques, tupleKey, type TakenUniques } from './validate.ts';
+import { hasAll, takeUniques, tupleKey, type TakenUniques } from './validate.ts';
 import { authorizeWrite, type ServiceDeps } from './write.ts';
 import { checkWrites, type PendingWrite } from './write-checks.ts';
 import { applyTenant, readInput } from './write-input.ts';
@@ -74,8 +74,6 @@ interface Batch {
 
 /** Lines read between two turns of the event loop. */
 const LINES_PER_SLICE = 50;
-
-const hasAll = (row: Row, columns: readonly string[]) => columns.every((name) => row[name] !== null && row[name] !== undefined);
 
 /** The stored rows the lines name by their unique columns (update mode). */
 async function existingRows(batch: Batch, matchOn: readonly string[] | undefined, created: readonly Row[]): Promise<Map<string, Row>> {

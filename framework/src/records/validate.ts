@@ -44,7 +44,8 @@ const ref = (name: string) => sql.ref(`t.${name}`);
 const keyPart = (value: unknown): string => (value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value));
 export const tupleKey = (row: Row, columns: readonly string[]): string => columns.map((name) => keyPart(row[name])).join('\u0000');
 
-const hasAll = (row: Row, columns: readonly string[]) => columns.every((name) => row[name] !== null && row[name] !== undefined);
+/** Every one of `columns` has a value in `row` (a tuple that can clash or be looked up). */
+export const hasAll = (row: Row, columns: readonly string[]) => columns.every((name) => row[name] !== null && row[name] !== undefined);
 
 /**
  * `t.a = any($1)` for one column (a single array parameter, whatever the number of rows: cheap to
