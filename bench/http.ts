@@ -30,11 +30,11 @@ export interface BenchApi {
   close(): Promise<void>;
 }
 
-/** A user of Libreville allowed to list `personne`, and a personal API token of theirs. */
+/** A user of Libreville allowed to list `personne` (`bench.personne`), and a personal API token of theirs. */
 async function benchToken(service: BenchService): Promise<string> {
   const db = service.deps.db.kysely;
   const userId = await writeAs(db, SYSTEM_ACTOR, async (trx) => {
-    await sql`insert into om.om_droit (libelle, om_profil) select 'personne', om_profil from om.om_profil
+    await sql`insert into om.om_droit (libelle, om_profil) select 'bench.personne', om_profil from om.om_profil
       where libelle = 'UTILISATEUR' on conflict do nothing`.execute(trx);
     const existing = await sql<{ id: number }>`select om_utilisateur as id from om.om_utilisateur where login = 'banc.essai'`.execute(trx);
     if (existing.rows[0]) return existing.rows[0].id;

@@ -7,6 +7,7 @@ import { registerFrameworkObjects } from '../framework/src/objects/index.ts';
 import { listRecords, planList, type ReadDeps } from '../framework/src/records/index.ts';
 import { shouldFilterFirst } from '../framework/src/records/read.ts';
 import { buildListQuery, estimatedCount, listConditions } from '../framework/src/records/select.ts';
+import { resolveReferenceSearch } from '../framework/src/records/reference-search.ts';
 import { readAs } from '../framework/src/db/tenant-context.ts';
 import { COLLECTIVITE, type ListingCase } from './cases.ts';
 
@@ -32,7 +33,7 @@ export const benchActor: Actor = {
   collectivite: COLLECTIVITE,
   niveau: '1',
   workingCollectivite: COLLECTIVITE,
-  permissions: new Set(['personne']),
+  permissions: new Set(['bench.personne']),
   via: 'session',
 };
 
@@ -55,9 +56,12 @@ export async function openBenchService(url: string, poolSize = 10): Promise<Benc
     async sqlOf(benchCase) {
       let query = queries.get(benchCase.name);
       if (!query) {
-        const plan = planList(personne, benchCase.request);
+        // The referenced keys a search matches are read first, as the service does.
+        const plan = await readAs(db.kysely, benchActor, (connection) =>
+          resolveReferenceSearch(connection, registry, personne, benchActor, planList(personne, benchCase.request)),
+        );
         // The service's own choice for a text search (filter first or walk the sort index).
-        const conditions = listConditions(personne, benchActor, plan);
+        const conditions = listConditions(registry, personne, benchActor, plan);
         const filterFirst = await readAs(db.kysely, benchActor, (connection) =>
           shouldFilterFirst(plan, () => estimatedCount(connection, personne, conditions)),
         );

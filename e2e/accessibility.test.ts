@@ -301,7 +301,7 @@ browserSuite(
       { login: ADMIN, password: PASSWORD, profil: 'ADMINISTRATEUR', collectivite: 2 },
       { login: READER, password: PASSWORD, profil: 'CONSULTATION', collectivite: 1 },
     ],
-    grants: { ADMINISTRATEUR: ['association', 'adherent', 'secteur', 'salle'] },
+    grants: { ADMINISTRATEUR: ['associations.association', 'associations.adherent', 'associations.secteur', 'associations.salle'] },
     setup: async (database) => {
       await database.asOwner(ASSOCIATIONS_SCHEMA_SQL, ASSOCIATIONS_SCHEMA);
       await database.asOwner(`

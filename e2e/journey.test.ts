@@ -272,6 +272,7 @@ browserSuite(
       assert.deepEqual(await firstColumn(table), names.slice(15, 30), 'deuxième page');
       assert.match(page.url(), /page=2/);
       await main.getByLabel('Enregistrements par page').selectOption('50');
+      await main.getByRole('button', { name: 'Afficher', exact: true }).click();
       await waitForCount(main, `1 - ${total + 1} enregistrement(s) sur ${total + 1}`);
       await screenshot(page, `parcours-13-pagination${tag}`);
 

@@ -5,10 +5,9 @@
  * again with the search. Screenshots go to e2e/screenshots/ (registre-*).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { registre, registerRegistre } from '../apps/registre/src/index.ts';
+import { readMigrations } from '../framework/src/db/index.ts';
 import { browserSuite, checkAccessibility, screenshot, submit, type Locator, type Page } from './support/index.ts';
 import { afterHtmxSwap, assertNoPageProblems, field, followMenu, listingTable, mainOf, messagesOf, pathOf } from './support/screens.ts';
 import { SAVED, signIn } from './support/journey.ts';
@@ -19,7 +18,8 @@ const ADMIN = { login: 'admin-libreville', password: 'Administration-2026' } as 
 const NOM = 'Vidéoprotection du parking de la mairie';
 const AIPD_RULE = /Un traitement de données sensibles doit avoir une date d’analyse d’impact \(AIPD\)\./;
 
-const MIGRATION = readFileSync(join(registre.migrations.directory, '0001_registre.sql'), 'utf8');
+/** The register's migrations, in order (0002 names its permissions after it). */
+const MIGRATIONS = readMigrations(registre.migrations).map((migration) => migration.text);
 
 /** The town's lists the DPO picks from (as an administrator would have entered them). */
 const LISTS_SQL = `
@@ -212,7 +212,7 @@ browserSuite(
       { login: ADMIN.login, password: ADMIN.password, profil: 'ADMINISTRATEUR', collectivite: 1 },
     ],
     setup: async (database) => {
-      await database.asOwner(MIGRATION, 'registre');
+      for (const migration of MIGRATIONS) await database.asOwner(migration, 'registre');
       await database.asOwner(LISTS_SQL);
     },
     register: (registry) => {

@@ -3,6 +3,7 @@ import { defineGenerator } from '../../framework/src/generator/options.ts';
 
 export default defineGenerator({
   name: 'registre',
+  title: 'Registre RGPD',
   schema: 'registre',
   migrations: './migrations',
   labels: {

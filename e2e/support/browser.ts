@@ -72,7 +72,10 @@ export async function openPage(browser: Browser, baseURL?: string): Promise<{ co
     }
   });
   page.on('requestfailed', (request) => {
-    if (!request.isNavigationRequest()) problems.push(`ressource non chargée : ${request.url()} (${request.failure()?.errorText ?? '?'})`);
+    // The browser gives up a favicon (or any resource) it no longer needs when the page goes
+    // away: an abort is not a failure to serve it (a 4xx/5xx is caught above).
+    const aborted = request.failure()?.errorText === 'net::ERR_ABORTED';
+    if (!request.isNavigationRequest() && !aborted) problems.push(`ressource non chargée : ${request.url()} (${request.failure()?.errorText ?? '?'})`);
   });
   return { context, page };
 }

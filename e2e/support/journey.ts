@@ -18,9 +18,9 @@ export const COLLECTIVITE = 'Bourg-Saint-Andéol';
 export const PROFIL = 'AGENT ASSOCIATIONS';
 export const AGENT = { login: 'cmartin', nom: 'Claire Martin', email: 'cmartin@bourg.example', password: 'Vie-Associative-2026' } as const;
 /** Rights granted through the matrix (whole objects, and reading the communes). */
-export const MATRIX_RIGHTS = ['association', 'adherent', 'commune_tab'] as const;
+export const MATRIX_RIGHTS = ['associations.association', 'associations.adherent', 'associations.commune_tab'] as const;
 /** The right granted through the profile's droits sub-form. */
-export const SUBFORM_RIGHT = 'secteur_tab';
+export const SUBFORM_RIGHT = 'associations.secteur_tab';
 /** A record of another collectivité (Libreville). */
 export const FOREIGN_RECORD = 'Comité des fêtes de Libreville';
 /** The association the agent creates. */

@@ -7,7 +7,7 @@ export const meta = {
   schema: 'om',
   name: 'om_audit',
   kind: 'table',
-  label: 'Audit',
+  label: 'Journal des modifications',
   comment: 'Journal des modifications : qui, quand, quoi, avant et après.',
   fields: [
     {

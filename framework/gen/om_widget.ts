@@ -7,7 +7,7 @@ export const meta = {
   schema: 'om',
   name: 'om_widget',
   kind: 'table',
-  label: 'Widget',
+  label: 'Widget du tableau de bord',
   comment: 'Widget du tableau de bord.',
   fields: [
     {

@@ -8,12 +8,17 @@ import type { Runtime } from './runtime.ts';
 /** An application of the catalogue, as the runtime sees it. */
 export interface Application {
   readonly name: string;
+  /** Its title (« Registre RGPD »), as users know it: the heading of its menu entries. */
+  readonly title?: string;
   readonly migrations: MigrationSource;
   /** Registers the application's objects (generated metadata + overrides). */
   register(registry: Registry): void;
   /** The application has geometry columns: the embedded database loads PostGIS. */
   readonly postgis?: boolean;
-  /** Extra module permissions (menus, screens that are not objects). */
+  /**
+   * The application's own permissions besides its objects' (menus, screens that are not objects),
+   * each named `<name>.<permission>` (checked at start); ADMINISTRATEUR receives them on installation.
+   */
   readonly permissions?: readonly string[];
   /** Loads demo data when the database is new. */
   loadDemo?(runtime: Runtime): Promise<void>;
@@ -24,6 +29,8 @@ export interface Application {
  * the stored queries, CSV imports and PDF listings generated for them.
  */
 export interface GeneratedModules {
+  /** The title `commun.app.ts` gives (or the generator made from the name). */
+  readonly title?: string;
   readonly tables: readonly TableMeta[];
   readonly screens?: Readonly<Record<string, ScreensDeclaration>>;
   readonly storedQueries?: readonly StoredQuerySpec[];

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { checkApplicationPermissions, grantToAdministrators, installationGrants } from './access/application-grants.ts';
 import { hashPassword } from './access/passwords.ts';
 import { syncPermissionVocabulary } from './access/vocabulary.ts';
 import { createMailer } from './access/mailer.ts';
@@ -42,8 +43,15 @@ async function ensureAdmin(owner: Db, configured: string | undefined): Promise<s
   return configured ? undefined : password;
 }
 
+/** The application's schema was created by these migrations: its first one is among them. */
+function installedBy(application: Application, applied: readonly string[]): boolean {
+  const [first] = readMigrations(application.migrations);
+  return first !== undefined && applied.includes(`${first.scope}/${first.name}`);
+}
+
 /** Opens and migrates the database, then builds the runtime every command and request uses. */
 export async function bootstrap(config: RuntimeConfig, applications: readonly Application[] = []): Promise<Started> {
+  for (const application of applications) checkApplicationPermissions(application.name, application.permissions ?? []);
   const owner = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
@@ -65,15 +73,14 @@ export async function bootstrap(config: RuntimeConfig, applications: readonly Ap
   for (const application of applications) application.register(registry);
   registry.linkIncomingReferences();
   await syncPermissionVocabulary(db.kysely, registry, applications.flatMap((application) => application.permissions ?? []));
+  const installed = applications.filter((application) => installedBy(application, applied));
+  for (const application of installed) {
+    await grantToAdministrators(db.kysely, installationGrants(registry, application.name, application.permissions ?? []));
+  }
   const logger = createLogger(config.logLevel);
   const runtime: Runtime = { config, db, registry, logger, mailer: createMailer(config, logger), applications };
-  if (config.demo) {
-    for (const application of applications) {
-      // Demo data goes in once: when this start created the application's schema.
-      const [first] = readMigrations(application.migrations);
-      if (first && applied.includes(`${first.scope}/${first.name}`)) await application.loadDemo?.(runtime);
-    }
-  }
+  // Demo data goes in once: when this start created the application's schema.
+  if (config.demo) for (const application of installed) await application.loadDemo?.(runtime);
   // Jobs a previous life of the instance left « en cours » become « interrompu » (jobs/recovery.ts).
   await interruptJobsLeftRunning(runtime);
   return { runtime, applied, generatedAdminPassword };

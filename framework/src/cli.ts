@@ -60,6 +60,10 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./cli/import.ts')).importCommand(rest);
     case 'gen':
       return (await import('./generator/command.ts')).genCommand(rest);
+    case 'new':
+      return (await import('./cli/new-app.ts')).newAppCommand(rest);
+    case 'check':
+      return (await import('./cli/check.ts')).checkCommand(rest);
     case undefined:
     case '--help':
     case '-h':

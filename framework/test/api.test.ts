@@ -27,8 +27,8 @@ describeEachDatabase('REST API', (database) => {
     await database().asOwner(ESSAI_SCHEMA_SQL, 'essai');
     const runtime = await createTestRuntime(database(), { schemas: ['essai'] });
     app = createApp(runtime);
-    await grant(database(), 'UTILISATEUR', ['personne', 'note', 'categorie_tab', 'categorie_consulter']);
-    await grant(database(), 'CONSULTATION', ['personne_tab', 'personne_consulter']);
+    await grant(database(), 'UTILISATEUR', ['essai.personne', 'essai.note', 'essai.categorie_tab', 'essai.categorie_consulter']);
+    await grant(database(), 'CONSULTATION', ['essai.personne_tab', 'essai.personne_consulter']);
     await createUsers(database(), [
       { login: 'agent', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 },
       { login: 'agent3', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 3 },
@@ -195,12 +195,12 @@ describeEachDatabase('REST API', (database) => {
   });
 
   test('a permission withdrawn through the API applies to the very next request', async () => {
-    await grant(database(), 'UTILISATEUR LIMITÉ', ['categorie_tab']);
+    await grant(database(), 'UTILISATEUR LIMITÉ', ['essai.categorie_tab']);
     await createUsers(database(), [{ login: 'limite', password: PASSWORD, profil: 'UTILISATEUR LIMITÉ', collectivite: 1 }]);
     const limited = await signedIn('limite');
     assert.equal((await limited.get('/api/v1/essai/categorie')).status, 200);
     const syndic = await signedIn('syndic');
-    const droits = await syndic.get('/api/v1/om/om_droit?filter[libelle]=categorie_tab');
+    const droits = await syndic.get('/api/v1/om/om_droit?filter[libelle]=essai.categorie_tab');
     for (const droit of droits.body.data) {
       assert.equal((await syndic.request('DELETE', `/api/v1/om/om_droit/${droit.om_droit}`)).status, 204);
     }

@@ -73,7 +73,7 @@ describeEachDatabase('Batch write through the record service', (database) => {
   let runtime: TestRuntime;
   let deps: ServiceDeps;
   let article: RegisteredObject;
-  const agent: Actor = testActor({ permissions: ['article', 'categorie_tab'] });
+  const agent: Actor = testActor({ permissions: ['lot.article', 'lot.categorie_tab'] });
 
   const withOverride = (override: ObjectOverride): RegisteredObject => ({ ...article, override });
 
@@ -188,7 +188,7 @@ describeEachDatabase('Batch write through the record service', (database) => {
     ]);
     assert.deepEqual(again.refused.map((line) => line.line), [2, 4]);
     // Another collectivité may use the same reference.
-    const other = testActor({ collectivite: 3, permissions: ['article'] });
+    const other = testActor({ collectivite: 3, permissions: ['lot.article'] });
     assert.equal((await batch([{ line: 2, input: { reference: 'U1', nom: 'Autre commune' } }], {}, article, other)).written.length, 1);
 
     await reset();
@@ -234,7 +234,7 @@ describeEachDatabase('Batch write through the record service', (database) => {
     assert.equal(audit[0]?.apres.crees.length, 1);
 
     // Without `article_modifier`, the update mode is refused before anything is written.
-    const creator = testActor({ permissions: ['article_ajouter'] });
+    const creator = testActor({ permissions: ['lot.article_ajouter'] });
     await assert.rejects(batch([{ line: 2, input: { reference: 'M9', nom: 'X' } }], { matchOn }, article, creator), (error: unknown) => error instanceof ServiceError && error.code === 'forbidden');
     assert.equal((await articles()).length, 3);
   });
@@ -293,7 +293,7 @@ describeEachDatabase('Batch write through the record service', (database) => {
   });
 
   test('without `<table>_ajouter` the batch is refused before anything is read', async () => {
-    const reader = testActor({ permissions: ['article_tab'] });
+    const reader = testActor({ permissions: ['lot.article_tab'] });
     await assert.rejects(batch(LINES, {}, article, reader), (error: unknown) => error instanceof ServiceError && error.code === 'forbidden');
   });
 });

@@ -21,7 +21,10 @@ function commun(args: string[], env: Record<string, string>): { code: number | n
 test('commun --help lists the commands; an unknown command fails', () => {
   const help = commun(['--help'], {});
   assert.equal(help.code, 0);
-  for (const word of ['start', 'migrate', 'user add', 'user password', 'gen']) assert.ok(help.out.includes(word), word);
+  for (const word of ['start', 'migrate', 'user add', 'user password', 'gen', 'commun new <nom>']) assert.ok(help.out.includes(word), word);
+  const newHelp = commun(['new', '--help'], {});
+  assert.equal(newHelp.code, 0);
+  assert.match(newHelp.out, /^Usage : commun new <nom>/);
   const unknown = commun(['danser'], {});
   assert.equal(unknown.code, 1);
   assert.match(unknown.out, /Commande inconnue/);

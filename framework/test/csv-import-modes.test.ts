@@ -88,7 +88,7 @@ describeEachDatabase('Import in batches (`runImport`): modes, references in bulk
   let spec: ImportSpec;
   let object: RegisteredObject;
   const folder = mkdtempSync(join(tmpdir(), 'commun-import-'));
-  const agent: Actor = testActor({ permissions: ['electeur', 'bureau_tab', 'canton_tab'] });
+  const agent: Actor = testActor({ permissions: ['mod.electeur', 'mod.bureau_tab', 'mod.canton_tab'] });
   let files = 0;
 
   after(() => rmSync(folder, { recursive: true, force: true }));
@@ -267,9 +267,9 @@ describeEachDatabase('Import in batches (`runImport`): modes, references in bulk
 
   test('refused before anything is read: no `_ajouter`, or `_modifier` missing in update mode', async () => {
     await reset();
-    const reader = testActor({ permissions: ['electeur_tab'] });
+    const reader = testActor({ permissions: ['mod.electeur_tab'] });
     await assert.rejects(importFile(MIXED, {}, standInJob(), reader), (error: unknown) => error instanceof ServiceError && error.code === 'forbidden');
-    const creator = testActor({ permissions: ['electeur_ajouter'] });
+    const creator = testActor({ permissions: ['mod.electeur_ajouter'] });
     await assert.rejects(importFile(MIXED, { updateKey: 'numero' }, standInJob(), creator), (error: unknown) => error instanceof ServiceError && error.code === 'forbidden');
     assert.deepEqual(await electeurs(), []);
   });

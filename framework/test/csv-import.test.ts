@@ -22,7 +22,7 @@ import { csrfIn, decoded, PASSWORD, signIn } from './admin-support.ts';
 import { testActor } from './support/actors.ts';
 import { createUser, type Browser } from './support/auth.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { createTestRuntime, grant, type TestRuntime } from './support/runtime.ts';
+import { createTestRuntime, grant, withApplicationTitles, type TestRuntime } from './support/runtime.ts';
 
 const SCHEMA = `
 create schema imp;
@@ -171,8 +171,8 @@ describeEachDatabase('CSV import (« Administration › Import »)', (database) 
     }
     electeurLabels = new Map(meta('electeur').fields.map((field) => [field.name, field.label]));
     await syncPermissionVocabulary(runtime.db.kysely, runtime.registry);
-    await grant(database(), 'ADMINISTRATEUR', ['electeur', 'bureau_tab']);
-    await grant(database(), 'UTILISATEUR', ['electeur_ajouter']);
+    await grant(database(), 'ADMINISTRATEUR', ['imp.electeur', 'imp.bureau_tab']);
+    await grant(database(), 'UTILISATEUR', ['imp.electeur_ajouter']);
     adminId = await createUser(database(), { login: 'admin1', password: PASSWORD, profil: 1, collectivite: 1 });
     await createUser(database(), { login: 'admin3', password: PASSWORD, profil: 1, collectivite: 3 });
     await createUser(database(), { login: 'agent', password: PASSWORD, profil: 3, collectivite: 1 });
@@ -191,6 +191,9 @@ describeEachDatabase('CSV import (« Administration › Import »)', (database) 
     // admin1 holds `import` and `bureau_tab`, not `bureau_ajouter`.
     const index = decoded(await (await admin.get('/import')).text());
     assert.match(index, /<a href="\/import\/imp\/electeur">/);
+    // The application is named by its title, not its name.
+    const titled = await signIn(createApp(withApplicationTitles(runtime, { imp: 'Élections de la mairie' })), 'admin1');
+    assert.match(decoded(await (await titled.get('/import')).text()), /<td>Élections de la mairie<\/td>/);
     assert.doesNotMatch(index, /\/import\/imp\/bureau/);
     assert.equal((await admin.get(BUREAU)).status, 403);
     const response = await post(admin, BUREAU, { file: csvFile('B9;Neuf'), token: await tokenOf(admin), header: false });

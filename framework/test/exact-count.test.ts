@@ -11,7 +11,7 @@ import { testActor } from './support/actors.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { ESSAI_SCHEMA_SQL } from './support/essai-schema.ts';
 
-const agent = testActor({ login: 'agent', collectivite: 2, permissions: ['personne'] });
+const agent = testActor({ login: 'agent', collectivite: 2, permissions: ['essai.personne'] });
 const ROWS = 3000;
 
 describeEachDatabase('count=exact is exact, under a time limit', (database) => {

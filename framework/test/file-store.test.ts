@@ -123,8 +123,8 @@ describeEachDatabase('file store and file fields', (database) => {
     dataDir = mkdtempSync(join(tmpdir(), 'commun-fichiers-'));
     const runtime = await createTestRuntime(database(), { schemas: ['fich'], overrides: OVERRIDES, config: { dataDir, baseUrl: 'http://commun.test' } });
     app = createApp(runtime);
-    await grant(database(), 'UTILISATEUR', ['dossier', 'modele']);
-    await grant(database(), 'CONSULTATION', ['dossier_tab']);
+    await grant(database(), 'UTILISATEUR', ['fich.dossier', 'fich.modele']);
+    await grant(database(), 'CONSULTATION', ['fich.dossier_tab']);
     await createUsers(database(), [
       { login: 'agent', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 },
       { login: 'agent3', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 3 },

@@ -142,8 +142,8 @@ describeEachDatabase('form screens', (database) => {
       config: { dataDir: mkdtempSync(join(tmpdir(), 'commun-form-')), baseUrl: 'http://commun.test' },
     });
     app = createApp(runtime);
-    await grant(database(), 'UTILISATEUR', ['fiche', 'ligne', 'categorie_tab', 'commune_tab', 'document']);
-    await grant(database(), 'CONSULTATION', ['fiche_tab', 'fiche_consulter']);
+    await grant(database(), 'UTILISATEUR', ['formu.fiche', 'formu.ligne', 'formu.categorie_tab', 'formu.commune_tab', 'formu.document']);
+    await grant(database(), 'CONSULTATION', ['formu.fiche_tab', 'formu.fiche_consulter']);
     await createUsers(database(), [
       { login: 'agent', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 },
       { login: 'agent3', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 3 },
@@ -294,7 +294,9 @@ describeEachDatabase('form screens', (database) => {
     assert.equal(refused.status, 422);
     const html = await refused.text();
     assert.equal((await rows<{ n: number }>('select count(*)::int as n from formu.fiche'))[0]?.n, before, 'nothing written');
-    assert.match(html, /<p class="message message-erreur">Le formulaire contient des erreurs : corrigez les champs signalés\.<\/p>/);
+    // One box tells it: the summary (no message box above the form saying the same).
+    assert.doesNotMatch(html, /message-erreur|corrigez les champs signalés/);
+    assert.equal(html.match(/role="alert"/g)?.length, 1, 'one error summary, not two stacked boxes');
     const summary = /<div class="resume-erreurs" role="alert" tabindex="-1" id="champ-erreurs"><p>Le formulaire contient des erreurs :<\/p><ul>(.*?)<\/ul><\/div>/.exec(html)?.[1] ?? '';
     assert.match(summary, /<li><a href="#champ-nom">Le champ « Nom de la fiche » est obligatoire\.<\/a><\/li>|<li><a href="#champ-nom">Le champ « Nom » est obligatoire\.<\/a><\/li>/);
     assert.match(summary, /<a href="#champ-quantite">Le champ « Quantite » doit être un nombre entier\.<\/a>/);
@@ -338,7 +340,9 @@ describeEachDatabase('form screens', (database) => {
     const stale = await browser.postForm(`/formu/fiche/${id}`, { ...hidden, nom: 'Ma version', etat: 'brouillon' });
     assert.equal(stale.status, 409);
     const html = await stale.text();
-    assert.match(html, /Cet enregistrement a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert\./);
+    // A refusal without field errors: a message above the form, no error summary.
+    assert.match(html, /<div role="alert"><p class="message message-erreur">Cet enregistrement a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert\./);
+    assert.doesNotMatch(html, /resume-erreurs/);
     assert.match(html, /name="nom" aria-required="true" value="Ma version"|id="champ-nom" name="nom" aria-required="true" aria-describedby="champ-nom-aide" value="Ma version"/);
     assert.equal((await rows<{ nom: string }>(`select nom from formu.fiche where fiche = ${id}`))[0]?.nom, 'Modifiée');
   });

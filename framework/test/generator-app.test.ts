@@ -442,13 +442,18 @@ describeEachDatabase(
       assert.deepEqual(meta('riverain').foreignKeys.map((key) => `${key.columns[0]}→${key.target.table}`), ['voie→voie']);
       assert.equal(meta('voie').label, 'Voie communale');
       assert.equal(meta('voie').fields.find((field) => field.name === 'libelle')?.label, 'Nom de la voie');
-      assert.deepEqual(started.generated.screens.voie, { menu: { rubrique: 'application' }, listColumns: ['libelle', 'quartier'], subForms: { order: ['riverain', 'adresse'] } });
+      assert.deepEqual(started.generated.screens.voie, {
+        menu: { rubrique: 'application', category: 'Ancien' },
+        listColumns: ['libelle', 'quartier'],
+        subForms: { order: ['riverain', 'adresse'] },
+      });
+      assert.deepEqual(started.generated.screens.quartier?.menu, { rubrique: 'parametrage', category: 'Ancien' }, 'a reference table: under « Paramétrage »');
       const module = readFileSync(join(ancienDir, 'gen', 'voie.ts'), 'utf8');
       assert.match(module, /export const form = \{[\s\S]*subForms: \[\s*\{\s*table: 'riverain'[\s\S]*table: 'adresse'/);
       assert.match(module, /name: 'quartier',\s*label: 'Quartier',\s*widget: 'select',[\s\S]*select: \{\s*schema: 'ancien',\s*table: 'quartier',\s*column: 'quartier',\s*labelColumn: 'libelle',\s*\}/);
       const labels = readFileSync(join(ancienDir, 'gen', 'labels.ts'), 'utf8');
       assert.match(labels, /'voie\.libelle': 'Nom de la voie',/);
-      assert.match(readFileSync(join(ancienDir, 'gen', 'menu.ts'), 'utf8'), /label: 'Voie communale',\s*href: '\/ancien\/voie',\s*permissions: \['voie', 'voie_tab'\]/);
+      assert.match(readFileSync(join(ancienDir, 'gen', 'menu.ts'), 'utf8'), /label: 'Voie communale',\s*href: '\/ancien\/voie',\s*permissions: \['ancien\.voie', 'ancien\.voie_tab'\]/);
       assert.deepEqual(started.generated.storedQueries.map((query) => query.name), ['voie', 'voie_quartier'], 'storedQueries: [voie]');
       assert.deepEqual(started.generated.imports, [], 'imports: false');
       assert.deepEqual(started.generated.listingPdfs.map((spec) => spec.table), ['riverain', 'voie'], 'listingPdfs: [voie, riverain]');

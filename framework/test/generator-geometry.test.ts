@@ -59,7 +59,7 @@ describeEachDatabase(
       const runtime = await createTestRuntime(database());
       registerGenerated(runtime.registry, generated, {});
       runtime.registry.linkIncomingReferences();
-      await grant(database(), 'UTILISATEUR', ['lieu']);
+      await grant(database(), 'UTILISATEUR', ['carto.lieu']);
       await createUsers(database(), [{ login: 'agent', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 }]);
       api = new TestClient(createApp(runtime));
       assert.equal((await api.login('agent', PASSWORD)).status, 200);

@@ -69,9 +69,9 @@ describeEachDatabase('global search', (database) => {
     assert.ok(note);
     runtime.registry.register({ ...note.meta, name: 'fantome', label: 'Fantôme' });
     app = createApp(runtime);
-    await grant(database(), 'CONSULTATION', ['personne_tab']);
-    await grant(database(), 'UTILISATEUR', ['personne', 'note', 'categorie_tab', 'piece_tab']);
-    await grant(database(), 'SUPER UTILISATEUR', ['fantome_tab']);
+    await grant(database(), 'CONSULTATION', ['essai.personne_tab']);
+    await grant(database(), 'UTILISATEUR', ['essai.personne', 'essai.note', 'essai.categorie_tab', 'essai.piece_tab']);
+    await grant(database(), 'SUPER UTILISATEUR', ['essai.fantome_tab']);
     await createUsers(database(), [
       { login: 'lecteur', password: PASSWORD, profil: 'CONSULTATION', collectivite: 1 },
       { login: 'agent', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 },

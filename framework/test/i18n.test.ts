@@ -68,6 +68,7 @@ const FUNCTION_SAMPLES: Record<string, Record<string, unknown>> = {
   'admin.matrix.partial': { done: 2 },
   'admin.journal.changedCount': { count: 2 },
   'traitements.follow.range': { first: 2, last: 1001 },
+  'referenceCheck.found': { count: 2 },
 };
 
 /** Every text a rendered message shows: the values it was given, flattened. */
@@ -193,7 +194,7 @@ const PASSWORD = 'Mairie-de-Libreville-2026';
 describeEachDatabase('messages in the configured language', (database) => {
   let personne: RegisteredObject;
   let deps: ReadDeps;
-  const agent = testActor({ login: 'agent', collectivite: 1, permissions: ['personne'] });
+  const agent = testActor({ login: 'agent', collectivite: 1, permissions: ['essai.personne'] });
 
   before(async () => {
     await database().asOwner(ESSAI_SCHEMA_SQL, 'essai');
@@ -233,7 +234,7 @@ describeEachDatabase('messages in the configured language', (database) => {
     before(async () => {
       const runtime = await createTestRuntime(database(), { schemas: ['essai'], config: { locale: 'en' } });
       app = createApp(runtime);
-      await grant(database(), 'UTILISATEUR', ['personne']);
+      await grant(database(), 'UTILISATEUR', ['essai.personne']);
       await createUsers(database(), [{ login: 'agent_en', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 }]);
     });
 

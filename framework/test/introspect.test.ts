@@ -64,7 +64,7 @@ describeEachDatabase('introspection', (database) => {
     const categorie = table(result, 'categorie');
     assert.equal(categorie.app, 'essai');
     assert.equal(categorie.schema, 't');
-    assert.equal(categorie.label, 'Catégorie');
+    assert.equal(categorie.label, 'Catégorie de personne', 'a short comment is the label');
     assert.equal(categorie.comment, 'Catégorie de personne');
     assert.deepEqual(categorie.primaryKey, ['categorie']);
     assert.equal(categorie.key, 'categorie');
@@ -77,7 +77,7 @@ describeEachDatabase('introspection', (database) => {
       generation: 'identity',
     });
     assert.deepEqual(field(categorie, 'libelle'), {
-      ...plain('libelle', 'Libellé', 'varchar', 'text'),
+      ...plain('libelle', 'Nom affiché', 'varchar', 'text'),
       maxLength: 60,
       notNull: true,
       required: true,

@@ -58,6 +58,16 @@ describeEachDatabase('page layout and working collectivité form', (database) =>
     assert.equal(htmx.status, 200);
     assert.match(htmx.headers.get('Content-Type') ?? '', /^text\/javascript/);
     assert.match(await htmx.text(), /htmx/);
+    // The favicon: an SVG of our own, cached like the others; `/favicon.ico` leads to it, signed in or not.
+    const favicon = await browser.get('/static/favicon.svg');
+    assert.equal(favicon.status, 200);
+    assert.equal(favicon.headers.get('Content-Type'), 'image/svg+xml');
+    assert.match(favicon.headers.get('Cache-Control') ?? '', /max-age=31536000, immutable/);
+    assert.match(await favicon.text(), /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const ico = await browser.get('/favicon.ico');
+    assert.equal(ico.status, 302);
+    assert.match(ico.headers.get('Location') ?? '', /^\/static\/favicon\.svg\?v=[0-9a-f]+$/);
+    assert.match(ico.headers.get('Cache-Control') ?? '', /max-age=86400/);
     // Anything else is not served: a 404 (or, for an address that could be a screen, the login first).
     const { browser: user } = await signedIn('agent');
     for (const path of ['/static/../package.json', '/static/%2e%2e%2fpackage.json', '/static/routes.ts', '/static/', '/static/chart.umd.min.js.map']) {
@@ -70,6 +80,7 @@ describeEachDatabase('page layout and working collectivité form', (database) =>
     const html = await (await new Browser(app).get('/login')).text();
     assert.match(html, /^<!DOCTYPE html><html lang="fr">/);
     assert.match(html, /<a class="lien-evitement" href="#contenu">Aller au contenu<\/a>/);
+    assert.match(html, /<link rel="icon" href="\/static\/favicon\.svg\?v=[0-9a-f]+" type="image\/svg\+xml"\/>/);
     assert.match(html, /<link rel="stylesheet" href="\/static\/commun\.css\?v=[0-9a-f]+"/);
     assert.match(html, /<script src="\/static\/htmx\.min\.js\?v=[0-9a-f]+" defer=""><\/script>/);
     assert.match(html, /<main id="contenu" tabindex="-1">/);

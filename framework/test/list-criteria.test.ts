@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { Hono } from 'hono';
 import type { RegisteredObject } from '../src/model/registry.ts';
-import { listRecords, ServiceError, type ReadDeps } from '../src/records/index.ts';
+import { exportRecords, listRecords, ServiceError, type ReadDeps } from '../src/records/index.ts';
 import { planList, type CriterionRequest, type ListRequest } from '../src/records/list-plan.ts';
 import { buildListQuery } from '../src/records/select.ts';
+import { resolveReferenceSearch } from '../src/records/reference-search.ts';
+import { readAs } from '../src/db/tenant-context.ts';
 import { listRequestFromQuery, listingRequestFromQuery } from '../src/web/api/list-query.ts';
 import { createApp } from '../src/web/app.tsx';
 import type { AppEnv } from '../src/web/env.ts';
@@ -34,7 +36,7 @@ insert into essai.rdv (libelle, moment, om_collectivite) values
   ('Matin', '2024-03-05 08:30', 1), ('Soir', '2024-03-05 23:59:30', 1), ('Lendemain', '2024-03-06 00:00', 1);
 `;
 
-const agent1 = testActor({ login: 'agent1', collectivite: 1, permissions: ['personne', 'rdv', 'categorie'] });
+const agent1 = testActor({ login: 'agent1', collectivite: 1, permissions: ['essai.personne', 'essai.rdv', 'essai.categorie'] });
 
 const criteria = (...items: [string, CriterionRequest['op'], string][]): ListRequest => ({
   criteria: items.map(([field, op, value]) => ({ field, op, value })),
@@ -63,7 +65,7 @@ describeEachDatabase('list criteria (advanced search and API filters)', (databas
     personne = runtime.registry.get('essai', 'personne') as RegisteredObject;
     rdv = runtime.registry.get('essai', 'rdv') as RegisteredObject;
     app = createApp(runtime);
-    await grant(database(), 'UTILISATEUR', ['personne', 'rdv']);
+    await grant(database(), 'UTILISATEUR', ['essai.personne', 'essai.rdv']);
     await createUsers(database(), [{ login: 'agent', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 }]);
   });
 
@@ -127,6 +129,39 @@ describeEachDatabase('list criteria (advanced search and API filters)', (databas
     assert.equal(count.total, 2);
   });
 
+  test('the simple search also finds a row by its foreign keys’ labels, through bound parameters', async () => {
+    assert.deepEqual(planList(personne, { q: 'x' }).search?.references.map((field) => field.name), ['categorie', 'om_collectivite']);
+    assert.deepEqual(planList(personne, { q: 'x', col: 'nom' }).search?.references, [], 'a column chosen: that column only');
+    assert.deepEqual(await noms({ q: 'ELECTEUR' }), ['Dupond'], 'accents and case ignored, as in the row’s own columns');
+    assert.deepEqual(await noms({ q: 'r*sident' }), ['Dupont'], 'the `*` wildcard; Dupuis is a resident of another collectivité');
+    assert.deepEqual(await noms({ q: 'electeur', col: 'nom' }), []);
+    assert.deepEqual(await noms({ q: 'libreville' }), [], 'a niveau-1 user’s own collectivité is on every row: not searched');
+    // The matching keys are read first and bound as one array; the listing's query then uses them.
+    const resolved = await readAs(deps.db.kysely, agent1, (connection) => resolveReferenceSearch(connection, deps.registry, personne, agent1, planList(personne, { q: 'électeur' })));
+    assert.deepEqual([...(resolved.search?.referenceKeys ?? [])], [['categorie', [2]]], 'not the collectivité of a niveau-1 user');
+    const bound = buildListQuery(deps.registry, personne, agent1, resolved).page.compile(deps.db.kysely);
+    assert.match(bound.sql, /or "t"\."categorie" = any\(\$\d+\)\)/);
+    // Unread (or too many to bind), they are a subquery of the same query: the same rows.
+    const hostile = "'; drop table essai.categorie; --";
+    const inline = buildListQuery(deps.registry, personne, agent1, planList(personne, { q: hostile })).page.compile(deps.db.kysely);
+    assert.doesNotMatch(inline.sql, /drop table/);
+    assert.match(inline.sql, /"t"\."categorie" in \(select "t"\."categorie" from "essai"\."categorie" as t where om\.fold\("t"\."libelle"::text\) like om\.fold\(\$\d+\)\)/);
+    const unread = buildListQuery(deps.registry, personne, agent1, planList(personne, { q: 'électeur' })).page;
+    assert.deepEqual((await readAs(deps.db.kysely, agent1, (connection) => unread.execute(connection))).rows.map((row) => row.nom), ['Dupond']);
+  });
+
+  test('a foreign key sorts by its referenced row’s label, both ways, empty last, page after page', async () => {
+    assert.deepEqual(await noms({ sort: 'categorie' }), ['Dupond', 'Dupont', 'Durand'], 'Électeur (key 2) before Résident (key 1)');
+    assert.deepEqual(await noms({ sort: '-categorie' }), ['Dupont', 'Dupond', 'Durand'], 'no category last, both ways');
+    const pages: unknown[] = [];
+    for (const page of [1, 2, 3]) pages.push(...(await noms({ sort: '-categorie', perPage: 1, page })));
+    assert.deepEqual(pages, ['Dupont', 'Dupond', 'Durand']);
+    assert.deepEqual(await noms({ sort: 'categorie', q: 'd*' }), ['Dupond', 'Dupont', 'Durand'], 'a text search finds its rows first, then sorts them');
+    const exported: unknown[] = [];
+    await exportRecords(deps, agent1, personne, { sort: 'categorie' }, async (rows) => void exported.push(...rows.map((row) => row.nom)));
+    assert.deepEqual(exported, ['Dupond', 'Dupont', 'Durand'], 'the exports read in the same order');
+  });
+
   test('query strings: `filter[field]` is equality, `filter[field][op]` an operator', () => {
     const request = listRequestFromQuery({ 'filter[nom]': ['Dupont'], 'filter[taille][gte]': ['1,7'], 'filter[prenom][empty]': ['true'], q: ['a'] });
     assert.deepEqual(request.criteria, [
@@ -157,6 +192,9 @@ describeEachDatabase('list criteria (advanced search and API filters)', (databas
     assert.deepEqual(await list('filter[nom]=Dupont'), ['Dupont']);
     assert.deepEqual(await list('filter[categorie]='), ['Durand'], 'equality with nothing: empty, as before');
     assert.deepEqual(await list(`filter[nom][eq]=${encodeURIComponent('Dupond')}`), ['Dupond']);
+    const byCategory = async (query: string) => ((await client.get(`/api/v1/essai/personne?sort=-categorie&per_page=2&${query}`)).body.data as { nom: string }[]).map((row) => row.nom);
+    assert.deepEqual([...(await byCategory('page=1')), ...(await byCategory('page=2'))], ['Dupont', 'Dupond', 'Durand'], 'a foreign key sorts by its label');
+    assert.deepEqual(await list(`q=${encodeURIComponent('Électeur')}`), ['Dupond'], 'the search reads the labels');
     for (const [query, message] of [
       ['filter[nom][like]=x', /Opérateur de filtre inconnu : « like »/],
       ['filter[secret][contains]=x', /Impossible de filtrer sur « secret »/],

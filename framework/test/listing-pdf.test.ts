@@ -12,7 +12,7 @@ import { createApp } from '../src/web/app.tsx';
 import type { AppEnv } from '../src/web/env.ts';
 import { Browser } from './support/auth.ts';
 import { describeEachDatabase } from './support/databases.ts';
-import { createTestRuntime, createUsers, grant } from './support/runtime.ts';
+import { createTestRuntime, createUsers, grant, withApplicationTitles } from './support/runtime.ts';
 import { pdfPages } from './support/pdf-text.ts';
 
 const PASSWORD = 'Mairie-de-Libreville-2026';
@@ -92,12 +92,12 @@ describeEachDatabase('PDF listing of an object and « Export › Éditions »', 
       assert.ok(spec, `a spec for ${name}`);
       runtime.registry.listingPdfs.add(spec);
     }
-    app = createApp(runtime);
+    app = createApp(withApplicationTitles(runtime, { edition: 'Éditions de la mairie' }));
     // UTILISATEUR (and above) holds `edition` by default; CONSULTATION and UTILISATEUR LIMITÉ do not.
-    await grant(database(), 'UTILISATEUR', ['personne', 'note', 'categorie_tab']);
-    await grant(database(), 'CONSULTATION', ['personne_tab']);
+    await grant(database(), 'UTILISATEUR', ['edition.personne', 'edition.note', 'edition.categorie_tab']);
+    await grant(database(), 'CONSULTATION', ['edition.personne_tab']);
     await grant(database(), 'UTILISATEUR LIMITÉ', ['edition']);
-    await grant(database(), 'ADMINISTRATEUR', ['categorie']);
+    await grant(database(), 'ADMINISTRATEUR', ['edition.categorie']);
     await createUsers(database(), [
       { login: 'agent', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 },
       { login: 'autre', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 3 },
@@ -219,7 +219,8 @@ describeEachDatabase('PDF listing of an object and « Export › Éditions »', 
     assert.equal(response.status, 200);
     const html = await response.text();
     assert.match(html, /href="\/editions"/, 'the menu entry');
-    assert.match(html, /<h2 id="editions-edition">Application « edition »<\/h2>/);
+    // The application is named by its title; its table is laid out as a listing's.
+    assert.match(html, /<h2 id="editions-edition">Éditions de la mairie<\/h2><div class="listing-defilement" role="region" aria-labelledby="editions-edition" tabindex="0"><table class="listing-tableau"><caption class="visuellement-cache">Éditions de l’application « Éditions de la mairie »<\/caption>/);
     const links = [...html.matchAll(/<a href="(\/edition\/[a-z_]+\.pdf)"[^>]*>([^<]*)/g)].map((match) => [match[1], match[2]?.trim()]);
     assert.deepEqual(links, [['/edition/personne.pdf', 'Personnes à contacter « été »']], 'no Catégorie: no categorie_exporter');
     assert.match(html, /<th scope="col">Édition<\/th>/);

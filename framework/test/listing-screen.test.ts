@@ -64,6 +64,8 @@ const OVERRIDES: Record<string, ObjectOverride> = {
       archiver: { label: 'Archiver', run: async () => ({ message: 'Archivé.' }) },
     },
   },
+  // Named in the menu otherwise than its table.
+  service: { screens: { menu: { rubrique: 'parametrage', label: 'Services de la mairie' } } },
 };
 
 const HTML = { Accept: 'text/html' };
@@ -114,8 +116,8 @@ describeEachDatabase('listing screens', (database) => {
     await database().asOwner(LISTE_SCHEMA_SQL, 'liste');
     runtime = await createTestRuntime(database(), { schemas: ['liste'], overrides: OVERRIDES });
     app = createApp(runtime);
-    await grant(database(), 'UTILISATEUR', ['agent', 'service_tab', 'service_consulter']);
-    await grant(database(), 'CONSULTATION', ['agent_consulter', 'service_tab']);
+    await grant(database(), 'UTILISATEUR', ['liste.agent', 'liste.service_tab', 'liste.service_consulter']);
+    await grant(database(), 'CONSULTATION', ['liste.agent_consulter', 'liste.service_tab']);
     await createUsers(database(), [
       { login: 'agent', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 },
       { login: 'lecteur', password: PASSWORD, profil: 'CONSULTATION', collectivite: 1 },
@@ -176,6 +178,15 @@ describeEachDatabase('listing screens', (database) => {
     assert.equal(countOf(all), '1 - 20 enregistrement(s) sur 20');
     assert.doesNotMatch(all, /rel="next"/);
     assert.match(all, /<option value="30" selected="">30<\/option>/);
+    // « Aller » and « Afficher » send their form, once: a change of the list alone loads nothing
+    // (it did, and the button sent it again: two history entries for one page).
+    const forms = [...first.matchAll(/<form method="get" action="\/liste\/agent" hx-get="\/liste\/agent"([^>]*)>/g)].map((match) => match[1] ?? '');
+    assert.equal(forms.length, 2, 'the page-choice and page-size forms');
+    for (const attributes of forms) {
+      assert.doesNotMatch(attributes, /hx-trigger/);
+      assert.match(attributes, /hx-push-url="true"/);
+    }
+    assert.match(first, /<button type="submit">Aller<\/button>/);
     // Every pagination form carries the rest of the state.
     const sorted = (await page(agent, '/liste/agent?sort=-nom&q=martin')).text;
     assert.match(sorted, /<input type="hidden" name="sort" value="-nom"\/><input type="hidden" name="q" value="martin"\/><label for="liste-liste-agent-par-page">/);
@@ -217,6 +228,20 @@ describeEachDatabase('listing screens', (database) => {
     assert.match(helene, /aria-live="polite"/);
     // Paging keeps the search.
     assert.equal(hrefOf(byFirstName, /rel="next"/), '/liste/agent?q=jean&col=prenom&page=2');
+  });
+
+  test('the simple search reads the foreign keys’ labels: the droits of « PROFIL O4 » found by its name', async () => {
+    await database().asOwner(`insert into om.om_profil (libelle, hierarchie) values ('PROFIL O4', 2), ('PROFIL O5', 2);
+      insert into om.om_droit (libelle, om_profil) select d.libelle, p.om_profil
+        from om.om_profil as p, (values ('liste.agent_tab'), ('liste.service_tab')) as d (libelle) where p.libelle = 'PROFIL O4';
+      insert into om.om_droit (libelle, om_profil) select 'liste.agent_consulter', om_profil from om.om_profil where libelle = 'PROFIL O5';`);
+    const syndic = await signedIn('syndic');
+    const found = (await page(syndic, `/om/om_droit?q=${encodeURIComponent('Profil O4')}`)).text;
+    assert.deepEqual(tableRows(found).map((row) => row.slice(0, 2)), [['liste.agent_tab', 'PROFIL O4'], ['liste.service_tab', 'PROFIL O4']]);
+    const agent = await signedIn('agent');
+    const byService = (await page(agent, '/liste/agent?q=urbanisme&per_page=30')).text;
+    assert.equal(tableRows(byService).length, 18, 'Dupond and the 17 Martin of Urbanisme');
+    assert.ok(tableRows(byService).every((row) => row[7] === 'Urbanisme'));
   });
 
   test('advanced search: each kind of criterion, combined, kept by paging, sorting and « Retour »', async () => {
@@ -270,6 +295,11 @@ describeEachDatabase('listing screens', (database) => {
   test('objects with validity dates hide expired rows unless asked', async () => {
     const agent = await signedIn('agent');
     const html = (await page(agent, '/liste/service')).text;
+    // The listing is titled as the menu entry that leads to it, and so is its breadcrumb step.
+    assert.match(html, /<a href="\/liste\/service" aria-current="page" class="menu-courant">Services de la mairie<\/a>/);
+    assert.match(html, /<title>Services de la mairie — Commun<\/title>/);
+    assert.match(html, /<h1>Services de la mairie<\/h1>/);
+    assert.match(html, /<li>Paramétrage<\/li><li aria-current="page">Services de la mairie<\/li>/);
     assert.deepEqual(tableRows(html).map((row) => row[1]), ['État civil', 'Urbanisme']);
     const show = hrefOf(html, /id="liste-liste-service-expires"/);
     assert.equal(show, '/liste/service?expired=1');

@@ -59,14 +59,14 @@ describeEachDatabase('main menu', (database) => {
   before(async () => {
     await database().asOwner(ESSAI_SCHEMA_SQL, 'essai');
     const runtime = await createTestRuntime(database(), { schemas: ['essai'], overrides: OVERRIDES });
-    runtime.registry.addMenuEntry({ rubrique: 'export', label: 'Requêtes mémorisées', href: '/essai/requetes', permissions: ['reqmo', 'personne_exporter'] });
-    runtime.registry.addMenuEntry({ rubrique: 'traitement', label: 'Zèbre', href: '/essai/zebre', permissions: ['personne_tab'] });
-    runtime.registry.addMenuEntry({ rubrique: 'traitement', label: 'Envoi des courriers', href: '/essai/envoi', permissions: ['personne_tab'] });
-    runtime.registry.addMenuEntry({ rubrique: 'traitement', label: 'Édition des étiquettes', href: '/essai/etiquettes', permissions: ['personne_tab'] });
-    runtime.registry.addMenuEntry({ rubrique: 'traitement', label: 'Clôture annuelle', href: '/essai/cloture', permissions: ['dossier_cloturer'] });
+    runtime.registry.addMenuEntry({ rubrique: 'export', label: 'Requêtes mémorisées', href: '/essai/requetes', permissions: ['reqmo', 'essai.personne_exporter'] });
+    runtime.registry.addMenuEntry({ rubrique: 'traitement', label: 'Zèbre', href: '/essai/zebre', permissions: ['essai.personne_tab'] });
+    runtime.registry.addMenuEntry({ rubrique: 'traitement', label: 'Envoi des courriers', href: '/essai/envoi', permissions: ['essai.personne_tab'] });
+    runtime.registry.addMenuEntry({ rubrique: 'traitement', label: 'Édition des étiquettes', href: '/essai/etiquettes', permissions: ['essai.personne_tab'] });
+    runtime.registry.addMenuEntry({ rubrique: 'traitement', label: 'Clôture annuelle', href: '/essai/cloture', permissions: ['essai.dossier_cloturer'] });
     app = createApp(runtime);
-    await grant(database(), 'CONSULTATION', ['personne_tab']);
-    await grant(database(), 'UTILISATEUR', ['personne', 'note', 'categorie_tab', 'dossier_tab']);
+    await grant(database(), 'CONSULTATION', ['essai.personne_tab']);
+    await grant(database(), 'UTILISATEUR', ['essai.personne', 'essai.note', 'essai.categorie_tab', 'essai.dossier_tab']);
     await createUsers(database(), [
       { login: 'lecteur', password: PASSWORD, profil: 'CONSULTATION', collectivite: 1 },
       { login: 'agent', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 },

@@ -25,7 +25,7 @@ describeEachDatabase('NUL bytes in input', (database) => {
   before(async () => {
     await database().asOwner(ESSAI_SCHEMA_SQL, 'essai');
     app = createApp(await createTestRuntime(database(), { schemas: ['essai'] }));
-    await grant(database(), 'UTILISATEUR', ['personne', 'categorie_tab', 'categorie_consulter']);
+    await grant(database(), 'UTILISATEUR', ['essai.personne', 'essai.categorie_tab', 'essai.categorie_consulter']);
     await createUsers(database(), [{ login: 'agent', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 }]);
   });
 

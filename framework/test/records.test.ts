@@ -20,10 +20,10 @@ import { testActor } from './support/actors.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { ESSAI_SCHEMA_SQL } from './support/essai-schema.ts';
 
-const ALL = ['personne', 'categorie', 'note'];
+const ALL = ['essai.personne', 'essai.categorie', 'essai.note'];
 const agent1 = testActor({ login: 'agent1', collectivite: 1, permissions: ALL });
 const agent3 = testActor({ login: 'agent3', collectivite: 3, permissions: ALL });
-const consultation = testActor({ login: 'consult', collectivite: 1, permissions: ['personne_tab', 'personne_consulter'] });
+const consultation = testActor({ login: 'consult', collectivite: 1, permissions: ['essai.personne_tab', 'essai.personne_consulter'] });
 const multi = testActor({ login: 'multi', collectivite: 2, niveau: '2', workingCollectivite: 1, permissions: ALL });
 
 /** Expects a refusal of the service with this code; returns it for more checks. */
@@ -129,7 +129,7 @@ describeEachDatabase('record service', (database) => {
     await refused(deleteRecord(deps, agent3, personne, id), 'not_found');
     await refused(runAction(deps, agent3, personne, id, 'desactiver', {}), 'not_found');
     const exported: string[] = [];
-    await exportRecords(deps, testActor({ collectivite: 3, permissions: ['personne_exporter'] }), personne, { q: 'secret' }, async (rows) => {
+    await exportRecords(deps, testActor({ collectivite: 3, permissions: ['essai.personne_exporter'] }), personne, { q: 'secret' }, async (rows) => {
       exported.push(...rows.map((row) => String(row.prenom)));
     });
     assert.deepEqual(exported, ['Autreville']);
@@ -242,7 +242,7 @@ describeEachDatabase('record service', (database) => {
   test('a key fed by <table>_seq gets nextval; cascade children do not block deletion', async () => {
     const dossier = registryObject(deps, 'dossier');
     const piece = registryObject(deps, 'piece');
-    const actor = testActor({ permissions: ['dossier', 'piece'] });
+    const actor = testActor({ permissions: ['essai.dossier', 'essai.piece'] });
     const first = await createRecord(deps, actor, dossier, { libelle: 'Premier' });
     const second = await createRecord(deps, actor, dossier, { libelle: 'Second' });
     assert.equal(Number(second.dossier), Number(first.dossier) + 1);
@@ -255,7 +255,7 @@ describeEachDatabase('record service', (database) => {
   test('custom actions check their permission and condition', async () => {
     const row = await createRecord(deps, agent1, personne, { nom: 'Action' });
     const id = String(row.personne);
-    const limited = testActor({ collectivite: 1, permissions: ['personne_desactiver'] });
+    const limited = testActor({ collectivite: 1, permissions: ['essai.personne_desactiver'] });
     const result = await runAction(deps, limited, personne, id, 'desactiver', {});
     assert.equal(result.message, 'Personne désactivée.');
     assert.equal(result.record?.actif, false);

@@ -23,14 +23,15 @@ function registry(): Registry {
 }
 
 test('the permission vocabulary comes from the objects and their actions', () => {
-  const names = permissionVocabulary(registry(), ['statistiques']);
-  for (const name of ['dossier', 'dossier_tab', 'dossier_consulter', 'dossier_ajouter', 'dossier_modifier', 'dossier_supprimer',
-    'dossier_exporter', 'dossier_valider', 'dossier_archivage', 'journal', 'journal_tab', 'journal_consulter', 'journal_exporter',
-    'password', 'api_token', 'gen', 'statistiques']) {
+  const names = permissionVocabulary(registry(), ['essai.statistiques']);
+  for (const name of ['essai.dossier', 'essai.dossier_tab', 'essai.dossier_consulter', 'essai.dossier_ajouter', 'essai.dossier_modifier',
+    'essai.dossier_supprimer', 'essai.dossier_exporter', 'essai.dossier_valider', 'essai.dossier_archivage', 'essai.journal',
+    'essai.journal_tab', 'essai.journal_consulter', 'essai.journal_exporter', 'password', 'api_token', 'gen', 'essai.statistiques']) {
     assert.ok(names.includes(name), name);
   }
-  assert.ok(!names.includes('journal_ajouter'), 'a read-only object has no write permission');
-  assert.ok(!names.includes('dossier_archiver'));
+  assert.ok(!names.includes('essai.journal_ajouter'), 'a read-only object has no write permission');
+  assert.ok(!names.includes('essai.dossier_archiver'));
+  assert.ok(!names.includes('dossier_tab'), 'an application object’s permissions carry its application');
 });
 
 describeEachDatabase('settings and vocabulary', (database) => {
@@ -49,7 +50,7 @@ describeEachDatabase('settings and vocabulary', (database) => {
     await syncPermissionVocabulary(database().db.kysely, registry());
     const rows = await database().ownerQuery<{ libelle: string; type: string }>('select libelle, type from om.om_permission order by libelle');
     const names = rows.map((row) => row.libelle);
-    assert.ok(names.includes('dossier_valider'));
+    assert.ok(names.includes('essai.dossier_valider'));
     assert.ok(names.includes('manuel'), 'a permission typed by hand is kept');
     assert.ok(!names.includes('obsolete'), 'a computed permission no longer produced is removed');
     assert.equal(new Set(names).size, names.length);

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { Hono } from 'hono';
 import { storedQueriesOf } from '../src/generator/specs.ts';
+import type { ObjectOverride } from '../src/model/override.ts';
 import type { StoredQuerySpec } from '../src/model/specs.ts';
 import type { TableMeta } from '../src/model/types.ts';
 import { createApp } from '../src/web/app.tsx';
@@ -17,7 +18,7 @@ import { checkboxesIn, decoded } from './admin-support.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { ESSAI_SCHEMA_SQL } from './support/essai-schema.ts';
 import { TestClient } from './support/http.ts';
-import { createTestRuntime, createUsers, grant } from './support/runtime.ts';
+import { createTestRuntime, createUsers, grant, withApplicationTitles } from './support/runtime.ts';
 
 const PASSWORD = 'Requetes-de-Libreville-2026';
 
@@ -31,7 +32,14 @@ insert into essai.personne (nom, prenom, date_naissance, taille, actif, categori
   ('Dupuis', 'Zoé', '1985-03-03', 1.60, true, 1, 3);
 insert into essai.personne (nom, prenom, om_collectivite)
   select 'Zeta ' || lpad(n::text, 3, '0'), 'Auto', 3 from generate_series(1, 600) as n;
+-- A status with fixed choices (STATUTS): one value without a choice.
+alter table essai.personne add column statut varchar(10);
+update essai.personne set statut = case nom when 'Dupont' then 'valide' when 'Durand' then 'brouillon' when 'Martin' then 'ancien' end;
 `;
+
+const STATUTS: ObjectOverride = {
+  screens: { choices: { statut: [{ value: 'brouillon', label: 'Brouillon' }, { value: 'valide', label: 'Validé' }] } },
+};
 
 /** Written by hand: the criteria the generator does not derive (text, ranges). */
 const RECHERCHE: StoredQuerySpec = {
@@ -85,17 +93,17 @@ describeEachDatabase('stored queries (reqmo)', (database) => {
 
   before(async () => {
     await database().asOwner(ESSAI_SCHEMA_SQL + DATA_SQL, 'essai');
-    const runtime = await createTestRuntime(database(), { schemas: ['essai'] });
+    const runtime = await createTestRuntime(database(), { schemas: ['essai'], overrides: { personne: STATUTS } });
     const known = new Map<string, TableMeta>(runtime.registry.all().map((object) => [`${object.meta.schema}.${object.meta.name}`, object.meta]));
     for (const object of runtime.registry.all().filter((candidate) => candidate.app === 'essai')) {
       for (const spec of storedQueriesOf(object.meta, known)) runtime.registry.storedQueries.add(spec);
     }
     runtime.registry.storedQueries.add(RECHERCHE);
-    app = createApp(runtime);
+    app = createApp(withApplicationTitles(runtime, { essai: 'Essais de la mairie' }));
     // Hierarchical: what a level is granted, every higher level holds.
-    await grant(database(), 'CONSULTATION', ['personne_tab']);
+    await grant(database(), 'CONSULTATION', ['essai.personne_tab']);
     await grant(database(), 'UTILISATEUR LIMITÉ', ['reqmo']);
-    await grant(database(), 'UTILISATEUR', ['categorie_tab', 'personne_exporter']);
+    await grant(database(), 'UTILISATEUR', ['essai.categorie_tab', 'essai.personne_exporter']);
     await createUsers(database(), [
       { login: 'sans', password: PASSWORD, profil: 'CONSULTATION', collectivite: 1 },
       { login: 'limite', password: PASSWORD, profil: 'UTILISATEUR LIMITÉ', collectivite: 1 },
@@ -121,7 +129,9 @@ describeEachDatabase('stored queries (reqmo)', (database) => {
     assert.equal(response.status, 200);
     const html = decoded(response.text);
     assert.match(html, /<h1>Requêtes mémorisées<\/h1>/);
-    assert.match(html, /<h2 id="requetes-essai">Application « essai »<\/h2>/);
+    // The application is named by its title.
+    assert.match(html, /<h2 id="requetes-essai">Essais de la mairie<\/h2>/);
+    assert.match(html, /<caption class="visuellement-cache">Requêtes de l’application « Essais de la mairie »<\/caption>/);
     const links = [...html.matchAll(/<a href="\/requetes\/essai\/([a-z_]+)">([^<]*)<\/a>/g)].map((m) => m[1]);
     assert.deepEqual(links.sort(), ['categorie', 'personne', 'personne_categorie', 'personne_recherche']);
     assert.match(html, /<a href="\/requetes\/essai\/personne_categorie">Personne par catégorie<\/a><\/th><td>Personne \(\d+ colonnes\)<\/td><td>Catégorie \(choix, obligatoire\)<\/td>/);
@@ -148,7 +158,11 @@ describeEachDatabase('stored queries (reqmo)', (database) => {
     assert.equal(response.status, 200);
     const html = decoded(response.text);
     assert.match(html, /<h1>Requête : Recherche de personnes<\/h1>/);
-    assert.match(html, /<form method="get" action="\/requetes\/essai\/personne_recherche\/resultat"/);
+    // Laid out as the record forms: titled sections, a field a block, the buttons at the end.
+    assert.match(html, /<form method="get" action="\/requetes\/essai\/personne_recherche\/resultat" class="formulaire"><fieldset class="section"><legend>Colonnes à afficher<\/legend>/);
+    assert.match(html, /<div class="champ champ-checkbox case"><input type="checkbox" id="requete-colonne-nom" name="colonne" value="nom" checked="" aria-describedby="requete-colonnes-aide"\/> <label for="requete-colonne-nom">Nom<\/label><\/div>/);
+    assert.match(html, /<div class="boutons"><button type="submit">Exécuter la requête<\/button> <a class="bouton bouton-secondaire" href="\/requetes">Retour aux requêtes mémorisées<\/a><\/div>/);
+    assert.doesNotMatch(html, /listing-recherche|listing-criteres/);
     const boxes = checkboxesIn(html, 'colonne');
     assert.deepEqual(boxes.map((box) => [box.value, box.checked]), RECHERCHE.columns.map((name) => [name, true]));
     assert.deepEqual(boxes.map((box) => box.label), ['Nom', 'Prénom', 'Date de naissance', 'Taille', 'Actif', 'Catégorie']);
@@ -271,6 +285,18 @@ describeEachDatabase('stored queries (reqmo)', (database) => {
       ]);
     });
   }
+
+  test('a fixed choice prints its label, in the CSV as in the table; a foreign key sorts by its label', async () => {
+    const query = 'colonne=nom&colonne=statut&tri=nom';
+    const table = decoded((await get('agent', RESULT('personne', query))).text);
+    const expected = [['Bernard', ''], ['Dupont', 'Validé'], ['Durand', 'Brouillon'], ['Martin', 'ancien']];
+    assert.deepEqual(tableRows(table), expected, 'a value without a choice as it is');
+    const csv = await get('agent', RESULT('personne', `${query}&sortie=csv`));
+    assert.equal(csv.status, 200);
+    assert.deepEqual(csv.text.slice(1).trimEnd().split('\n'), ['Nom;Statut', ...expected.map((cells) => cells.join(';'))]);
+    const byCategory = decoded((await get('agent', RESULT('personne', 'colonne=nom&tri=categorie'))).text);
+    assert.deepEqual(firstCells(byCategory), ['Durand', 'Dupont', 'Martin', 'Bernard'], 'Électeur, Résident, then none');
+  });
 
   test('the CSV reads every matching row of the user’s collectivité only, whatever the limit', async () => {
     const response = await get('autre', RESULT('personne', 'colonne=nom&sortie=csv&limite=2'));

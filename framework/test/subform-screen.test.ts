@@ -85,12 +85,13 @@ describeEachDatabase('sub-form screens', (database) => {
       config: { baseUrl: 'http://commun.test' },
     });
     app = createApp(runtime);
-    await grant(database(), 'UTILISATEUR', ['dossier', 'ligne', 'piece', 'journal', 'detail']);
-    await grant(database(), 'CONSULTATION', ['dossier_tab', 'dossier_consulter', 'piece_tab']);
+    await grant(database(), 'UTILISATEUR', ['sousf.dossier', 'sousf.ligne', 'sousf.piece', 'sousf.journal', 'sousf.detail']);
+    await grant(database(), 'CONSULTATION', ['sousf.dossier_tab', 'sousf.dossier_consulter', 'sousf.piece_tab']);
     await createUsers(database(), [
       { login: 'agent', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 },
       { login: 'agent3', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 3 },
       { login: 'lecteur', password: PASSWORD, profil: 'CONSULTATION', collectivite: 1 },
+      { login: 'inter', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 2 },
     ]);
   });
 
@@ -170,6 +171,9 @@ describeEachDatabase('sub-form screens', (database) => {
     assert.match(refusedHtml, /<div class="resume-erreurs" role="alert" tabindex="-1" id="sous-champ-erreurs">/);
     assert.match(refusedHtml, /<a href="#sous-champ-libelle">Le champ « Libelle » est obligatoire\.<\/a>|<a href="#sous-champ-libelle">Le champ « Libellé » est obligatoire\.<\/a>/);
     assert.match(refusedHtml, /value="trois"/);
+    // One box tells the errors: the summary, no message above it saying the same.
+    assert.equal(refusedHtml.match(/role="alert"/g)?.length, 1, 'one error summary, not two stacked boxes');
+    assert.doesNotMatch(refusedHtml, /messages-panneau/);
 
     // Without htmx: a page, then a redirect to the tab's page with the message.
     const plain = await get(agent, '/sousf/dossier/1/sub/ligne/new');
@@ -193,13 +197,32 @@ describeEachDatabase('sub-form screens', (database) => {
 
     const edit = await get(agent, '/sousf/dossier/1/sub/ligne/1/edit', htmx);
     assert.doesNotMatch(edit.html, /name="dossier"/);
+    // « Annuler » goes back to the child's record, in the tab.
+    assert.match(edit.html, /<a class="bouton bouton-secondaire" href="\/sousf\/dossier\/1\/sub\/ligne\/1" hx-get="\/sousf\/dossier\/1\/sub\/ligne\/1" hx-target="#panneau-sous-formulaire">Annuler<\/a>/);
     const saved = await agent.postForm('/sousf/dossier/1/sub/ligne/1/edit', { ...hidden(edit.html), libelle: 'Ligne modifiée', dossier: '2' }, htmx);
     assert.equal(saved.status, 200);
-    assert.match(await saved.text(), /Ligne modifiée/);
+    // Saved: the child's record in the tab, as on a full page, with « Retour » to the sub-listing.
+    const savedHtml = await saved.text();
+    assert.match(savedHtml, /^<h3 class="titre-panneau">Lignes du dossier : 1 Ligne modifiée<\/h3><div role="status" class="messages-panneau"><p class="message message-succes">Vos modifications ont bien été enregistrées\.<\/p><\/div>/);
+    assert.match(savedHtml, /href="\/sousf\/dossier\/1\/sub\/ligne" hx-get="\/sousf\/dossier\/1\/sub\/ligne" hx-target="#panneau-sous-formulaire">Retour<\/a>/);
+    assert.match(savedHtml, /<dd><span>Ligne modifiée<\/span><\/dd>/);
+    assert.doesNotMatch(savedHtml, /<table/, 'not the sub-listing');
     assert.deepEqual((await rows<{ libelle: string; dossier: number }>('select libelle, dossier from sousf.ligne where ligne = 1'))[0], { libelle: 'Ligne modifiée', dossier: 1 });
+    // Without htmx: a redirect to the child's own page, which says it.
+    const plainEdit = await get(agent, '/sousf/dossier/1/sub/ligne/1/edit');
+    assert.match(plainEdit.html, /<a class="bouton bouton-secondaire" href="\/sousf\/dossier\/1\/sub\/ligne\/1">Annuler<\/a>/);
+    const plainSaved = await agent.postForm('/sousf/dossier/1/sub/ligne/1/edit', { ...hidden(plainEdit.html), libelle: 'Ligne du premier' });
+    assert.equal(plainSaved.status, 303);
+    assert.equal(plainSaved.headers.get('Location'), '/sousf/dossier/1/sub/ligne/1');
+    const childPage = await get(agent, '/sousf/dossier/1/sub/ligne/1');
+    assert.match(childPage.html, /<h1>Lignes du dossier : 1 Ligne du premier<\/h1>/);
+    assert.match(childPage.html, /Vos modifications ont bien été enregistrées\./);
+    assert.match(childPage.html, /<a class="bouton bouton-secondaire" href="\/sousf\/dossier\/1\/sub\/ligne">Retour<\/a>/);
 
     const confirm = await get(agent, '/sousf/dossier/1/sub/ligne/1/delete', htmx);
     assert.match(confirm.html, /hx-post="\/sousf\/dossier\/1\/sub\/ligne\/1\/delete" hx-target="#panneau-sous-formulaire"/);
+    // « Annuler » goes back to the child's record, as on a full page.
+    assert.match(confirm.html, /<a class="bouton bouton-secondaire" href="\/sousf\/dossier\/1\/sub\/ligne\/1" hx-get="\/sousf\/dossier\/1\/sub\/ligne\/1" hx-target="#panneau-sous-formulaire">Annuler<\/a>/);
     const refused = await agent.postForm('/sousf/dossier/1/sub/ligne/1/delete', hidden(confirm.html), htmx);
     assert.equal(refused.status, 200);
     assert.match(await refused.text(), /Suppression impossible : 1 enregistrement\(s\) lié\(s\) à cet enregistrement dans la table « Detail »\.|Suppression impossible : 1 enregistrement\(s\) lié\(s\) à cet enregistrement dans la table « Détail »\./);
@@ -213,6 +236,18 @@ describeEachDatabase('sub-form screens', (database) => {
     const blocked = await agent.postForm('/sousf/dossier/2/delete', hidden(parent.html));
     assert.equal(blocked.status, 409);
     assert.match(await blocked.text(), /Suppression impossible : 1 enregistrement\(s\) lié\(s\)/);
+  });
+
+  test('a child added in a sub-form takes the parent’s collectivité by default, not the working one', async () => {
+    // A niveau-2 user works in collectivité 2 and adds a line to Autreville's (3) dossier.
+    const inter = await signedIn('inter');
+    const form = await get(inter, '/sousf/dossier/3/sub/ligne/new', htmx);
+    assert.equal(form.status, 200);
+    assert.match(form.html, /<select id="sous-champ-om_collectivite" name="om_collectivite">.*<option value="3" selected="">/);
+    const saved = await inter.postForm('/sousf/dossier/3/sub/ligne/new', { ...hidden(form.html), libelle: 'Ligne d’Autreville', om_collectivite: '' }, htmx);
+    assert.equal(saved.status, 200);
+    assert.match(await saved.text(), /Vos modifications ont bien été enregistrées\./);
+    assert.deepEqual((await rows<{ om_collectivite: number }>(`select om_collectivite from sousf.ligne where libelle = 'Ligne d’Autreville'`))[0], { om_collectivite: 3 });
   });
 
   test('a child of another parent, another collectivité’s parent, a child not listable: 404 / 403', async () => {

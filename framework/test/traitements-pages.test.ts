@@ -113,12 +113,12 @@ describeEachDatabase('Mes traitements et pages d’import sur des traitements en
     assert.ok(spec);
     runtime.registry.imports.add(spec);
     await syncPermissionVocabulary(runtime.db.kysely, runtime.registry);
-    await grant(database(), 'UTILISATEUR', ['import', 'electeur']);
+    await grant(database(), 'UTILISATEUR', ['import', 'trt.electeur']);
     const agentId = await createUser(database(), { login: 'agent', nom: 'Agnès Agent', profil: 3, collectivite: 1 });
     await createUser(database(), { login: 'collegue', profil: 3, collectivite: 1 });
     await createUser(database(), { login: 'admin1', profil: 1, collectivite: 1 });
     await createUser(database(), { login: 'admin3', profil: 1, collectivite: 3 });
-    agentActor = testActor({ userId: agentId, login: 'agent', collectivite: 1, permissions: ['import', 'electeur'] });
+    agentActor = testActor({ userId: agentId, login: 'agent', collectivite: 1, permissions: ['import', 'trt.electeur'] });
     app = createApp(runtime);
     agent = await signIn(app, 'agent');
     colleague = await signIn(app, 'collegue');

@@ -36,7 +36,7 @@ export const meta = {
     },
     {
       name: 'libelle',
-      label: 'Libellé',
+      label: 'Libellé de la base légale',
       pgType: 'varchar',
       kind: 'text',
       maxLength: 150,
@@ -48,7 +48,7 @@ export const meta = {
     },
     {
       name: 'description',
-      label: 'Description',
+      label: 'Explication de la base légale',
       pgType: 'text',
       kind: 'text',
       notNull: false,
@@ -135,14 +135,14 @@ export const form = {
     },
     {
       name: 'libelle',
-      label: 'Libellé',
+      label: 'Libellé de la base légale',
       widget: 'text',
       required: true,
       generated: false,
     },
     {
       name: 'description',
-      label: 'Description',
+      label: 'Explication de la base légale',
       widget: 'textarea',
       required: false,
       generated: false,
@@ -173,7 +173,7 @@ export const form = {
 
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
-  menu: { rubrique: 'application' },
+  menu: { rubrique: 'parametrage', category: 'Registre RGPD' },
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -205,14 +205,14 @@ export const csvImport = {
     },
     {
       name: 'libelle',
-      label: 'Libellé',
+      label: 'Libellé de la base légale',
       kind: 'text',
       required: true,
       maxLength: 150,
     },
     {
       name: 'description',
-      label: 'Description',
+      label: 'Explication de la base légale',
       kind: 'text',
       required: false,
     },

@@ -24,7 +24,7 @@ export const meta = {
     },
     {
       name: 'libelle',
-      label: 'Libellé',
+      label: 'Nom du destinataire',
       pgType: 'varchar',
       kind: 'text',
       maxLength: 150,
@@ -48,7 +48,7 @@ export const meta = {
     },
     {
       name: 'description',
-      label: 'Description',
+      label: 'Précisions sur le destinataire',
       pgType: 'text',
       kind: 'text',
       notNull: false,
@@ -123,7 +123,7 @@ export const form = {
     },
     {
       name: 'libelle',
-      label: 'Libellé',
+      label: 'Nom du destinataire',
       widget: 'text',
       required: true,
       generated: false,
@@ -137,7 +137,7 @@ export const form = {
     },
     {
       name: 'description',
-      label: 'Description',
+      label: 'Précisions sur le destinataire',
       widget: 'textarea',
       required: false,
       generated: false,
@@ -167,7 +167,7 @@ export const form = {
 
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
-  menu: { rubrique: 'application' },
+  menu: { rubrique: 'parametrage', category: 'Registre RGPD' },
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -192,7 +192,7 @@ export const csvImport = {
   fields: [
     {
       name: 'libelle',
-      label: 'Libellé',
+      label: 'Nom du destinataire',
       kind: 'text',
       required: true,
       maxLength: 150,
@@ -206,7 +206,7 @@ export const csvImport = {
     },
     {
       name: 'description',
-      label: 'Description',
+      label: 'Précisions sur le destinataire',
       kind: 'text',
       required: false,
     },

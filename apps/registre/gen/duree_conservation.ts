@@ -24,7 +24,7 @@ export const meta = {
     },
     {
       name: 'traitement',
-      label: 'Traitement',
+      label: 'Traitement concerné',
       pgType: 'int4',
       kind: 'integer',
       notNull: true,
@@ -148,7 +148,7 @@ export const form = {
     },
     {
       name: 'traitement',
-      label: 'Traitement',
+      label: 'Traitement concerné',
       widget: 'select',
       required: true,
       generated: false,
@@ -205,7 +205,7 @@ export const form = {
 
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
-  menu: { rubrique: 'application' },
+  menu: { rubrique: 'application', category: 'Registre RGPD' },
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -260,7 +260,7 @@ export const storedQueries = [
     app: 'registre',
     name: 'duree_conservation_traitement',
     table: 'duree_conservation',
-    label: 'Durée de conservation par traitement',
+    label: 'Durée de conservation par traitement concerné',
     columns: [
       'duree_conservation',
       'traitement',
@@ -290,7 +290,7 @@ export const csvImport = {
   fields: [
     {
       name: 'traitement',
-      label: 'Traitement',
+      label: 'Traitement concerné',
       kind: 'integer',
       required: true,
       reference: {

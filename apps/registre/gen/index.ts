@@ -53,6 +53,9 @@ export const tables: readonly TableMeta[] = [
   transfertHorsUe,
 ];
 
+/** The application's title: the heading of its menu entries. */
+export const title = 'Registre RGPD';
+
 /** What the generator's options say about each table's screens: spread into its override's `screens`. */
 export const screens: Readonly<Record<string, ScreensDeclaration>> = {
   base_legale: baseLegaleScreens,

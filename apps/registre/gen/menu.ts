@@ -3,98 +3,114 @@
 import type { MenuEntry } from '../../../framework/src/model/extensions.ts';
 
 /**
- * The listing of each table in the « Application » rubrique, for whoever may list it. The runtime
- * already shows a registered object's entry: this list is for pages that need the entries as data.
+ * The listing of each table under the application's heading, in « Application » or, for a reference
+ * table, « Paramétrage », for whoever may list it. The runtime already shows a registered object's
+ * entry: this list is for pages that need the entries as data.
  */
 export const menu: readonly MenuEntry[] = [
   {
-    rubrique: 'application',
+    rubrique: 'parametrage',
+    category: 'Registre RGPD',
     label: 'Base légale',
     href: '/registre/base_legale',
-    permissions: ['base_legale', 'base_legale_tab'],
+    permissions: ['registre.base_legale', 'registre.base_legale_tab'],
   },
   {
-    rubrique: 'application',
+    rubrique: 'parametrage',
+    category: 'Registre RGPD',
     label: 'Catégorie de données',
     href: '/registre/categorie_donnees',
-    permissions: ['categorie_donnees', 'categorie_donnees_tab'],
+    permissions: ['registre.categorie_donnees', 'registre.categorie_donnees_tab'],
   },
   {
-    rubrique: 'application',
+    rubrique: 'parametrage',
+    category: 'Registre RGPD',
     label: 'Catégorie de personnes concernées',
     href: '/registre/categorie_personnes',
-    permissions: ['categorie_personnes', 'categorie_personnes_tab'],
+    permissions: ['registre.categorie_personnes', 'registre.categorie_personnes_tab'],
   },
   {
-    rubrique: 'application',
+    rubrique: 'parametrage',
+    category: 'Registre RGPD',
     label: 'Destinataire',
     href: '/registre/destinataire',
-    permissions: ['destinataire', 'destinataire_tab'],
+    permissions: ['registre.destinataire', 'registre.destinataire_tab'],
   },
   {
     rubrique: 'application',
+    category: 'Registre RGPD',
     label: 'Destinataire du traitement',
     href: '/registre/traitement_destinataire',
-    permissions: ['traitement_destinataire', 'traitement_destinataire_tab'],
+    permissions: ['registre.traitement_destinataire', 'registre.traitement_destinataire_tab'],
   },
   {
     rubrique: 'application',
+    category: 'Registre RGPD',
     label: 'Données traitées',
     href: '/registre/traitement_categorie_donnees',
-    permissions: ['traitement_categorie_donnees', 'traitement_categorie_donnees_tab'],
+    permissions: ['registre.traitement_categorie_donnees', 'registre.traitement_categorie_donnees_tab'],
   },
   {
     rubrique: 'application',
+    category: 'Registre RGPD',
     label: 'Durée de conservation',
     href: '/registre/duree_conservation',
-    permissions: ['duree_conservation', 'duree_conservation_tab'],
+    permissions: ['registre.duree_conservation', 'registre.duree_conservation_tab'],
   },
   {
-    rubrique: 'application',
+    rubrique: 'parametrage',
+    category: 'Registre RGPD',
     label: 'Mesure de sécurité',
     href: '/registre/mesure_securite',
-    permissions: ['mesure_securite', 'mesure_securite_tab'],
+    permissions: ['registre.mesure_securite', 'registre.mesure_securite_tab'],
   },
   {
     rubrique: 'application',
+    category: 'Registre RGPD',
     label: 'Mesure de sécurité du traitement',
     href: '/registre/traitement_mesure_securite',
-    permissions: ['traitement_mesure_securite', 'traitement_mesure_securite_tab'],
+    permissions: ['registre.traitement_mesure_securite', 'registre.traitement_mesure_securite_tab'],
   },
   {
     rubrique: 'application',
+    category: 'Registre RGPD',
     label: 'Personnes concernées',
     href: '/registre/traitement_categorie_personnes',
-    permissions: ['traitement_categorie_personnes', 'traitement_categorie_personnes_tab'],
+    permissions: ['registre.traitement_categorie_personnes', 'registre.traitement_categorie_personnes_tab'],
   },
   {
-    rubrique: 'application',
+    rubrique: 'parametrage',
+    category: 'Registre RGPD',
     label: 'Service',
     href: '/registre/service',
-    permissions: ['service', 'service_tab'],
+    permissions: ['registre.service', 'registre.service_tab'],
   },
   {
     rubrique: 'application',
+    category: 'Registre RGPD',
     label: 'Sous-traitant',
     href: '/registre/sous_traitant',
-    permissions: ['sous_traitant', 'sous_traitant_tab'],
+    permissions: ['registre.sous_traitant', 'registre.sous_traitant_tab'],
   },
   {
     rubrique: 'application',
+    category: 'Registre RGPD',
     label: 'Sous-traitant du traitement',
     href: '/registre/traitement_sous_traitant',
-    permissions: ['traitement_sous_traitant', 'traitement_sous_traitant_tab'],
+    permissions: ['registre.traitement_sous_traitant', 'registre.traitement_sous_traitant_tab'],
   },
   {
     rubrique: 'application',
+    category: 'Registre RGPD',
     label: 'Traitement',
     href: '/registre/traitement',
-    permissions: ['traitement', 'traitement_tab'],
+    permissions: ['registre.traitement', 'registre.traitement_tab'],
   },
   {
     rubrique: 'application',
+    category: 'Registre RGPD',
     label: 'Transfert hors UE',
     href: '/registre/transfert_hors_ue',
-    permissions: ['transfert_hors_ue', 'transfert_hors_ue_tab'],
+    permissions: ['registre.transfert_hors_ue', 'registre.transfert_hors_ue_tab'],
   },
 ];

@@ -24,7 +24,7 @@ export const meta = {
     },
     {
       name: 'libelle',
-      label: 'Libellé',
+      label: 'Nom de la mesure',
       pgType: 'varchar',
       kind: 'text',
       maxLength: 150,
@@ -36,7 +36,7 @@ export const meta = {
     },
     {
       name: 'description',
-      label: 'Description',
+      label: 'Description de la mesure',
       pgType: 'text',
       kind: 'text',
       notNull: false,
@@ -110,14 +110,14 @@ export const form = {
     },
     {
       name: 'libelle',
-      label: 'Libellé',
+      label: 'Nom de la mesure',
       widget: 'text',
       required: true,
       generated: false,
     },
     {
       name: 'description',
-      label: 'Description',
+      label: 'Description de la mesure',
       widget: 'textarea',
       required: false,
       generated: false,
@@ -147,7 +147,7 @@ export const form = {
 
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
-  menu: { rubrique: 'application' },
+  menu: { rubrique: 'parametrage', category: 'Registre RGPD' },
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -172,14 +172,14 @@ export const csvImport = {
   fields: [
     {
       name: 'libelle',
-      label: 'Libellé',
+      label: 'Nom de la mesure',
       kind: 'text',
       required: true,
       maxLength: 150,
     },
     {
       name: 'description',
-      label: 'Description',
+      label: 'Description de la mesure',
       kind: 'text',
       required: false,
     },

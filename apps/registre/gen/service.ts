@@ -24,7 +24,7 @@ export const meta = {
     },
     {
       name: 'libelle',
-      label: 'Libellé',
+      label: 'Nom du service',
       pgType: 'varchar',
       kind: 'text',
       maxLength: 100,
@@ -36,7 +36,7 @@ export const meta = {
     },
     {
       name: 'code',
-      label: 'Code',
+      label: 'Code interne du service',
       pgType: 'varchar',
       kind: 'text',
       maxLength: 20,
@@ -135,14 +135,14 @@ export const form = {
     },
     {
       name: 'libelle',
-      label: 'Libellé',
+      label: 'Nom du service',
       widget: 'text',
       required: true,
       generated: false,
     },
     {
       name: 'code',
-      label: 'Code',
+      label: 'Code interne du service',
       widget: 'text',
       required: false,
       generated: false,
@@ -186,7 +186,7 @@ export const form = {
 
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
-  menu: { rubrique: 'application' },
+  menu: { rubrique: 'parametrage', category: 'Registre RGPD' },
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -211,14 +211,14 @@ export const csvImport = {
   fields: [
     {
       name: 'libelle',
-      label: 'Libellé',
+      label: 'Nom du service',
       kind: 'text',
       required: true,
       maxLength: 100,
     },
     {
       name: 'code',
-      label: 'Code',
+      label: 'Code interne du service',
       kind: 'text',
       required: false,
       maxLength: 20,

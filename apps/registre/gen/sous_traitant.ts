@@ -36,7 +36,7 @@ export const meta = {
     },
     {
       name: 'adresse',
-      label: 'Adresse',
+      label: 'Adresse postale',
       pgType: 'varchar',
       kind: 'text',
       maxLength: 250,
@@ -48,7 +48,7 @@ export const meta = {
     },
     {
       name: 'contact',
-      label: 'Contact',
+      label: 'Contact chez le sous-traitant',
       pgType: 'varchar',
       kind: 'text',
       maxLength: 150,
@@ -163,14 +163,14 @@ export const form = {
     },
     {
       name: 'adresse',
-      label: 'Adresse',
+      label: 'Adresse postale',
       widget: 'text',
       required: false,
       generated: false,
     },
     {
       name: 'contact',
-      label: 'Contact',
+      label: 'Contact chez le sous-traitant',
       widget: 'text',
       required: false,
       generated: false,
@@ -214,7 +214,7 @@ export const form = {
 
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
-  menu: { rubrique: 'application' },
+  menu: { rubrique: 'application', category: 'Registre RGPD' },
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -262,14 +262,14 @@ export const csvImport = {
     },
     {
       name: 'adresse',
-      label: 'Adresse',
+      label: 'Adresse postale',
       kind: 'text',
       required: false,
       maxLength: 250,
     },
     {
       name: 'contact',
-      label: 'Contact',
+      label: 'Contact chez le sous-traitant',
       kind: 'text',
       required: false,
       maxLength: 150,

@@ -128,7 +128,7 @@ export const meta = {
     },
     {
       name: 'observations',
-      label: 'Observations',
+      label: 'Observations libres',
       pgType: 'text',
       kind: 'text',
       notNull: false,
@@ -353,7 +353,7 @@ export const form = {
     },
     {
       name: 'observations',
-      label: 'Observations',
+      label: 'Observations libres',
       widget: 'textarea',
       required: false,
       generated: false,
@@ -413,7 +413,7 @@ export const form = {
 
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
-  menu: { rubrique: 'application' },
+  menu: { rubrique: 'application', category: 'Registre RGPD' },
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -605,7 +605,7 @@ export const csvImport = {
     },
     {
       name: 'observations',
-      label: 'Observations',
+      label: 'Observations libres',
       kind: 'text',
       required: false,
     },

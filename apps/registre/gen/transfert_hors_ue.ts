@@ -24,7 +24,7 @@ export const meta = {
     },
     {
       name: 'traitement',
-      label: 'Traitement',
+      label: 'Traitement concerné',
       pgType: 'int4',
       kind: 'integer',
       notNull: true,
@@ -122,7 +122,7 @@ export const form = {
     },
     {
       name: 'traitement',
-      label: 'Traitement',
+      label: 'Traitement concerné',
       widget: 'select',
       required: true,
       generated: false,
@@ -166,7 +166,7 @@ export const form = {
 
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
-  menu: { rubrique: 'application' },
+  menu: { rubrique: 'application', category: 'Registre RGPD' },
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -184,7 +184,7 @@ export const storedQueries = [
     app: 'registre',
     name: 'transfert_hors_ue_traitement',
     table: 'transfert_hors_ue',
-    label: 'Transfert hors UE par traitement',
+    label: 'Transfert hors UE par traitement concerné',
     columns: ['transfert_hors_ue', 'traitement', 'pays', 'garanties', 'om_collectivite'],
     sort: ['pays', 'transfert_hors_ue', 'traitement', 'garanties', 'om_collectivite'],
     criteria: [{ field: 'traitement', input: 'choice', required: true }],
@@ -200,7 +200,7 @@ export const csvImport = {
   fields: [
     {
       name: 'traitement',
-      label: 'Traitement',
+      label: 'Traitement concerné',
       kind: 'integer',
       required: true,
       reference: {

@@ -18,6 +18,7 @@ export function registerRegistre(registry: Registry): void {
 
 export const registre: Application = {
   name: 'registre',
+  title: generated.title,
   migrations: { scope: 'registre', schema: 'registre', directory: fileURLToPath(new URL('../migrations', import.meta.url)) },
   register: registerRegistre,
   loadDemo,

@@ -1,2 +1,2 @@
-/** The heading under which the register's entries appear in the menu's rubriques. */
-export const MENU_CATEGORY = 'Registre RGPD';
+/** The heading under which the register's entries appear in the menu's rubriques: its title (commun.app.ts). */
+export { title as MENU_CATEGORY } from '../gen/index.ts';

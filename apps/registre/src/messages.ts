@@ -15,7 +15,6 @@ const fr = {
   aipdRequise: 'Un traitement de données sensibles doit avoir une date d’analyse d’impact (AIPD).',
   aipdAvantValidation:
     'Ce traitement porte sur des données sensibles : saisissez la date de son analyse d’impact (AIPD) avant de le valider.',
-  collectiviteDuTraitement: 'Cette ligne doit appartenir à la même collectivité que son traitement.',
   widgetStatuts: 'Registre : traitements par statut',
   widgetStatutsTitre: 'Nombre de traitements du registre par statut',
   widgetStatutsSerie: 'Traitements',
@@ -36,7 +35,6 @@ const en: Messages = {
   archive: 'The processing activity “{libelle}” has been archived.',
   aipdRequise: 'A processing activity of sensitive data must have a data protection impact assessment (DPIA) date.',
   aipdAvantValidation: 'This processing activity involves sensitive data: enter the date of its impact assessment (DPIA) before approving it.',
-  collectiviteDuTraitement: 'This row must belong to the same local authority as its processing activity.',
   widgetStatuts: 'Register: processing activities by status',
   widgetStatutsTitre: 'Number of processing activities in the register by status',
   widgetStatutsSerie: 'Processing activities',

@@ -3,6 +3,7 @@
  * the activities by status as a chart, and the DPO reviews due within a month.
  */
 import { sql } from 'kysely';
+import { objectPermission } from '../../../framework/src/access/permissions.ts';
 import type { ServerWidget } from '../../../framework/src/model/extensions.ts';
 import { listUrl, recordUrl } from '../../../framework/src/web/screens/shared/urls.ts';
 import { message } from './messages.ts';
@@ -14,7 +15,7 @@ export const REGISTRE_WIDGETS = {
 } as const;
 
 const TRAITEMENT = { app: 'registre', name: 'traitement' } as const;
-const READERS = ['traitement', 'traitement_tab'];
+const READERS = [objectPermission(TRAITEMENT), objectPermission(TRAITEMENT, 'tab')];
 /** Reviews due within this many days (and late ones) are listed. */
 const REVIEW_HORIZON_DAYS = 30;
 const REVIEWS_SHOWN = 5;

@@ -17,6 +17,9 @@ export const tables: readonly TableMeta[] = [
   inscrit,
 ];
 
+/** The application's title: the heading of its menu entries. */
+export const title = 'Banc';
+
 /** What the generator's options say about each table's screens: spread into its override's `screens`. */
 export const screens: Readonly<Record<string, ScreensDeclaration>> = {
   categorie: categorieScreens,

@@ -2,8 +2,9 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 
 /**
- * The French labels of the objects (`table`) and fields (`table.column`), derived from the names
- * and corrected by `labels` in commun.app.ts: correct them there, not here.
+ * The French labels of the objects (`table`) and fields (`table.column`), taken from the comments
+ * that read like labels, else derived from the names, and corrected by `labels` in commun.app.ts:
+ * correct them there (or in the comments), not here.
  */
 export const labels: Readonly<Record<string, string>> = {
   categorie: 'Catégorie',

@@ -3,26 +3,30 @@
 import type { MenuEntry } from '../../../framework/src/model/extensions.ts';
 
 /**
- * The listing of each table in the « Application » rubrique, for whoever may list it. The runtime
- * already shows a registered object's entry: this list is for pages that need the entries as data.
+ * The listing of each table under the application's heading, in « Application » or, for a reference
+ * table, « Paramétrage », for whoever may list it. The runtime already shows a registered object's
+ * entry: this list is for pages that need the entries as data.
  */
 export const menu: readonly MenuEntry[] = [
   {
-    rubrique: 'application',
+    rubrique: 'parametrage',
+    category: 'Banc',
     label: 'Catégorie',
     href: '/banc/categorie',
-    permissions: ['categorie', 'categorie_tab'],
+    permissions: ['banc.categorie', 'banc.categorie_tab'],
   },
   {
-    rubrique: 'application',
+    rubrique: 'parametrage',
+    category: 'Banc',
     label: 'Commune',
     href: '/banc/commune',
-    permissions: ['commune', 'commune_tab'],
+    permissions: ['banc.commune', 'banc.commune_tab'],
   },
   {
     rubrique: 'application',
+    category: 'Banc',
     label: 'Inscrit',
     href: '/banc/inscrit',
-    permissions: ['inscrit', 'inscrit_tab'],
+    permissions: ['banc.inscrit', 'banc.inscrit_tab'],
   },
 ];

@@ -3,23 +3,24 @@ import type { Db } from '../db/connection.ts';
 import { writeAs } from '../db/tenant-context.ts';
 import type { Registry } from '../model/registry.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
-import { MODULE_PERMISSIONS, READ_OPERATIONS, STANDARD_OPERATIONS } from './permissions.ts';
+import { MODULE_PERMISSIONS, objectPermission, READ_OPERATIONS, STANDARD_OPERATIONS } from './permissions.ts';
 
 /** Extra module permissions declared by applications (menus, screens that are not objects). */
 export const SELF_SERVICE_PERMISSIONS: readonly string[] = ['api_token'];
 
 /**
  * Every permission name the registered objects and actions can check: `<object>`,
- * `<object>_<operation>` and `<object>_<action suffix>`, plus the module permissions.
+ * `<object>_<operation>` and `<object>_<action suffix>` (`<object>` being `<app>.<table>` for an
+ * application's object, see `permissionBase`), plus the module permissions.
  */
 export function permissionVocabulary(registry: Registry, extra: readonly string[] = []): string[] {
   const names = new Set<string>([...MODULE_PERMISSIONS, ...SELF_SERVICE_PERMISSIONS, ...extra]);
   for (const object of registry.all()) {
     const readOnly = object.meta.readOnly || object.override.readOnly;
-    names.add(object.name);
-    for (const operation of readOnly ? READ_OPERATIONS : STANDARD_OPERATIONS) names.add(`${object.name}_${operation}`);
+    names.add(objectPermission(object));
+    for (const operation of readOnly ? READ_OPERATIONS : STANDARD_OPERATIONS) names.add(objectPermission(object, operation));
     for (const [name, action] of Object.entries(object.override.actions ?? {})) {
-      names.add(`${object.name}_${action.permissionSuffix ?? name}`);
+      names.add(objectPermission(object, action.permissionSuffix ?? name));
     }
   }
   return [...names].sort();

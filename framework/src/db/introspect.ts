@@ -3,6 +3,7 @@
  * describes its tables and views as `TableMeta`: what the generator writes and the runtime serves.
  */
 import { sql } from 'kysely';
+import { commentLabel } from '../model/comment-label.ts';
 import { defaultSort, frenchLabel, labelColumn, searchColumns, tableLabel, tenantColumn, validity } from '../model/conventions.ts';
 import type {
   FieldKind,
@@ -288,7 +289,7 @@ function buildField(column: ColumnRow, geometries: Map<number, GeometryType>): F
   const geometry = kind === 'geometry' ? geometries.get(column.typmod) : undefined;
   return {
     name: column.name,
-    label: frenchLabel(column.name),
+    label: commentLabel(column.comment) ?? frenchLabel(column.name),
     pgType: column.pg_type,
     kind,
     ...sizeOf(isArray ? (column.element_type ?? '') : column.base_type, column.typmod),
@@ -492,7 +493,7 @@ function buildTable(
     schema,
     name: relation.name,
     kind,
-    label: tableLabel(relation.name),
+    label: commentLabel(relation.comment) ?? tableLabel(relation.name),
     ...(relation.comment ? { comment: relation.comment } : {}),
     fields,
     primaryKey,

@@ -3,12 +3,14 @@
  * vocabulary, the menu entries, the label catalogue, one documentation page per table, the index
  * advice, and the override stubs written once.
  */
-import { READ_OPERATIONS, STANDARD_OPERATIONS } from '../access/permissions.ts';
+import { objectPermission, READ_OPERATIONS, STANDARD_OPERATIONS } from '../access/permissions.ts';
 import { REFERENCE_LOCALE, translator } from '../i18n/index.ts';
 import type { MenuEntry } from '../model/extensions.ts';
 import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../model/specs.ts';
 import type { FieldMeta, TableMeta } from '../model/types.ts';
 import { indexAdviceStatements, type ExistingIndexes } from './indexes.ts';
+import { menuPlacementOf } from './menu-placement.ts';
+import type { GeneratorOptions } from './options.ts';
 import { camelName, quoteString } from './names.ts';
 import { printLiteral } from './print.ts';
 import { HEADER } from './render.ts';
@@ -20,8 +22,8 @@ const tf = translator(REFERENCE_LOCALE);
 export function permissionsOf(tables: readonly TableMeta[]): string[] {
   const names = new Set<string>();
   for (const table of tables) {
-    names.add(table.name);
-    for (const operation of table.readOnly ? READ_OPERATIONS : STANDARD_OPERATIONS) names.add(`${table.name}_${operation}`);
+    names.add(objectPermission(table));
+    for (const operation of table.readOnly ? READ_OPERATIONS : STANDARD_OPERATIONS) names.add(objectPermission(table, operation));
   }
   return [...names].sort();
 }
@@ -30,33 +32,36 @@ export function renderPermissions(tables: readonly TableMeta[]): string {
   return [
     HEADER,
     '',
-    '/** The permissions the application\'s objects check: `<table>` (everything) and `<table>_<operation>`. */',
+    '/** The permissions the application\'s objects check: `<app>.<table>` (everything) and `<app>.<table>_<operation>`. */',
     `export const permissions = ${printLiteral(permissionsOf(tables))} as const;`,
     '',
   ].join('\n');
 }
 
-export function menuOf(tables: readonly TableMeta[], app: string): MenuEntry[] {
+type MenuOptions = Pick<GeneratorOptions, 'name' | 'title' | 'parametrage'>;
+
+export function menuOf(tables: readonly TableMeta[], options: MenuOptions): MenuEntry[] {
   return [...tables]
     .sort((a, b) => a.label.localeCompare(b.label, 'fr') || (a.name < b.name ? -1 : 1))
     .map((table) => ({
-      rubrique: 'application' as const,
+      ...menuPlacementOf(table, options),
       label: table.label,
-      href: `/${app}/${encodeURIComponent(table.name)}`,
-      permissions: [table.name, `${table.name}_tab`],
+      href: `/${options.name}/${encodeURIComponent(table.name)}`,
+      permissions: [objectPermission(table), objectPermission(table, 'tab')],
     }));
 }
 
-export function renderMenu(tables: readonly TableMeta[], app: string, extensionsImport: string): string {
+export function renderMenu(tables: readonly TableMeta[], options: MenuOptions, extensionsImport: string): string {
   // Plain objects: what the literal printer takes.
-  const entries = menuOf(tables, app).map(({ rubrique, label, href, permissions }) => ({ rubrique, label, href, permissions: [...permissions] }));
+  const entries = menuOf(tables, options).map(({ rubrique, category = '', label, href, permissions }) => ({ rubrique, category, label, href, permissions: [...permissions] }));
   return [
     HEADER,
     `import type { MenuEntry } from ${quoteString(extensionsImport)};`,
     '',
     '/**',
-    ' * The listing of each table in the « Application » rubrique, for whoever may list it. The runtime',
-    ' * already shows a registered object\'s entry: this list is for pages that need the entries as data.',
+    ' * The listing of each table under the application\'s heading, in « Application » or, for a reference',
+    ' * table, « Paramétrage », for whoever may list it. The runtime already shows a registered object\'s',
+    ' * entry: this list is for pages that need the entries as data.',
     ' */',
     `export const menu: readonly MenuEntry[] = ${printLiteral(entries)};`,
     '',
@@ -77,8 +82,9 @@ export function renderLabels(tables: readonly TableMeta[]): string {
     HEADER,
     '',
     '/**',
-    ' * The French labels of the objects (`table`) and fields (`table.column`), derived from the names',
-    ' * and corrected by `labels` in commun.app.ts: correct them there, not here.',
+    ' * The French labels of the objects (`table`) and fields (`table.column`), taken from the comments',
+    ' * that read like labels, else derived from the names, and corrected by `labels` in commun.app.ts:',
+    ' * correct them there (or in the comments), not here.',
     ' */',
     `export const labels: Readonly<Record<string, string>> = ${printLiteral(labelsOf(tables))};`,
     '',

@@ -13,6 +13,7 @@ import { tables as frameworkTables } from '../../gen/index.ts';
 import { renderDoc, renderIndexAdvice, renderLabels, renderMenu, renderPermissions, renderStub } from './app-files.ts';
 import { assertDistinctFileNames, relativeImport, TYPES_FILE } from './generate.ts';
 import { readExistingIndexes, type ExistingIndexes } from './indexes.ts';
+import { menuHeadingOf } from './menu-placement.ts';
 import { quoteString } from './names.ts';
 import { ARTEFACT_OPTIONS, OptionsError, selects, type GeneratorOptions } from './options.ts';
 import { printLiteral, type Literal } from './print.ts';
@@ -54,7 +55,7 @@ export function applyOptions(tables: readonly TableMeta[], options: GeneratorOpt
     if (!byName.has(table)) unknown('listColumns', table);
     else for (const column of columns) if (!hasColumn(table, column)) unknown('listColumns', `${table}.${column}`);
   }
-  for (const option of ARTEFACT_OPTIONS) {
+  for (const option of [...ARTEFACT_OPTIONS, 'parametrage'] as const) {
     const selection = options[option];
     if (Array.isArray(selection)) for (const table of selection) if (!byName.has(table)) unknown(option, table);
   }
@@ -194,9 +195,9 @@ export function appFiles(folder: string, options: GeneratorOptions, schema: AppS
     files.set(`docs/${table.name}.md`, renderDoc(table, own));
   }
   const present = new Map([...artefacts].map(([name, own]) => [name, presence(own)]));
-  files.set('index.ts', renderIndex(sorted, imports.types, { overrideImport: imports.override, specsImport: imports.specs, artefacts: present }));
+  files.set('index.ts', renderIndex(sorted, imports.types, { title: menuHeadingOf(options), overrideImport: imports.override, specsImport: imports.specs, artefacts: present }));
   files.set('permissions.ts', renderPermissions(sorted));
-  files.set('menu.ts', renderMenu(sorted, options.name, relativeImport(outDir, EXTENSIONS_FILE)));
+  files.set('menu.ts', renderMenu(sorted, options, relativeImport(outDir, EXTENSIONS_FILE)));
   files.set('labels.ts', renderLabels(sorted));
   files.set('index-advice.sql', renderIndexAdvice(sorted, options.schema, schema.existingIndexes));
   return files;

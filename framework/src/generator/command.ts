@@ -3,7 +3,7 @@
  * the framework tables, or of an application's, from a scratch database migrated in memory, so
  * that the result depends only on the migrations.
  */
-import { relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { frameworkMigrations, migrate, openDatabase, type Db } from '../db/index.ts';
 import { introspectSchema, type Introspection, type IntrospectionProblem } from '../db/introspect.ts';
@@ -116,7 +116,19 @@ async function genAppCommand(folder: string, args: Arguments): Promise<number> {
     dryRun: args.dryRun,
     ...(args.tables.length > 0 ? { only: args.tables } : {}),
   });
-  return report(result, args);
+  const code = report(result, args);
+  if (code === 0 && !args.check && !args.dryRun) tellWhatNext(folder, result);
+  return code;
+}
+
+/** After a generation that wrote files: the override stubs to wire, then starting the instance. */
+function tellWhatNext(folder: string, result: GenerateResult): void {
+  const objects = join(resolve(folder), 'src', 'objects');
+  const index = join(objects, 'index.ts');
+  if (result.written.some((path) => dirname(path) === objects && path !== index)) {
+    console.log(t('cli.gen.app.newOverrides', { folder: shown(objects), index: shown(index) }));
+  }
+  if (result.written.length > 0) console.log(t('cli.gen.app.next'));
 }
 
 export async function genCommand(argv: string[]): Promise<number> {

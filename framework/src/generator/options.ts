@@ -10,6 +10,8 @@ import { t } from '../i18n/index.ts';
 export interface GeneratorOptions {
   /** The application's name: the URL segment (`/registre/traitement`) and the migration scope. */
   readonly name: string;
+  /** Its title (« Registre RGPD »): the heading of its entries in the menu (default: made from `name`). */
+  readonly title?: string;
   /** The PostgreSQL schema its migrations create. */
   readonly schema: string;
   /** Folder of the SQL migrations, relative to the application folder (`./migrations`). */
@@ -29,6 +31,11 @@ export interface GeneratorOptions {
   readonly postulate?: boolean;
   /** The schema has geometry columns: the scratch database loads PostGIS. */
   readonly postgis?: boolean;
+  /**
+   * Which tables' listings go under « Paramétrage » rather than « Application »: `true` (default)
+   * the reference tables (see `isReferenceTable`), `false` none, or exactly the tables listed.
+   */
+  readonly parametrage?: TableSelection;
   /**
    * Which tables get stored queries, a CSV import, a PDF listing: `true` (default) every table that
    * can have one, `false` none, or a list of tables.
@@ -70,6 +77,7 @@ export function checkOptions(value: unknown): string[] {
   const problems: string[] = [];
   const wrong = (option: string, expected: string) => problems.push(t('cli.gen.options.wrong', { option, expected }));
   if (typeof value.name !== 'string' || !NAME.test(value.name)) wrong('name', t('cli.gen.options.aName'));
+  if (value.title !== undefined && (typeof value.title !== 'string' || value.title.trim() === '')) wrong('title', t('cli.gen.options.aString'));
   if (typeof value.schema !== 'string' || value.schema === '') wrong('schema', t('cli.gen.options.aString'));
   if (typeof value.migrations !== 'string' || value.migrations === '') wrong('migrations', t('cli.gen.options.aString'));
   if (value.exclude !== undefined && !isStringArray(value.exclude)) wrong('exclude', t('cli.gen.options.aList'));
@@ -82,12 +90,12 @@ export function checkOptions(value: unknown): string[] {
   for (const option of ['postulate', 'postgis'] as const) {
     if (value[option] !== undefined && typeof value[option] !== 'boolean') wrong(option, t('cli.gen.options.aBoolean'));
   }
-  for (const option of ARTEFACT_OPTIONS) {
+  for (const option of [...ARTEFACT_OPTIONS, 'parametrage'] as const) {
     if (value[option] !== undefined && typeof value[option] !== 'boolean' && !isStringArray(value[option])) {
       wrong(option, t('cli.gen.options.aSelection'));
     }
   }
-  const known = new Set(['name', 'schema', 'migrations', 'exclude', 'labels', 'listColumns', 'subFormOrder', 'postulate', 'postgis', ...ARTEFACT_OPTIONS]);
+  const known = new Set(['name', 'title', 'schema', 'migrations', 'exclude', 'labels', 'listColumns', 'subFormOrder', 'postulate', 'postgis', 'parametrage', ...ARTEFACT_OPTIONS]);
   for (const key of Object.keys(value)) if (!known.has(key)) problems.push(t('cli.gen.options.unknown', { option: key }));
   return problems;
 }

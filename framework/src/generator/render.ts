@@ -129,6 +129,8 @@ export interface TableArtefacts {
 
 /** An application's index also exports each table's `screens` and the specifications of its engines. */
 export interface AppIndexOptions {
+  /** The application's title (`title` in commun.app.ts, else made from its name). */
+  readonly title: string;
   readonly overrideImport: string;
   readonly specsImport: string;
   readonly artefacts: ReadonlyMap<string, TableArtefacts>;
@@ -145,7 +147,7 @@ function arrayLiteral(head: string, items: readonly string[]): string {
 }
 
 export function renderIndex(tables: readonly TableMeta[], typesImport: string, app?: AppIndexOptions): string {
-  const taken = new Set(['tables', 'TableMeta', 'screens', 'ScreensDeclaration', ...SPEC_LISTS.flatMap((list) => [list.exported, list.type])]);
+  const taken = new Set(['tables', 'TableMeta', 'screens', 'ScreensDeclaration', 'title', ...SPEC_LISTS.flatMap((list) => [list.exported, list.type])]);
   const imports = tables.map((table) => {
     const alias = camelName(table.name, taken);
     taken.add(alias);
@@ -171,6 +173,9 @@ export function renderIndex(tables: readonly TableMeta[], typesImport: string, a
   };
   const appExports = app
     ? [
+        "/** The application's title: the heading of its menu entries. */",
+        `export const title = ${quoteString(app.title)};`,
+        '',
         "/** What the generator's options say about each table's screens: spread into its override's `screens`. */",
         imports.length === 0
           ? 'export const screens: Readonly<Record<string, ScreensDeclaration>> = {};'

@@ -7,6 +7,7 @@ import type { TableMeta } from '../model/types.ts';
 import { defaultWidget } from '../model/widgets.ts';
 import type { GeneratorOptions } from './options.ts';
 import { referenceOf } from '../model/references.ts';
+import { menuPlacementOf } from './menu-placement.ts';
 
 export interface ListingFacts {
   readonly columns: readonly string[];
@@ -94,12 +95,12 @@ export function formFacts(
   return { fields, subForms: orderedSubForms(table, served, options) };
 }
 
-/** What the options say about the screens, as an override's `screens` (menu in `application`). */
+/** What the options say about the screens, as an override's `screens` (the menu entry under the application's heading). */
 export function screensOf(table: TableMeta, options: GeneratorOptions): ScreensDeclaration {
   const listColumns = options.listColumns?.[table.name];
   const order = options.subFormOrder?.[table.name];
   return {
-    menu: { rubrique: 'application' },
+    menu: menuPlacementOf(table, options),
     ...(listColumns ? { listColumns } : {}),
     ...(order ? { subForms: { order } } : {}),
   };

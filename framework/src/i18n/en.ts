@@ -19,6 +19,7 @@ import { generatorEn } from './screens/generator.ts';
 import { traitementsEn } from './screens/traitements.ts';
 import { databaseEn } from './screens/database.ts';
 import { inputChecksEn } from './screens/input-checks.ts';
+import { referenceCheckEn } from './screens/reference-check.ts';
 import type { Messages } from './index.ts';
 
 const plural = pluralOf('en');
@@ -67,6 +68,7 @@ export const en: Messages = {
       uniqueTogether: ({ labels }) =>
         `The combination of the fields ${labels.map((label) => `“${label}”`).join(', ')} already exists: enter other values.`,
       reference: 'The value of the field “{label}” does not match any available record.',
+      otherCollectivite: '“{label}” belongs to another local authority than this record.',
     },
 
     list: {
@@ -91,6 +93,9 @@ export const en: Messages = {
       numberTooBig: 'A number entered is too large.',
       format: 'A value entered is not in the expected format.',
       forbidden: 'Insufficient rights: the database refuses this operation.',
+      otherCollectivite: 'A record may only refer to records of its own local authority: check the values entered.',
+      reference: 'A value entered refers to a record that does not exist or that you cannot access.',
+      referencedByOtherCollectivite: 'Records of “{table}” in its current local authority refer to this record: it cannot change local authority.',
     },
   },
 
@@ -293,6 +298,9 @@ export const en: Messages = {
     migrationChanged:
       'The migration {migration} was changed after it was applied: ' +
       'restore the original file and write a new migration for the change.',
+    unprefixedPermission:
+      'The application {app} declares the permission “{permission}”: its permissions must start with “{app}.” ' +
+      '(for example “{app}.{permission}”).',
   },
 
   cli: {
@@ -309,8 +317,10 @@ export const en: Messages = {
       '  commun user password <login> changes the password of a user',
       '  commun import <app>.<table> <file.csv> [options]',
       '                               imports a CSV file in batches (commun import --help)',
-      '  commun gen [--check] [--dry-run] [--all | table…]',
+      '  commun new <name> [--titre "…"] writes the skeleton of a new application (commun new --help)',
+      '  commun gen [--app <folder>] [--check] [--dry-run] [--all | table…]',
       '                               generates the modules describing the tables (gen/)',
+      '  commun check                 lists the rows that refer to a row of another local authority',
       '  commun --help                shows this help',
       '',
       'Database: embedded in ./data (COMMUN_DATA_DIR), or a PostgreSQL server with',
@@ -350,6 +360,70 @@ export const en: Messages = {
       passwordChanged: 'Password of “{login}” changed; their open sessions are closed.',
       newPassword: 'New password: {password}  (write it down: it will not be shown again)',
     },
+    new: {
+      usage: [
+        'Usage: commun new <name> [--titre "Title of the application"]',
+        'Writes the skeleton of an application in apps/<name>/ (working directory) and adds it to commun.config.ts:',
+        '  apps/<name>/commun.app.ts               the generator’s options (title, labels, listing columns…)',
+        '  apps/<name>/migrations/0001_<name>.sql  the PostgreSQL schema <name>: your tables',
+        '  apps/<name>/src/index.ts                the application as the instance serves it',
+        '  apps/<name>/src/objects/index.ts        the overrides (rules, actions, screens), by table',
+        '  apps/<name>/gen/                        written by “commun gen --app apps/<name>”',
+        'The name is used in addresses (/<name>/<table>) and as the schema: lowercase letters without accents, digits and _.',
+        'Step-by-step guide: docs/creer-une-application.md',
+      ].join('\n'),
+      missingName: 'Give the application’s name: commun new <name>.',
+      tooManyNames: 'One application name at a time (received: {names}).',
+      missingTitle: 'Give the title after --titre (for example --titre "Crisis management").',
+      invalidName:
+        'The name “{name}” does not fit: lowercase letters without accents, digits and _, starting with a letter, at most 40 characters (it is used in addresses /{name}/… and as a PostgreSQL schema).',
+      reservedName: 'The name “{name}” is already taken by the framework or by PostgreSQL: choose another one.',
+      folderExists: 'The folder {folder} already exists: choose another name, or delete that folder if it is not needed.',
+      alreadyServed: '{file} already names “{name}”: choose another name.',
+      configShape:
+        '{file} does not have the expected shape (a single “applications: [ … ]” and import lines): nothing was written. Give it that shape, or add the application by hand:\n  {importLine}\n  and add {identifier} to the applications list.',
+      created: 'Application “{title}” created in {folder}:',
+      fileAppOptions: '  {path}  the generator’s options (title, labels…)',
+      fileMigration: '  {path}  the schema: write your tables there',
+      fileIndex: '  {path}  the application, as the instance serves it',
+      fileOverrides: '  {path}  the overrides, by table',
+      fileGenerated: '  {path}  generated modules (empty while the schema has no table)',
+      configCreated: '{file}: written, with this application.',
+      configUpdated: '{file}: the application is added to the applications served.',
+      packageCreated: '{file}: written (the folder’s TypeScript files are ES modules).',
+      next: [
+        'Next:',
+        '  1. write your tables in {migration} (in the “{schema}” schema; a short comment on a table',
+        '     or a column becomes its label, for example “Véhicule attribué”);',
+        '  2. npx commun gen --app {folder}',
+        '  3. npx commun start, then sign in as “admin”.',
+        'Guide: docs/creer-une-application.md',
+      ].join('\n'),
+      files: {
+        appOptions: 'The generator’s options of the application “{title}”: `commun gen --app {folder}` reads them.',
+        appLabels: 'Labels to correct when neither a column’s comment nor its name gives the right one:',
+        migrationIntro: 'Schema of the application “{title}”: write your tables here, in the {schema} schema.',
+        migrationConventions: [
+          'Conventions (optional, openMairie’s): one primary key per table (named like the table, or id,',
+          'or a code), a libelle column naming the row, om_collectivite integer references',
+          'om.om_collectivite for data belonging to one local authority.',
+          'A short comment (comment on … is \'Véhicule attribué\') becomes the label of the table or column.',
+          'Once applied by commun start or commun migrate, a migration no longer changes:',
+          'then add 0002_….sql, 0003_….sql…',
+        ].join('\n'),
+        migrationExample: 'Example:',
+        index: [
+          'The application “{title}” as the instance serves it (commun.config.ts): the generated modules',
+          '(gen/, written by `commun gen --app {folder}`) and the hand-written overrides (src/objects/).',
+        ].join('\n'),
+        overrides: [
+          'The overrides of the tables of “{title}”, by table name: what the schema does not say (rules,',
+          'actions, screens). `commun gen --app {folder}` writes src/objects/<table>.ts once; add here',
+          'the ones you fill in, for example:',
+        ].join('\n'),
+        config: 'The applications this instance serves: `commun start` and `commun migrate` read this file.',
+      },
+    },
     gen: {
       usage: [
         'Usage: commun gen [--check] [--dry-run] [--all | table…]',
@@ -388,6 +462,8 @@ export const en: Messages = {
         reservedName: 'The table “{table}” would have the name of a generated file of the application ({file}): rename it or exclude it (exclude).',
         unknownInOptions: 'In commun.app.ts, “{option}” names “{name}”, which does not exist in the schema {schema} (or is excluded).',
         notSubForm: 'In commun.app.ts, subFormOrder of “{table}” names “{child}”, which is not a sub-form of that table.',
+        newOverrides: 'New overrides in {folder}: they take effect once added to {index} (see docs/creer-une-application.md).',
+        next: 'Next: npx commun start (pending migrations are applied at start-up), then open the application.',
       },
       options: {
         missing: 'Configuration file not found: {file}',
@@ -498,14 +574,14 @@ export const en: Messages = {
       page: 'Page number, from 1.',
       perPage: 'Number of results per page ({max} at most).',
       q:
-        'Simple search in the search columns, ignoring accents and case; ' +
+        'Simple search in the search columns and in the labels of foreign keys, ignoring accents and case; ' +
         '`*` stands for any sequence of characters.',
       count:
         'Computing the total: `exact` (every row counted, within COMMUN_EXACT_COUNT_TIMEOUT_MS, else a 422 refusal), ' +
         '`estimated`, the default (counted up to the threshold COMMUN_EXACT_COUNT_LIMIT, 100,000 by default, estimated beyond or at once when the planner expects far more), `none` (no total). ' +
         'No list waits for counting more rows than the threshold: `total_is_estimate` says so.',
       id: 'Key of the record (“{key}”).',
-      sort: 'Sort: field names separated by commas, `-` before a field for descending order (`-{example}`).',
+      sort: 'Sort: field names separated by commas, `-` before a field for descending order (`-{example}`); a foreign key sorts by the label of the row it refers to.',
       sortDefault: 'Default: `{sort}`.',
       col: 'Restricts the simple search (`q`) to one column.',
       filter: 'Equality on a field: `filter[field]=value`. Several filters add up (AND).',
@@ -583,4 +659,5 @@ export const en: Messages = {
   traitements: traitementsEn,
   database: databaseEn,
   inputChecks: inputChecksEn,
+  referenceCheck: referenceCheckEn,
 };

@@ -24,6 +24,7 @@ import { generatorFr } from './screens/generator.ts';
 import { traitementsFr } from './screens/traitements.ts';
 import { databaseFr } from './screens/database.ts';
 import { inputChecksFr } from './screens/input-checks.ts';
+import { referenceCheckFr } from './screens/reference-check.ts';
 
 const plural = pluralOf('fr');
 const count = (n: number, one: string, other: string) => `${n} ${plural(n, { one, other })}`;
@@ -73,6 +74,7 @@ export const fr = {
       uniqueTogether: ({ labels }: { labels: readonly string[] }) =>
         `La combinaison des champs ${labels.map((label) => `« ${label} »`).join(', ')} existe déjà, veuillez saisir d’autres valeurs.`,
       reference: 'La valeur du champ « {label} » ne correspond à aucun enregistrement disponible.',
+      otherCollectivite: '« {label} » appartient à une autre collectivité que cet enregistrement.',
     },
 
     /** List parameters (query string of listings and of the API). */
@@ -99,6 +101,10 @@ export const fr = {
       numberTooBig: 'Un nombre saisi est trop grand.',
       format: 'Une valeur saisie n’a pas le format attendu.',
       forbidden: 'Droits insuffisants : cette opération est refusée par la base de données.',
+      otherCollectivite: 'Un enregistrement ne peut désigner que des enregistrements de sa collectivité : vérifiez les valeurs saisies.',
+      reference: 'Une valeur saisie désigne un enregistrement qui n’existe pas ou auquel vous n’avez pas accès.',
+      referencedByOtherCollectivite:
+        'Des enregistrements de « {table} » de sa collectivité actuelle désignent cet enregistrement : il ne peut pas changer de collectivité.',
     },
   },
 
@@ -315,6 +321,9 @@ export const fr = {
     migrationChanged:
       'La migration {migration} a été modifiée après son application : ' +
       'restaurez le fichier d’origine et écrivez une nouvelle migration pour le changement.',
+    unprefixedPermission:
+      'L’application {app} déclare la permission « {permission} » : ses permissions doivent commencer par « {app}. » ' +
+      '(par exemple « {app}.{permission} »).',
   },
 
   /** The `commun` command. */
@@ -332,8 +341,10 @@ export const fr = {
       '  commun user password <login> change le mot de passe d\'un utilisateur',
       '  commun import <app>.<table> <fichier.csv> [options]',
       '                               importe un fichier CSV par lots (commun import --help)',
-      '  commun gen [--check] [--dry-run] [--all | table…]',
+      '  commun new <nom> [--titre "…"] écrit le squelette d\'une nouvelle application (commun new --help)',
+      '  commun gen [--app <dossier>] [--check] [--dry-run] [--all | table…]',
       '                               génère les modules décrivant les tables (gen/)',
+      '  commun check                 liste les lignes qui désignent une ligne d\'une autre collectivité',
       '  commun --help                affiche cette aide',
       '',
       'Base de données : embarquée dans ./data (COMMUN_DATA_DIR), ou un serveur PostgreSQL avec',
@@ -373,6 +384,70 @@ export const fr = {
       passwordChanged: 'Mot de passe de « {login} » changé ; ses sessions ouvertes sont fermées.',
       newPassword: 'Nouveau mot de passe : {password}  (notez-le : il ne sera plus affiché)',
     },
+    new: {
+      usage: [
+        'Usage : commun new <nom> [--titre "Titre de l’application"]',
+        'Écrit le squelette d’une application dans apps/<nom>/ (dossier de travail) et l’ajoute à commun.config.ts :',
+        '  apps/<nom>/commun.app.ts              options du générateur (titre, libellés, colonnes des listes…)',
+        '  apps/<nom>/migrations/0001_<nom>.sql  le schéma PostgreSQL <nom> : vos tables',
+        '  apps/<nom>/src/index.ts               l’application telle que l’instance la sert',
+        '  apps/<nom>/src/objects/index.ts       les surcharges (règles, actions, écrans), par table',
+        '  apps/<nom>/gen/                       écrit par « commun gen --app apps/<nom> »',
+        'Le nom sert dans les adresses (/<nom>/<table>) et comme schéma : minuscules sans accent, chiffres et _.',
+        'Guide pas à pas : docs/creer-une-application.md',
+      ].join('\n'),
+      missingName: 'Donnez le nom de l’application : commun new <nom>.',
+      tooManyNames: 'Un seul nom d’application à la fois (reçu : {names}).',
+      missingTitle: 'Donnez le titre après --titre (par exemple --titre "Gestion de crise").',
+      invalidName:
+        'Le nom « {name} » ne convient pas : lettres minuscules sans accent, chiffres et _, en commençant par une lettre, 40 caractères au plus (il sert dans les adresses /{name}/… et comme schéma PostgreSQL).',
+      reservedName: 'Le nom « {name} » est déjà pris par le cadriciel ou par PostgreSQL : choisissez-en un autre.',
+      folderExists: 'Le dossier {folder} existe déjà : choisissez un autre nom, ou supprimez ce dossier s’il est de trop.',
+      alreadyServed: '{file} nomme déjà « {name} » : choisissez un autre nom.',
+      configShape:
+        '{file} n’a pas la forme attendue (un seul « applications: [ … ] » et des lignes import) : rien n’a été écrit. Donnez-lui cette forme, ou écrivez l’application à la main :\n  {importLine}\n  et ajoutez {identifier} à la liste applications.',
+      created: 'Application « {title} » créée dans {folder} :',
+      fileAppOptions: '  {path}  options du générateur (titre, libellés…)',
+      fileMigration: '  {path}  le schéma : écrivez-y vos tables',
+      fileIndex: '  {path}  l’application, telle que l’instance la sert',
+      fileOverrides: '  {path}  les surcharges, par table',
+      fileGenerated: '  {path}  modules générés (vides tant que le schéma n’a pas de table)',
+      configCreated: '{file} : écrit, avec cette application.',
+      configUpdated: '{file} : l’application est ajoutée aux applications servies.',
+      packageCreated: '{file} : écrit (les fichiers TypeScript du dossier sont des modules ES).',
+      next: [
+        'Et maintenant :',
+        '  1. écrivez vos tables dans {migration} (dans le schéma « {schema} » ; un commentaire court',
+        '     sur une table ou une colonne devient son libellé, par exemple « Véhicule attribué ») ;',
+        '  2. npx commun gen --app {folder}',
+        '  3. npx commun start, puis connectez-vous en « admin ».',
+        'Guide : docs/creer-une-application.md',
+      ].join('\n'),
+      files: {
+        appOptions: 'Options du générateur de l’application « {title} » : `commun gen --app {folder}` les lit.',
+        appLabels: 'Libellés à corriger quand ni le commentaire d’une colonne ni son nom ne donnent le bon :',
+        migrationIntro: 'Schéma de l’application « {title} » : écrivez ici vos tables, dans le schéma {schema}.',
+        migrationConventions: [
+          'Conventions (facultatives, celles d’openMairie) : une clé primaire par table (nommée comme la',
+          'table, ou id, ou un code), une colonne libelle qui nomme la ligne, om_collectivite integer',
+          'references om.om_collectivite pour les données propres à une collectivité.',
+          'Un commentaire court (comment on … is \'Véhicule attribué\') devient le libellé de la table ou de la colonne.',
+          'Une fois appliquée par commun start ou commun migrate, une migration ne change plus :',
+          'ajoutez alors 0002_….sql, 0003_….sql…',
+        ].join('\n'),
+        migrationExample: 'Exemple :',
+        index: [
+          'L’application « {title} » telle que l’instance la sert (commun.config.ts) : les modules générés',
+          '(gen/, écrits par `commun gen --app {folder}`) et les surcharges écrites à la main (src/objects/).',
+        ].join('\n'),
+        overrides: [
+          'Les surcharges des tables de « {title} », par nom de table : ce que le schéma ne dit pas (règles,',
+          'actions, écrans). `commun gen --app {folder}` écrit une fois src/objects/<table>.ts ; ajoutez ici',
+          'celles que vous remplissez, par exemple :',
+        ].join('\n'),
+        config: 'Les applications que sert cette instance : `commun start` et `commun migrate` lisent ce fichier.',
+      },
+    },
     gen: {
       usage: [
         'Usage : commun gen [--check] [--dry-run] [--all | table…]',
@@ -411,6 +486,8 @@ export const fr = {
         reservedName: 'La table « {table} » porterait le nom d’un fichier généré de l’application ({file}) : renommez-la ou excluez-la (exclude).',
         unknownInOptions: 'Dans commun.app.ts, « {option} » nomme « {name} », qui n’existe pas dans le schéma {schema} (ou est exclu).',
         notSubForm: 'Dans commun.app.ts, subFormOrder de « {table} » nomme « {child} », qui n’est pas un sous-formulaire de cette table.',
+        newOverrides: 'Nouvelles surcharges dans {folder} : elles servent une fois ajoutées à {index} (voir docs/creer-une-application.md).',
+        next: 'Étape suivante : npx commun start (les migrations en attente s’appliquent au démarrage), puis ouvrez l’application.',
       },
       options: {
         missing: 'Fichier de configuration introuvable : {file}',
@@ -523,14 +600,14 @@ export const fr = {
       page: 'Numéro de la page, à partir de 1.',
       perPage: 'Nombre de résultats par page ({max} au plus).',
       q:
-        'Recherche simple dans les colonnes de recherche, sans tenir compte des accents ni des majuscules ; ' +
+        'Recherche simple dans les colonnes de recherche et dans les libellés des clés étrangères, sans tenir compte des accents ni des majuscules ; ' +
         '`*` remplace une suite quelconque de caractères.',
       count:
         'Calcul du total : `exact` (toutes les lignes comptées, en COMMUN_EXACT_COUNT_TIMEOUT_MS au plus, sinon refus 422), ' +
         '`estimated`, par défaut (compté jusqu’au seuil COMMUN_EXACT_COUNT_LIMIT, 100 000 par défaut, estimé au-delà ou d’emblée quand le planificateur en prévoit bien plus), `none` (pas de total). ' +
         'Aucune liste n’attend le comptage de plus de lignes que le seuil : `total_is_estimate` le signale.',
       id: "Clé de l'enregistrement (« {key} »).",
-      sort: "Tri : noms de champs séparés par des virgules, `-` devant un champ pour l'ordre décroissant (`-{example}`).",
+      sort: "Tri : noms de champs séparés par des virgules, `-` devant un champ pour l'ordre décroissant (`-{example}`) ; une clé étrangère trie par le libellé de la ligne désignée.",
       sortDefault: 'Par défaut : `{sort}`.',
       col: 'Limite la recherche simple (`q`) à une colonne.',
       filter: 'Égalité sur un champ : `filter[champ]=valeur`. Plusieurs filtres se cumulent (ET).',
@@ -608,4 +685,5 @@ export const fr = {
   traitements: traitementsFr,
   database: databaseFr,
   inputChecks: inputChecksFr,
+  referenceCheck: referenceCheckFr,
 } as const;

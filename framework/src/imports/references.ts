@@ -49,7 +49,7 @@ export class ReferenceResolver {
       const target = reference ? this.#registry.bySchemaTable(reference.schema, reference.table) : undefined;
       // Without a target to search (not served, or not listable by the user), the cell goes as it
       // is and the record service checks it.
-      if (!reference || !target || !can(this.#actor, target.name, 'tab')) continue;
+      if (!reference || !target || !can(this.#actor, target, 'tab')) continue;
       const idOf = (cell: string) => `${reference.schema}.${reference.table}.${reference.column}\u0000${cell}`;
       const cells = new Set<string>();
       for (const input of inputs) {

@@ -12,10 +12,10 @@ export const QUERIES_PERMISSION = 'reqmo';
 
 export const mayUseQueries = (actor: Actor): boolean => holds(actor, QUERIES_PERMISSION);
 
-export const mayRunOn = (actor: Actor, object: RegisteredObject): boolean => mayUseQueries(actor) && can(actor, object.name, 'tab');
+export const mayRunOn = (actor: Actor, object: RegisteredObject): boolean => mayUseQueries(actor) && can(actor, object, 'tab');
 
 /** The CSV output reads every matching row: an export of the object. */
-export const mayDownload = (actor: Actor, object: RegisteredObject): boolean => mayRunOn(actor, object) && can(actor, object.name, 'exporter');
+export const mayDownload = (actor: Actor, object: RegisteredObject): boolean => mayRunOn(actor, object) && can(actor, object, 'exporter');
 
 /** The queries the actor may run, by application then label (French order). */
 export function runnableQueries(actor: Actor, registry: Registry): QueryShape[] {

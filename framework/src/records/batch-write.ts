@@ -143,7 +143,7 @@ async function writeRowByRow(batch: Batch, items: readonly Item[]): Promise<void
       await sql`rollback to savepoint commun_ligne`.execute(trx);
       await sql`release savepoint commun_ligne`.execute(trx);
       item.stored = undefined;
-      item.refusal = error instanceof ServiceError ? error : databaseRefusal(error, object.meta, batch.deps.locale);
+      item.refusal = error instanceof ServiceError ? error : databaseRefusal(error, object.meta, batch.deps.locale, batch.deps.registry);
     }
   }
 }
@@ -172,7 +172,7 @@ async function writeAllAtOnce(batch: Batch, items: readonly Item[]): Promise<voi
     if (error instanceof ServiceError) for (const item of items) item.refusal = error;
     else {
       // Rethrows anything that is not a database refusal (a bug, a lost connection).
-      databaseRefusal(error, object.meta, batch.deps.locale);
+      databaseRefusal(error, object.meta, batch.deps.locale, batch.deps.registry);
       await writeRowByRow(batch, items);
     }
   }
@@ -203,7 +203,7 @@ export async function writeBatch(
   const batch: Batch = { deps, actor, object, trx };
   const items = await readLines(batch, lines, options.matchOn);
   const prepared = items.filter((item) => !item.refusal);
-  const refusals = await checkWrites(trx, object, prepared.map((item) => item.pending), deps.locale, options.taken);
+  const refusals = await checkWrites(trx, deps.registry, object, prepared.map((item) => item.pending), deps.locale, options.taken);
   prepared.forEach((item, index) => {
     item.refusal = refusals[index];
   });

@@ -5,6 +5,7 @@ import { coerceValue, parseFrenchDate } from './coerce.ts';
 import { badRequest } from './errors.ts';
 import { holdsNul } from '../db/nul-bytes.ts';
 import { visibleField, visibleFields } from './visible-fields.ts';
+import { referenceOf } from '../model/references.ts';
 
 export type CountMode = 'exact' | 'estimated' | 'none';
 
@@ -54,13 +55,22 @@ export interface SortTerm {
   readonly descending: boolean;
 }
 
+/** The simple search: a `like` pattern, the columns it reads as text and the foreign keys it reads by label. */
+export interface PlanSearch {
+  readonly pattern: string;
+  readonly fields: readonly FieldMeta[];
+  readonly references: readonly FieldMeta[];
+  /** The referenced keys whose label matches, by foreign key, once read (reference-search.ts). */
+  readonly referenceKeys?: ReadonlyMap<string, readonly unknown[]>;
+}
+
 /** A list request checked against the model: only known, visible names; typed values. */
 export interface ListPlan {
   readonly page: number;
   readonly perPage: number;
   readonly offset: number;
   readonly sort: readonly SortTerm[];
-  readonly search: { readonly pattern: string; readonly fields: readonly FieldMeta[] } | undefined;
+  readonly search: PlanSearch | undefined;
   /** Equality filters and criteria, combined with AND. */
   readonly conditions: readonly PlanCondition[];
   readonly count: CountMode;
@@ -126,14 +136,13 @@ function parseSearch(object: RegisteredObject, q: string | undefined, col: strin
   const searchable = (object.override.searchColumns ?? object.meta.searchColumns)
     .map((name) => visibleField(object, name))
     .filter((field): field is FieldMeta => field !== undefined);
-  let fields = searchable;
-  if (col !== undefined && col !== '') {
-    const chosen = searchable.find((field) => field.name === col);
-    if (!chosen) throw badRequest(t('records.list.searchColumn', { column: col, object: object.meta.label }, locale));
-    fields = [chosen];
-  }
-  if (fields.length === 0) throw badRequest(t('records.list.noSearchField', { object: object.meta.label }, locale));
-  return { pattern: likePattern(q), fields };
+  if (searchable.length === 0) throw badRequest(t('records.list.noSearchField', { object: object.meta.label }, locale));
+  // The search also finds a row by the label its foreign keys show (openMairie searches the joined labels).
+  const references = visibleFields(object).filter((field) => referenceOf(object.meta, field.name) !== undefined);
+  if (col === undefined || col === '') return { pattern: likePattern(q), fields: searchable, references };
+  const chosen = searchable.find((field) => field.name === col);
+  if (!chosen) throw badRequest(t('records.list.searchColumn', { column: col, object: object.meta.label }, locale));
+  return { pattern: likePattern(q), fields: [chosen], references: references.filter((field) => field.name === chosen.name) };
 }
 
 /** A field conditions may name: known, readable, and of a comparable kind. */

@@ -9,6 +9,7 @@ import { forbidden, notFound } from './errors.ts';
 import { planList, type ListPlan, type ListRequest } from './list-plan.ts';
 import { boundedCount, buildListQuery, estimatedCount, listConditions, searchesText, selectOne } from './select.ts';
 import { EXACT_COUNT_TIMEOUT_MS, exactCount } from './exact-count.ts';
+import { resolveReferenceSearch } from './reference-search.ts';
 import { parseKey, type ServiceDeps } from './write.ts';
 
 export interface ReadDeps extends ServiceDeps {
@@ -44,14 +45,15 @@ export async function shouldFilterFirst(plan: ListPlan, estimate: () => Promise<
 
 /** A page of rows; searching, sorting and filtering are reads, authorised like the listing. */
 export async function listRecords(deps: ReadDeps, actor: Actor, object: RegisteredObject, request: ListRequest): Promise<ListResult> {
-  if (!can(actor, object.name, 'tab')) throw forbidden(deps.locale);
+  if (!can(actor, object, 'tab')) throw forbidden(deps.locale);
   const plan = planList(object, request, deps.locale);
   return readAs(deps.db.kysely, actor, async (connection) => {
-    const conditions = listConditions(object, actor, plan);
+    const searched = await resolveReferenceSearch(connection, deps.registry, object, actor, plan);
+    const conditions = listConditions(deps.registry, object, actor, searched);
     // The planner's estimate serves both the choice of query and the total: asked once at most.
     let estimated: Promise<number> | undefined;
     const estimate = () => (estimated ??= estimatedCount(connection, object, conditions));
-    const { page } = buildListQuery(deps.registry, object, actor, plan, true, await shouldFilterFirst(plan, estimate));
+    const { page } = buildListQuery(deps.registry, object, actor, searched, true, await shouldFilterFirst(searched, estimate));
     const rows = (await page.execute(connection)).rows;
     const base = { rows, page: plan.page, perPage: plan.perPage };
     if (plan.count === 'none') return { ...base, total: null, totalIsEstimate: false };
@@ -79,7 +81,7 @@ export async function listRecords(deps: ReadDeps, actor: Actor, object: Register
 }
 
 export async function getRecord(deps: ServiceDeps, actor: Actor, object: RegisteredObject, rawKey: string): Promise<Row> {
-  if (!can(actor, object.name, 'consulter')) throw forbidden(deps.locale);
+  if (!can(actor, object, 'consulter')) throw forbidden(deps.locale);
   const key = parseKey(object, rawKey, deps.locale);
   const row = await readAs(deps.db.kysely, actor, (connection) => selectOne(connection, deps.registry, object, actor, key));
   if (!row) throw notFound(deps.locale);
@@ -99,9 +101,10 @@ export async function exportRecords(
   request: ListRequest,
   onBatch: (rows: Row[]) => Promise<void>,
 ): Promise<number> {
-  if (!can(actor, object.name, 'exporter')) throw forbidden(deps.locale);
+  if (!can(actor, object, 'exporter')) throw forbidden(deps.locale);
   const plan: ListPlan = planList(object, { ...request, page: 1 }, deps.locale);
-  const compiled = buildListQuery(deps.registry, object, actor, plan, false).page.compile(deps.db.kysely);
+  const compile = async (connection: Db) =>
+    buildListQuery(deps.registry, object, actor, await resolveReferenceSearch(connection, deps.registry, object, actor, plan), false).page.compile(deps.db.kysely);
   const drain = async (connection: Db, cursor: string) => {
     let total = 0;
     try {
@@ -122,12 +125,14 @@ export async function exportRecords(
     // and other requests go between two batches (a transaction would hold it until the last row).
     const cursor = `commun_export_${randomUUID().replaceAll('-', '')}`;
     return readAs(deps.db.kysely, actor, async (connection) => {
+      const compiled = await compile(connection);
       await connection.executeQuery({ ...compiled, sql: `declare ${cursor} no scroll cursor with hold for ${compiled.sql}` });
       return drain(connection, cursor);
     });
   }
   return writeAs(deps.db.kysely, actor, async (trx) => {
     await sql`set transaction read only`.execute(trx);
+    const compiled = await compile(trx);
     await trx.executeQuery({ ...compiled, sql: `declare commun_export no scroll cursor for ${compiled.sql}` });
     return drain(trx, 'commun_export');
   });

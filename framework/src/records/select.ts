@@ -1,12 +1,16 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../access/actor.ts';
-import { isSystem } from '../access/actor.ts';
 import type { Db, Row } from '../db/connection.ts';
 import type { RegisteredObject, Registry } from '../model/registry.ts';
 import type { FieldMeta } from '../model/types.ts';
-import type { ListPlan, PlanCondition, SortTerm } from './list-plan.ts';
+import type { ListPlan, PlanCondition, PlanSearch, SortTerm } from './list-plan.ts';
+import { labelJoin, labelOf, referenceLabel, type ReferenceLabel } from './reference-labels.ts';
+import { referenceSearchConditions } from './reference-search.ts';
+import { scopeConditions } from './scope.ts';
 import { searchedColumns, tupleCondition } from './validate.ts';
 import { visibleFields } from './visible-fields.ts';
+
+export { scopeConditions };
 
 /** Sorted text follows French rules (accents, case) on both databases. */
 const TEXT_COLLATION = 'und-x-icu';
@@ -24,46 +28,27 @@ function selectExpression(field: FieldMeta): RawBuilder<unknown> {
 }
 
 interface LabelJoin {
+  readonly reference: ReferenceLabel;
   readonly alias: string;
   readonly join: RawBuilder<unknown>;
   readonly select: RawBuilder<unknown>;
 }
 
-/** One LEFT JOIN per single-column foreign key whose target is a registered object. */
-function labelJoins(registry: Registry, object: RegisteredObject, fields: readonly FieldMeta[]): LabelJoin[] {
-  const shown = new Set(fields.map((field) => field.name));
+/** One LEFT JOIN per shown single-column foreign key whose target is a registered object. */
+function labelJoins(registry: Registry, object: RegisteredObject, actor: Actor, fields: readonly FieldMeta[]): LabelJoin[] {
   const joins: LabelJoin[] = [];
-  for (const foreignKey of object.meta.foreignKeys) {
-    const [name] = foreignKey.columns;
-    const [targetColumn] = foreignKey.targetColumns;
-    if (foreignKey.columns.length !== 1 || !name || !targetColumn || !shown.has(name)) continue;
-    const target = registry.bySchemaTable(foreignKey.target.schema, foreignKey.target.table);
-    if (!target) continue;
+  for (const field of fields) {
+    const reference = referenceLabel(registry, object, field.name);
+    if (!reference) continue;
     const alias = `f${joins.length}`;
     joins.push({
+      reference,
       alias,
-      join: sql`left join ${tableOf(target.meta.schema, target.meta.name)} as ${sql.id(alias)} on ${column(alias, targetColumn)} = ${column('t', name)}`,
-      select: aliased(sql`${column(alias, target.meta.labelColumn)}::text`, `${name}${LABEL_SUFFIX}`),
+      join: labelJoin(reference, actor, alias),
+      select: aliased(sql`${labelOf(reference, alias)}::text`, `${field.name}${LABEL_SUFFIX}`),
     });
   }
   return joins;
-}
-
-/** Conditions every read of the object shares: collectivité and, unless asked, validity. */
-export function scopeConditions(object: RegisteredObject, actor: Actor, includeExpired: boolean): RawBuilder<unknown>[] {
-  const conditions: RawBuilder<unknown>[] = [];
-  const { tenantColumn, validity } = object.meta;
-  if (tenantColumn && !isSystem(actor) && actor.niveau !== '2') {
-    conditions.push(sql`${column('t', tenantColumn)} = ${actor.collectivite}`);
-  }
-  const extra = isSystem(actor) ? undefined : object.override.scope?.(actor);
-  if (extra) conditions.push(extra);
-  if (validity && !includeExpired) {
-    const start = column('t', validity.start);
-    const end = column('t', validity.end);
-    conditions.push(sql`(${start} is null or ${start} <= current_date) and (${end} is null or ${end} > current_date)`);
-  }
-  return conditions;
 }
 
 /** A condition of the plan in SQL: names from the model, every value a bound parameter. */
@@ -82,18 +67,24 @@ function conditionSql(condition: PlanCondition): RawBuilder<unknown> {
 }
 
 /** Every condition of a list: collectivité, validity, search and criteria. */
-export const listConditions = (object: RegisteredObject, actor: Actor, plan: ListPlan): RawBuilder<unknown>[] => [
+export const listConditions = (registry: Registry, object: RegisteredObject, actor: Actor, plan: ListPlan): RawBuilder<unknown>[] => [
   ...scopeConditions(object, actor, plan.includeExpired),
-  ...planConditions(plan),
+  ...planConditions(registry, object, actor, plan),
 ];
 
-function planConditions(plan: ListPlan): RawBuilder<unknown>[] {
+/** The simple search: its columns as text, or the labels of its foreign keys. */
+function searchCondition(registry: Registry, object: RegisteredObject, actor: Actor, search: PlanSearch): RawBuilder<unknown> {
+  const { pattern } = search;
+  const alternatives = [
+    ...search.fields.map((field) => sql`om.fold(${column('t', field.name)}::text) like om.fold(${pattern})`),
+    ...referenceSearchConditions(registry, object, actor, search),
+  ];
+  return sql`(${sql.join(alternatives, sql` or `)})`;
+}
+
+function planConditions(registry: Registry, object: RegisteredObject, actor: Actor, plan: ListPlan): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [];
-  if (plan.search) {
-    const pattern = plan.search.pattern;
-    const alternatives = plan.search.fields.map((field) => sql`om.fold(${column('t', field.name)}::text) like om.fold(${pattern})`);
-    conditions.push(sql`(${sql.join(alternatives, sql` or `)})`);
-  }
+  if (plan.search) conditions.push(searchCondition(registry, object, actor, plan.search));
   for (const condition of plan.conditions) conditions.push(conditionSql(condition));
   return conditions;
 }
@@ -101,27 +92,29 @@ function planConditions(plan: ListPlan): RawBuilder<unknown>[] {
 export const where = (conditions: RawBuilder<unknown>[]) =>
   conditions.length === 0 ? sql`` : sql`where ${sql.join(conditions, sql` and `)}`;
 
-function orderTerm(term: SortTerm): RawBuilder<unknown> {
-  const ref = column('t', term.field.name);
-  const expression = term.field.kind === 'text' ? sql`${ref} collate ${sql.id(TEXT_COLLATION)}` : sql`${ref}`;
+/** A sort term in SQL; a foreign key shown by its label (`labelled`) sorts by that label. */
+function orderTerm(term: SortTerm, labelled: LabelJoin | undefined): RawBuilder<unknown> {
+  const ref = labelled ? labelOf(labelled.reference, labelled.alias) : column('t', term.field.name);
+  const text = labelled ? labelled.reference.textLabel : term.field.kind === 'text';
+  const expression = text ? sql`${ref} collate ${sql.id(TEXT_COLLATION)}` : ref;
   return term.descending ? sql`${expression} desc nulls last` : sql`${expression} asc nulls last`;
 }
 
-function selectClause(registry: Registry, object: RegisteredObject) {
+const joinSql = (joins: readonly LabelJoin[]) =>
+  sql.join(
+    joins.map((join) => join.join),
+    sql` `,
+  );
+
+function selectClause(registry: Registry, object: RegisteredObject, actor: Actor) {
   const fields = visibleFields(object);
-  const joins = labelJoins(registry, object, fields);
+  const joins = labelJoins(registry, object, actor, fields);
   const selections = [
     ...fields.map(selectExpression),
     ...joins.map((join) => join.select),
     aliased(sql`md5(row_to_json(t)::text)`, VERSION_FIELD),
   ];
-  return {
-    columns: sql.join(selections),
-    joins: sql.join(
-      joins.map((join) => join.join),
-      sql` `,
-    ),
-  };
+  return { columns: sql.join(selections), joins };
 }
 
 export interface ListQueries {
@@ -131,8 +124,8 @@ export interface ListQueries {
 
 /**
  * The listing query; `paged: false` gives every matching row (exports read it through a cursor).
- * The page is chosen first, on the table alone; labels and versions are computed for its rows only,
- * so a deep page does not pay for the rows it skips.
+ * The page is chosen first, on the table alone (with the labels it is sorted by, if any); the other
+ * labels and versions are computed for its rows only, so a deep page does not pay for the rows it skips.
  */
 export function buildListQuery(
   registry: Registry,
@@ -142,20 +135,23 @@ export function buildListQuery(
   paged = true,
   filterFirst = false,
 ): ListQueries {
-  const { columns, joins } = selectClause(registry, object);
-  const conditions = listConditions(object, actor, plan);
+  const { columns, joins } = selectClause(registry, object, actor);
+  const conditions = listConditions(registry, object, actor, plan);
   const table = tableOf(object.meta.schema, object.meta.name);
-  const order = sql.join(plan.sort.map(orderTerm));
+  // The same alias names the label in the page's query and in the outer one: each has its own join.
+  const joinOf = (term: SortTerm) => joins.find((join) => join.reference.column === term.field.name);
+  const sortJoins = joinSql(plan.sort.flatMap((term) => joinOf(term) ?? []));
+  const order = sql.join(plan.sort.map((term) => orderTerm(term, joinOf(term))));
   const limit = paged ? sql`limit ${plan.perPage} offset ${plan.offset}` : sql``;
   // `filterFirst`: the matching rows are found first (a trigram index), then sorted; otherwise the
   // planner may walk the sort index and test every row against the search until the page is full.
   const page = filterFirst
     ? sql<Row>`with matches as materialized (select t.* from ${table} as t ${where(conditions)})
       select ${columns}
-      from (select t.* from matches as t order by ${order} ${limit}) as t ${joins}
+      from (select t.* from matches as t ${sortJoins} order by ${order} ${limit}) as t ${joinSql(joins)}
       order by ${order}`
     : sql<Row>`select ${columns}
-      from (select t.* from ${table} as t ${where(conditions)} order by ${order} ${limit}) as t ${joins}
+      from (select t.* from ${table} as t ${sortJoins} ${where(conditions)} order by ${order} ${limit}) as t ${joinSql(joins)}
       order by ${order}`;
   return { page, conditions };
 }
@@ -196,10 +192,10 @@ export async function selectOne(
 ): Promise<Row | undefined> {
   const keyName = object.meta.key;
   if (!keyName) return undefined;
-  const { columns, joins } = selectClause(registry, object);
+  const { columns, joins } = selectClause(registry, object, actor);
   const conditions = byKey(object, actor, keyName, key);
   const table = tableOf(object.meta.schema, object.meta.name);
-  const result = await sql<Row>`select ${columns} from ${table} as t ${joins} ${where(conditions)}`.execute(connection);
+  const result = await sql<Row>`select ${columns} from ${table} as t ${joinSql(joins)} ${where(conditions)}`.execute(connection);
   return result.rows[0];
 }
 

@@ -157,38 +157,6 @@ export function takeUniques(table: TableMeta, rows: readonly Row[], taken: Taken
   }
 }
 
-/**
- * Each foreign key value must name a row that exists *and* that the actor may see: the lookup runs
- * in the actor's transaction, so row-level security hides other collectivités' rows. One query
- * per foreign key for all the rows; the errors come in the order of `rows`.
- */
-export async function checkReferencesBulk(trx: Db, table: TableMeta, rows: readonly Row[], locale?: Locale): Promise<FieldErrors[]> {
-  const errors: FieldErrors[] = rows.map(() => ({}));
-  for (const foreignKey of table.foreignKeys) {
-    const { columns, targetColumns } = foreignKey;
-    const checked = rows.filter((values) => columns.some((name) => Object.hasOwn(values, name)) && hasAll(values, columns));
-    if (checked.length === 0) continue;
-    const targets = columns.map((name, index) => targetColumns[index] ?? name);
-    // The target's columns come back under the source's names, to compare the tuples.
-    const selected = sql.join(columns.map((name, index) => sql`${ref(targets[index] as string)} as ${sql.id(name)}`));
-    const target = sql.table(`${foreignKey.target.schema}.${foreignKey.target.table}`);
-    const result = await sql<Row>`select distinct ${selected} from ${target} as t where ${tupleCondition(columns, targets, checked)}`.execute(trx);
-    const found = new Set(result.rows.map((row) => tupleKey(row, columns)));
-    const checkedRows = new Set(checked);
-    rows.forEach((values, index) => {
-      if (!checkedRows.has(values) || found.has(tupleKey(values, columns))) return;
-      const first = columns[0] as string;
-      (errors[index] as FieldErrors)[first] = t('records.rules.reference', { label: labelOf(table, first) }, locale);
-    });
-  }
-  return errors;
-}
-
-/** The foreign keys of one row (see `checkReferencesBulk`). */
-export async function checkReferences(trx: Db, table: TableMeta, values: Row, locale?: Locale): Promise<FieldErrors> {
-  return (await checkReferencesBulk(trx, table, [values], locale))[0] ?? {};
-}
-
 /** Child rows that would be orphaned: « N enregistrement(s) lié(s) … dans la table X ». */
 export async function childRowMessages(
   trx: Db,

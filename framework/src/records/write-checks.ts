@@ -1,17 +1,20 @@
 /**
  * The checks of a write, shared by the form (`createRecord`, `updateRecord`: one write) and the
- * import (`writeBatch`: many): the generated rules, then references and uniqueness (one query per
- * foreign key and per unique constraint, whatever the number of writes), then the override's rules.
+ * import (`writeBatch`: many): the generated rules, then references (existing, visible, of the row's
+ * collectivité) and uniqueness (one query per foreign key and per unique constraint, whatever the
+ * number of writes), then the override's rules.
  * A write stops at the first stage that refuses it, so the user sees the errors of one stage at once.
  */
 import type { Transaction } from 'kysely';
 import type { Row, Schema } from '../db/connection.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { FieldErrors, WriteContext } from '../model/override.ts';
-import type { RegisteredObject } from '../model/registry.ts';
+import type { RegisteredObject, Registry } from '../model/registry.ts';
+import type { TableRef } from '../model/types.ts';
 import { invalid, ServiceError } from './errors.ts';
 import { refusalOf } from './hooks.ts';
-import { checkReferencesBulk, checkShape, checkUniquesBulk, type TakenUniques } from './validate.ts';
+import { checkReferencesBulk } from './references.ts';
+import { checkShape, checkUniquesBulk, type TakenUniques } from './validate.ts';
 
 export interface PendingWrite {
   readonly write: WriteContext;
@@ -48,12 +51,16 @@ async function overrideErrors(object: RegisteredObject, writes: readonly WriteCo
   return results;
 }
 
+/** The collectivité column of a registered table (an unregistered one is left to the database's check). */
+const tenantColumnIn = (registry: Registry) => (table: TableRef) => registry.bySchemaTable(table.schema, table.table)?.meta.tenantColumn ?? null;
+
 /**
  * Each write's refusal, or undefined when it may be written, in the order of `pending`. `taken`:
  * unique values of lines checked earlier in the same import and not in the table.
  */
 export async function checkWrites(
   trx: Transaction<Schema>,
+  registry: Registry,
   object: RegisteredObject,
   pending: readonly PendingWrite[],
   locale: Locale | undefined,
@@ -66,7 +73,8 @@ export async function checkWrites(
   const stillValid = () => pending.map((item, index) => ({ item, index })).filter(({ index }) => refusals[index] === undefined);
 
   const shaped = stillValid();
-  const references = await checkReferencesBulk(trx, object.meta, shaped.map(({ item }) => item.write.values), locale);
+  const candidates = shaped.map(({ item }) => ({ values: item.write.values, merged: item.merged }));
+  const references = await checkReferencesBulk(trx, object.meta, candidates, tenantColumnIn(registry), locale);
   const uniques = await checkUniquesBulk(trx, object.meta, shaped.map(({ item }) => ({ row: item.merged, currentKey: item.currentKey })), locale, taken);
   shaped.forEach(({ index }, position) => {
     const found = { ...references[position], ...uniques[position] };

@@ -52,7 +52,7 @@ export function authorizeWrite(object: RegisteredObject, actor: Actor, suffix: s
   if (object.meta.readOnly || object.override.readOnly) {
     throw new ServiceError('read_only', t('records.readOnly', { object: object.meta.label }, locale));
   }
-  if (!can(actor, object.name, suffix)) throw forbidden(locale);
+  if (!can(actor, object, suffix)) throw forbidden(locale);
   ensureMayWriteShared(object, actor, locale);
 }
 
@@ -72,8 +72,8 @@ function checkVersion(previous: Row, version: string | undefined, locale: Locale
 }
 
 /** The generated rules, then the override's (see `checkWrites`): the refusal of this one write. */
-async function validateAll(trx: Transaction<Schema>, object: RegisteredObject, pending: PendingWrite, locale: Locale | undefined): Promise<void> {
-  const [refusal] = await checkWrites(trx, object, [pending], locale);
+async function validateAll(trx: Transaction<Schema>, deps: ServiceDeps, object: RegisteredObject, pending: PendingWrite): Promise<void> {
+  const [refusal] = await checkWrites(trx, deps.registry, object, [pending], deps.locale);
   if (refusal) throw refusal;
 }
 
@@ -115,7 +115,7 @@ async function treatment<T>(
   } catch (error) {
     if (error instanceof Simulated) return error.result as T;
     if (error instanceof ServiceError) throw error;
-    return translateDatabaseError(error, object.meta, deps.locale);
+    return translateDatabaseError(error, object.meta, deps.locale, deps.registry);
   }
 }
 
@@ -127,7 +127,7 @@ export async function createRecord(deps: ServiceDeps, actor: Actor, object: Regi
   return treatment(deps, actor, object, async (trx) => {
     await runHook(() => object.override.prepare?.({ actor, table: object.meta, action: 'create', trx, input, values, previous: undefined, locale }));
     const write = context(actor, object, trx, 'create', values, undefined, locale);
-    await validateAll(trx, object, { write, currentKey: undefined, merged: values, inputErrors: errors }, locale);
+    await validateAll(trx, deps, object, { write, currentKey: undefined, merged: values, inputErrors: errors });
     await beforeWriteOne(object.override, write);
     const [stored] = (await insertRows(trx, object, [values])) as [Row];
     const key = object.meta.key ? stored[object.meta.key] : undefined;
@@ -157,7 +157,7 @@ export async function updateRecord(
     checkVersion(previous, options.version, locale);
     await runHook(() => object.override.prepare?.({ actor, table: object.meta, action: 'update', trx, input, values, previous, locale }));
     const write = context(actor, object, trx, 'update', values, previous, locale);
-    await validateAll(trx, object, { write, currentKey: key, merged: { ...previous, ...values }, inputErrors: errors }, locale);
+    await validateAll(trx, deps, object, { write, currentKey: key, merged: { ...previous, ...values }, inputErrors: errors });
     await beforeWriteOne(object.override, write);
     const stored = await updateRow(trx, object, key, values, previous);
     const result = (await selectOne(trx, deps.registry, object, actor, key)) ?? stored;
@@ -199,7 +199,7 @@ export async function runAction(
   const { locale } = deps;
   const action = object.override.actions?.[name];
   if (!action || !Object.hasOwn(object.override.actions ?? {}, name)) throw notFound(locale);
-  if (!can(actor, object.name, action.permissionSuffix ?? name)) throw forbidden(locale);
+  if (!can(actor, object, action.permissionSuffix ?? name)) throw forbidden(locale);
   ensureMayWriteShared(object, actor, locale);
   const key = parseKey(object, rawKey, locale);
   return treatment(deps, actor, object, async (trx) => {

@@ -1,4 +1,5 @@
 import { hashPassword } from '../../src/access/passwords.ts';
+import type { Application } from '../../src/application.ts';
 import { loadConfig, type RuntimeConfig } from '../../src/config/index.ts';
 import { introspectSchema } from '../../src/db/introspect.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -59,4 +60,15 @@ export async function grant(database: TestDatabase, profil: TestUser['profil'], 
     await database.asOwner(`insert into om.om_droit (libelle, om_profil) select '${permission}', om_profil from om.om_profil
       where libelle = '${profil}' on conflict do nothing`);
   }
+}
+
+/** The runtime serving applications of these names with these titles (as `commun.config.ts` would), for the screens that name them. */
+export function withApplicationTitles<T extends Runtime>(runtime: T, titles: Record<string, string>): T {
+  const applications: Application[] = Object.entries(titles).map(([name, title]) => ({
+    name,
+    title,
+    migrations: { scope: name, schema: name, directory: '.' },
+    register: () => undefined,
+  }));
+  return { ...runtime, applications };
 }

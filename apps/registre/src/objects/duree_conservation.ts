@@ -1,9 +1,7 @@
 // Durée de conservation (registre.duree_conservation): a sub-form of the processing activity.
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
-import { sameCollectiviteAsTraitement } from '../same-collectivite.ts';
 
 export const dureeConservation: ObjectOverride = {
-  validate: sameCollectiviteAsTraitement,
   screens: {
     menu: false,
     listColumns: ['traitement', 'categorie_donnees', 'duree', 'point_depart'],

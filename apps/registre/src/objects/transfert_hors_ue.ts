@@ -1,9 +1,7 @@
 // Transfert hors UE (registre.transfert_hors_ue): a sub-form of the processing activity.
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
-import { sameCollectiviteAsTraitement } from '../same-collectivite.ts';
 
 export const transfertHorsUe: ObjectOverride = {
-  validate: sameCollectiviteAsTraitement,
   screens: {
     menu: false,
     listColumns: ['traitement', 'pays', 'garanties'],

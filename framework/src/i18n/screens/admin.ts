@@ -54,7 +54,8 @@ export const adminFr = {
 
   droit: {
     labelLibelle: 'Permission',
-    helpLibelle: 'Nom d’une permission du vocabulaire (menu « Permissions »), par exemple « om_utilisateur_tab ».',
+    helpLibelle:
+      'Nom d’une permission du vocabulaire (menu « Permissions »), par exemple « om_utilisateur_tab » ; celles d’une application commencent par son nom, par exemple « registre.traitement_tab ».',
     helpProfil: 'Le droit vaut pour ce profil et pour les profils de hiérarchie supérieure ou égale.',
   },
 
@@ -269,6 +270,7 @@ export const adminFr = {
     permissionHeader: 'Permission',
     profileHeader: 'hiérarchie {hierarchie}',
     otherGroup: 'Autres permissions (modules)',
+    applicationGroup: 'Autres permissions de l’application {app}',
     groupHeading: '{label} ({name})',
     cellLabel: '{permission} pour {profil}',
     cellInherited: '{permission} pour {profil} (hérité de {from})',
@@ -395,7 +397,8 @@ export const adminEn: Translation<typeof adminFr> = {
 
   droit: {
     labelLibelle: 'Permission',
-    helpLibelle: 'Name of a permission of the vocabulary (“Permissions” menu), for example “om_utilisateur_tab”.',
+    helpLibelle:
+      'Name of a permission of the vocabulary (“Permissions” menu), for example “om_utilisateur_tab”; an application’s start with its name, for example “registre.traitement_tab”.',
     helpProfil: 'The right applies to this profile and to profiles of higher or equal hierarchy.',
   },
 
@@ -605,6 +608,7 @@ export const adminEn: Translation<typeof adminFr> = {
     permissionHeader: 'Permission',
     profileHeader: 'hierarchy {hierarchie}',
     otherGroup: 'Other permissions (modules)',
+    applicationGroup: 'Other permissions of the application {app}',
     groupHeading: '{label} ({name})',
     cellLabel: '{permission} for {profil}',
     cellInherited: '{permission} for {profil} (inherited from {from})',

@@ -15,7 +15,6 @@ export const documentsFr = {
     intro:
       'Les éditions PDF des listes que vous pouvez exporter. Chacune imprime toute la liste ; pour n’imprimer que le résultat d’une recherche, utilisez le lien « Édition PDF » de la liste.',
     none: 'Aucune édition n’est disponible : votre profil ne permet d’exporter aucune liste.',
-    application: 'Application « {app} »',
     caption: 'Éditions de l’application « {app} »',
     edition: 'Édition',
     orientation: 'Orientation',
@@ -39,7 +38,6 @@ export const documentsEn: Translation<typeof documentsFr> = {
     intro:
       'The PDF printouts of the lists you may export. Each prints the whole list; to print only the result of a search, use the list’s “PDF printout” link.',
     none: 'No printout is available: your profile may not export any list.',
-    application: 'Application “{app}”',
     caption: 'Printouts of the application “{app}”',
     edition: 'Printout',
     orientation: 'Orientation',

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { can } from '../../access/permissions.ts';
+import { can, frameworkSubject } from '../../access/permissions.ts';
 import { translator } from '../../i18n/index.ts';
 import { requireActor, signedIn } from '../auth/require-actor.ts';
 import type { AppEnv } from '../env.ts';
@@ -58,7 +58,7 @@ export function dashboardRoutes(): Hono<AppEnv> {
       breadcrumb: [{ label: tr('layout.home') }],
       scripts: hasChart(columns) ? ['chart.umd.min.js'] : [],
       children: (
-        <DashboardColumns columns={columns} composerHref={can(actor, 'om_dashboard', 'tab') ? composerUrl(actor.profileId) : undefined} locale={locale} />
+        <DashboardColumns columns={columns} composerHref={can(actor, frameworkSubject('om_dashboard'), 'tab') ? composerUrl(actor.profileId) : undefined} locale={locale} />
       ),
     });
   });

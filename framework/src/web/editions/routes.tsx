@@ -8,7 +8,7 @@ import { requireActor } from '../auth/require-actor.ts';
 import type { AppEnv } from '../env.ts';
 import { localeOf, translatorOf } from '../locale.ts';
 import { HttpError } from '../operations/index.ts';
-import { actorOf, renderScreen } from '../screens/shared/index.ts';
+import { actorOf, applicationTitle, renderScreen } from '../screens/shared/index.ts';
 import { availableEditions } from './available.ts';
 import { EDITION_PERMISSION } from './menu.ts';
 import { EDITIONS_PATH } from './paths.ts';
@@ -20,7 +20,8 @@ export function editionsRoutes(): Hono<AppEnv> {
     const actor = actorOf(c);
     if (!holds(actor, EDITION_PERMISSION)) throw HttpError.forbidden();
     const tr = translatorOf(c);
-    const groups = availableEditions(c.get('runtime').registry, actor, localeOf(c));
+    const runtime = c.get('runtime');
+    const groups = availableEditions(runtime.registry, actor, localeOf(c), (app) => applicationTitle(runtime, app, localeOf(c)));
     return renderScreen(c, {
       title: tr('documents.editions.title'),
       breadcrumb: [{ label: tr('layout.rubriques.export') }, { label: tr('documents.editions.title') }],

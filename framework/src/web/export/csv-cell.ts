@@ -1,6 +1,7 @@
 import { TIME_ZONE } from '../../config/time-zone.ts';
 import type { Row } from '../../db/connection.ts';
 import type { Translate } from '../../i18n/index.ts';
+import type { Choice } from '../../model/override.ts';
 import type { FieldMeta } from '../../model/types.ts';
 import { spreadsheetSafe } from '../../imports/spreadsheet-safe.ts';
 import { LABEL_SUFFIX } from '../../records/index.ts';
@@ -33,10 +34,21 @@ export interface CsvColumn {
   readonly value: (row: Row) => string;
 }
 
-/** A column per field; a foreign key in `labelled` is followed by its referenced row's label. */
-export function csvColumns(fields: readonly FieldMeta[], labelled: ReadonlySet<string>, tr: Translate): CsvColumn[] {
+/** A field's fixed choices (`screens.choices`), by field name. */
+export type FieldChoices = Readonly<Record<string, readonly Choice[]>>;
+
+/**
+ * A column per field; a foreign key in `labelled` is followed by its referenced row's label; a
+ * field of `choices` shows the chosen value's label (as the screens do).
+ */
+export function csvColumns(fields: readonly FieldMeta[], labelled: ReadonlySet<string>, tr: Translate, choices: FieldChoices = {}): CsvColumn[] {
   return fields.flatMap((field) => {
-    const own: CsvColumn = { header: spreadsheetSafe(field.label), value: (row) => csvCell(field, row[field.name], tr) };
+    const fixed = Object.hasOwn(choices, field.name) ? choices[field.name] : undefined;
+    const cell = (value: unknown) => {
+      const choice = value === null || value === undefined ? undefined : fixed?.find((candidate) => candidate.value === String(value));
+      return choice ? spreadsheetSafe(choice.label) : csvCell(field, value, tr);
+    };
+    const own: CsvColumn = { header: spreadsheetSafe(field.label), value: (row) => cell(row[field.name]) };
     if (!labelled.has(field.name)) return [own];
     const label: CsvColumn = {
       header: spreadsheetSafe(tr('csv.labelColumn', { label: field.label })),

@@ -25,7 +25,7 @@ export function csvExportRoutes(): Hono<AppEnv> {
     const name = (c.req.param('file') ?? '').replace(/\.csv$/, '');
     const object = runtime.registry.get(c.req.param('app') ?? '', name);
     if (!object) throw HttpError.notFound();
-    if (!can(actor, object.name, 'exporter')) throw HttpError.forbidden();
+    if (!can(actor, object, 'exporter')) throw HttpError.forbidden();
     const locale = localeOf(c);
     // The listing's current search (page and page size aside: everything that matches).
     const request = listingRequestFromQuery(c.req.queries(), locale);

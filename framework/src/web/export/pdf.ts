@@ -69,7 +69,7 @@ export function pdfExportRoutes(): Hono<AppEnv> {
     const actor = c.get('actor');
     if (!actor) throw HttpError.unauthorized();
     const { object, spec } = objectAndSpec(c);
-    if (!can(actor, object.name, 'exporter')) throw HttpError.forbidden();
+    if (!can(actor, object, 'exporter')) throw HttpError.forbidden();
     const locale = localeOf(c);
     const request = listingRequestFromQuery(c.req.queries(), locale);
     planList(object, request, locale); // refuses a bad parameter before anything is sent

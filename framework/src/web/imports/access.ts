@@ -23,7 +23,7 @@ export function importUser(c: Context<AppEnv>): Actor {
 
 /** An import whose object is served and accepts new rows from this user. */
 const mayRun = (actor: Actor, object: RegisteredObject | undefined): object is RegisteredObject =>
-  object !== undefined && !object.meta.readOnly && !object.override.readOnly && can(actor, object.name, 'ajouter');
+  object !== undefined && !object.meta.readOnly && !object.override.readOnly && can(actor, object, 'ajouter');
 
 /** The imports the user may run, by label. */
 export function importsFor(actor: Actor, registry: Registry): RunnableImport[] {

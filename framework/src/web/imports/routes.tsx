@@ -18,7 +18,7 @@ import type { AppEnv } from '../env.ts';
 import type { Crumb } from '../layout/layout.tsx';
 import { localeOf, translatorOf } from '../locale.ts';
 import { HttpError } from '../operations/index.ts';
-import { renderScreen } from '../screens/shared/index.ts';
+import { applicationTitle, renderScreen } from '../screens/shared/index.ts';
 import { serviceDeps } from '../service-deps.ts';
 import { importFromRoute, importsFor, importUser, type RunnableImport } from './access.ts';
 import { FollowContent, FollowView, type FollowOptions } from './follow-view.tsx';
@@ -122,7 +122,7 @@ export function importRoutes(): Hono<AppEnv> {
     return renderScreen(c, {
       title: tr('imports.index.title'),
       breadcrumb: crumbs(c),
-      children: <IndexView tr={tr} imports={importsFor(actor, c.get('runtime').registry)} />,
+      children: <IndexView tr={tr} imports={importsFor(actor, c.get('runtime').registry)} titleOf={(app) => applicationTitle(c.get('runtime'), app, localeOf(c))} />,
     });
   });
 

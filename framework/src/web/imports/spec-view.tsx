@@ -10,7 +10,8 @@ import { acceptedValues, typeOf } from './help.ts';
 import { IMPORT_PATHS } from './paths.ts';
 import { FORM_FIELDS } from './upload.ts';
 
-export function IndexView(props: { tr: Translate; imports: readonly RunnableImport[] }) {
+/** `titleOf`: an application's title (« Registre RGPD »), shown instead of its name. */
+export function IndexView(props: { tr: Translate; imports: readonly RunnableImport[]; titleOf: (app: string) => string }) {
   const { tr } = props;
   return (
     <div class="import">
@@ -31,7 +32,7 @@ export function IndexView(props: { tr: Translate; imports: readonly RunnableImpo
             {props.imports.map(({ spec }) => (
               <tr>
                 <th scope="row"><a href={IMPORT_PATHS.spec(spec.app, spec.name)}>{spec.label}</a></th>
-                <td>{spec.app}</td>
+                <td>{props.titleOf(spec.app)}</td>
                 <td><code>{spec.table}</code></td>
               </tr>
             ))}

@@ -164,6 +164,7 @@ export function Layout(props: LayoutProps) {
         <title>{props.documentTitle}</title>
         {/* htmx must not inject its indicator style (the CSP forbids inline styles): commun.css has it. */}
         <meta name="htmx-config" content={HTMX_CONFIG} />
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assetUrl('commun.css')} />
         <script src={assetUrl('htmx.min.js')} defer></script>
         {(props.scripts ?? []).map((name) => (

@@ -34,7 +34,7 @@ export interface SearchOutcome {
 export function searchableObjects(objects: readonly RegisteredObject[], actor: Actor): RegisteredObject[] {
   return objects.filter(
     (object) =>
-      can(actor, object.name, 'tab') &&
+      can(actor, object, 'tab') &&
       (object.override.searchColumns ?? object.meta.searchColumns).some((name) => visibleField(object, name) !== undefined),
   );
 }

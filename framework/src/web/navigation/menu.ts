@@ -10,7 +10,7 @@ import { translator, type Locale } from '../../i18n/index.ts';
 import { RUBRIQUES, type Rubrique } from '../../model/override.ts';
 import type { Registry } from '../../model/registry.ts';
 import { listUrl } from '../screens/shared/urls.ts';
-import { rubriqueOf } from '../screens/shared/rubrique.ts';
+import { menuLabelOf, rubriqueOf } from '../screens/shared/rubrique.ts';
 import { holdsAny } from './permissions.ts';
 
 export interface MenuLink {
@@ -52,12 +52,12 @@ function objectEntries(registry: Registry, actor: Actor): Candidate[] {
   const entries: Candidate[] = [];
   for (const object of registry.all()) {
     const placement = object.override.screens?.menu;
-    if (placement === false || !can(actor, object.name, 'tab')) continue;
+    if (placement === false || !can(actor, object, 'tab')) continue;
     entries.push({
       rubrique: rubriqueOf(object),
       category: placement?.category,
       order: placement?.order ?? DEFAULT_ORDER,
-      label: placement?.label ?? object.override.label ?? object.meta.label,
+      label: menuLabelOf(object),
       href: listUrl(object),
     });
   }

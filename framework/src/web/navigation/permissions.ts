@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
-import { can, holds, STANDARD_OPERATIONS } from '../../access/permissions.ts';
+import { allows, holds, STANDARD_OPERATIONS } from '../../access/permissions.ts';
 
+/** `<base>_<operation>`, the base being `<table>` or `<app>.<table>`. */
 const OBJECT_PERMISSION = new RegExp(`^(.+)_(${STANDARD_OPERATIONS.join('|')})$`);
 
 /**
@@ -10,7 +11,7 @@ const OBJECT_PERMISSION = new RegExp(`^(.+)_(${STANDARD_OPERATIONS.join('|')})$`
 export function holdsPermission(actor: Actor, permission: string): boolean {
   if (holds(actor, permission)) return true;
   const match = OBJECT_PERMISSION.exec(permission);
-  return match ? can(actor, match[1] as string, match[2] as string) : false;
+  return match ? allows(actor, match[1] as string, match[2] as string) : false;
 }
 
 /** One of them is enough (openMairie: OR); none listed: every signed-in user. */

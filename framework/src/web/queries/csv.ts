@@ -1,6 +1,7 @@
 /**
  * The CSV of a stored query: the chosen columns (a foreign key followed by its label, as the
- * listing's export), UTF-8 with a BOM, the chosen separator, cells as the listing's export writes them.
+ * listing's export; a fixed choice by its label, as the result's table), UTF-8 with a BOM, the
+ * chosen separator, cells as the listing's export writes them.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Translate } from '../../i18n/index.ts';
@@ -16,7 +17,8 @@ function labelledKeys(registry: Registry, plan: QueryPlan): Set<string> {
   return new Set(keys.map((key) => key.columns[0] ?? ''));
 }
 
+/** A fixed choice prints its label, as the result's table shows it. */
 export const queryCsvColumns = (registry: Registry, plan: QueryPlan, tr: Translate): CsvColumn[] =>
-  csvColumns(plan.columns, labelledKeys(registry, plan), tr);
+  csvColumns(plan.columns, labelledKeys(registry, plan), tr, plan.shape.object.override.screens?.choices);
 
 export const csvLines = (lines: readonly (readonly string[])[], separator: CsvSeparator) => stringify(lines.map((line) => [...line]), { delimiter: separator });

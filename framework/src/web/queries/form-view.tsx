@@ -1,7 +1,8 @@
 /**
  * A stored query's form (GET, so that a result can be bookmarked): the columns as checkboxes, the
  * sort and its order, each criterion, the output (table with a row limit, or CSV with a separator).
- * Filled again with the choices when the user comes back from a result or an error.
+ * Filled again with the choices when the user comes back from a result or an error. Laid out as
+ * the record forms are (`formulaire`: titled sections, one field a block, the buttons at the end).
  */
 import type { Translate } from '../../i18n/index.ts';
 import { parseFrenchDate } from '../../records/index.ts';
@@ -34,18 +35,20 @@ const shownBound = (field: FieldMeta, text: string | undefined) => {
 function Columns(props: { model: FormModel }) {
   const { tr, shape, choices, fresh } = props.model;
   return (
-    <fieldset class="listing-criteres">
+    <fieldset class="section">
       <legend>{tr('queries.form.columns')}</legend>
       <p class="aide" id="requete-colonnes-aide">{tr('queries.form.columnsHelp')}</p>
-      {shape.columns.map((field) => {
-        const id = `requete-colonne-${field.name}`;
-        return (
-          <p class="champ listing-choix">
-            <input type="checkbox" id={id} name={PARAMS.column} value={field.name} checked={fresh || choices.columns.includes(field.name)} aria-describedby="requete-colonnes-aide" />
-            <label for={id}>{field.label}</label>
-          </p>
-        );
-      })}
+      <div class="grille colonnes-3">
+        {shape.columns.map((field) => {
+          const id = `requete-colonne-${field.name}`;
+          return (
+            <div class="champ champ-checkbox case">
+              <input type="checkbox" id={id} name={PARAMS.column} value={field.name} checked={fresh || choices.columns.includes(field.name)} aria-describedby="requete-colonnes-aide" />{' '}
+              <label for={id}>{field.label}</label>
+            </div>
+          );
+        })}
+      </div>
     </fieldset>
   );
 }
@@ -55,25 +58,27 @@ function Sort(props: { model: FormModel }) {
   if (shape.sorts.length === 0) return null;
   const descending = choices.direction === 'desc';
   return (
-    <fieldset class="listing-criteres">
+    <fieldset class="section">
       <legend>{tr('queries.form.sort')}</legend>
-      <p class="champ">
-        <label for="requete-tri">{tr('queries.form.sortField')}</label>
-        <select id="requete-tri" name={PARAMS.sort}>
-          {shape.sorts.map((field) => (
-            <option value={field.name} selected={choices.sort === field.name}>
-              {field.label}
-            </option>
-          ))}
-        </select>
-      </p>
-      <p class="champ">
-        <label for="requete-ordre">{tr('queries.form.direction')}</label>
-        <select id="requete-ordre" name={PARAMS.direction}>
-          <option value="asc" selected={!descending}>{tr('queries.form.ascending')}</option>
-          <option value="desc" selected={descending}>{tr('queries.form.descending')}</option>
-        </select>
-      </p>
+      <div class="grille colonnes-2">
+        <div class="champ">
+          <label for="requete-tri">{tr('queries.form.sortField')}</label>
+          <select id="requete-tri" name={PARAMS.sort}>
+            {shape.sorts.map((field) => (
+              <option value={field.name} selected={choices.sort === field.name}>
+                {field.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="champ">
+          <label for="requete-ordre">{tr('queries.form.direction')}</label>
+          <select id="requete-ordre" name={PARAMS.direction}>
+            <option value="asc" selected={!descending}>{tr('queries.form.ascending')}</option>
+            <option value="desc" selected={descending}>{tr('queries.form.descending')}</option>
+          </select>
+        </div>
+      </div>
     </fieldset>
   );
 }
@@ -87,7 +92,7 @@ function ChoiceCriterion(props: { model: FormModel; offered: OfferedCriterion; i
   const required = offered.criterion.required;
   if (input.kind === 'select') {
     return (
-      <p class="champ">
+      <div class="champ">
         <label for={id}>{label}</label>
         <select id={id} name={name} required={required}>
           <option value="">{tr(required ? 'queries.form.choose' : 'queries.form.any')}</option>
@@ -97,18 +102,18 @@ function ChoiceCriterion(props: { model: FormModel; offered: OfferedCriterion; i
             </option>
           ))}
         </select>
-      </p>
+      </div>
     );
   }
   const target = input.target ?? offered.field.label;
   return (
-    <p class="champ">
+    <div class="champ">
       <label for={id}>{label}</label>
       <input type="text" id={id} name={name} value={current} required={required} autocomplete="off" aria-describedby={`${id}-aide`} />
-      <span class="aide" id={`${id}-aide`}>
+      <p class="aide" id={`${id}-aide`}>
         {tr(input.tooMany ? 'queries.form.tooManyChoices' : 'queries.form.keyHelp', { target })}
-      </span>
-    </p>
+      </p>
+    </div>
   );
 }
 
@@ -124,11 +129,11 @@ function Criterion(props: { model: FormModel; offered: OfferedCriterion }) {
       return <ChoiceCriterion model={model} offered={offered} id={id} label={label} />;
     case 'text':
       return (
-        <p class="champ">
+        <div class="champ">
           <label for={id}>{label}</label>
           <input type="text" id={id} name={criterionParam(field.name)} value={current?.value ?? ''} maxlength={200} required={criterion.required} autocomplete="off" aria-describedby={`${id}-aide`} />
-          <span class="aide" id={`${id}-aide`}>{tr('queries.form.textHelp')}</span>
-        </p>
+          <p class="aide" id={`${id}-aide`}>{tr('queries.form.textHelp')}</p>
+        </div>
       );
     case 'range': {
       const hint = `${id}-format`;
@@ -152,24 +157,24 @@ function Output(props: { model: FormModel }) {
   const { tr, choices, mayDownload } = props.model;
   const csv = mayDownload && choices.output === OUTPUTS.csv;
   return (
-    <fieldset class="listing-criteres">
+    <fieldset class="section">
       <legend>{tr('queries.form.output')}</legend>
-      <p class="champ listing-choix">
-        <input type="radio" id="requete-sortie-tableau" name={PARAMS.output} value={OUTPUTS.table} checked={!csv} />
+      <div class="champ case">
+        <input type="radio" id="requete-sortie-tableau" name={PARAMS.output} value={OUTPUTS.table} checked={!csv} />{' '}
         <label for="requete-sortie-tableau">{tr('queries.form.table')}</label>
-      </p>
-      <p class="champ">
+      </div>
+      <div class="champ champ-detail">
         <label for="requete-limite">{tr('queries.form.limit')}</label>
         <input type="number" id="requete-limite" name={PARAMS.limit} value={choices.limit ?? String(DEFAULT_LIMIT)} min={1} max={MAX_LIMIT} step={1} aria-describedby="requete-limite-aide" />
-        <span class="aide" id="requete-limite-aide">{tr('queries.form.limitHelp', { max: MAX_LIMIT })}</span>
-      </p>
+        <p class="aide" id="requete-limite-aide">{tr('queries.form.limitHelp', { max: MAX_LIMIT })}</p>
+      </div>
       {mayDownload ? (
         <>
-          <p class="champ listing-choix">
-            <input type="radio" id="requete-sortie-csv" name={PARAMS.output} value={OUTPUTS.csv} checked={csv} />
+          <div class="champ case">
+            <input type="radio" id="requete-sortie-csv" name={PARAMS.output} value={OUTPUTS.csv} checked={csv} />{' '}
             <label for="requete-sortie-csv">{tr('queries.form.csv')}</label>
-          </p>
-          <p class="champ">
+          </div>
+          <div class="champ champ-detail">
             <label for="requete-separateur">{tr('queries.form.separator')}</label>
             <select id="requete-separateur" name={PARAMS.separator} aria-describedby="requete-separateur-aide">
               {CSV_SEPARATORS.map((separator) => (
@@ -178,8 +183,8 @@ function Output(props: { model: FormModel }) {
                 </option>
               ))}
             </select>
-            <span class="aide" id="requete-separateur-aide">{tr('queries.form.separatorHelp')}</span>
-          </p>
+            <p class="aide" id="requete-separateur-aide">{tr('queries.form.separatorHelp')}</p>
+          </div>
         </>
       ) : (
         <p class="aide">{tr('queries.form.csvForbidden', { object: props.model.shape.object.meta.label })}</p>
@@ -194,11 +199,11 @@ export function FormView(props: { model: FormModel }) {
   return (
     <div class="requete">
       <p>{tr('queries.form.intro', { object: shape.object.meta.label })}</p>
-      <form method="get" action={QUERY_PATHS.result(shape.spec.app, shape.spec.name)} class="listing-recherche">
+      <form method="get" action={QUERY_PATHS.result(shape.spec.app, shape.spec.name)} class="formulaire">
         <Columns model={model} />
         <Sort model={model} />
         {shape.criteria.length > 0 && (
-          <fieldset class="listing-criteres">
+          <fieldset class="section">
             <legend>{tr('queries.form.criteria')}</legend>
             {shape.criteria.map((offered) => (
               <Criterion model={model} offered={offered} />
@@ -206,10 +211,12 @@ export function FormView(props: { model: FormModel }) {
           </fieldset>
         )}
         <Output model={model} />
-        <p class="listing-boutons">
-          <button type="submit">{tr('queries.form.submit')}</button>
-          <a href={QUERY_PATHS.index}>{tr('queries.form.back')}</a>
-        </p>
+        <div class="boutons">
+          <button type="submit">{tr('queries.form.submit')}</button>{' '}
+          <a class="bouton bouton-secondaire" href={QUERY_PATHS.index}>
+            {tr('queries.form.back')}
+          </a>
+        </div>
       </form>
     </div>
   );

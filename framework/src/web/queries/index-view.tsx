@@ -19,7 +19,8 @@ function groupByApp(shapes: readonly QueryShape[]): [string, QueryShape[]][] {
   return [...groups];
 }
 
-export function IndexView(props: { tr: Translate; shapes: readonly QueryShape[] }) {
+/** `titleOf`: an application's title (« Registre RGPD »), by which the groups are headed. */
+export function IndexView(props: { tr: Translate; shapes: readonly QueryShape[]; titleOf: (app: string) => string }) {
   const { tr } = props;
   const groups = groupByApp(props.shapes);
   return (
@@ -28,10 +29,10 @@ export function IndexView(props: { tr: Translate; shapes: readonly QueryShape[] 
       {groups.length === 0 && <p>{tr('queries.index.none')}</p>}
       {groups.map(([app, shapes]) => (
         <section aria-labelledby={`requetes-${app}`}>
-          <h2 id={`requetes-${app}`}>{tr('queries.index.application', { app })}</h2>
+          <h2 id={`requetes-${app}`}>{props.titleOf(app)}</h2>
           <div class="listing-defilement" role="region" aria-labelledby={`requetes-${app}`} tabindex={0}>
             <table class="listing-tableau">
-              <caption class="visuellement-cache">{tr('queries.index.caption', { app })}</caption>
+              <caption class="visuellement-cache">{tr('queries.index.caption', { app: props.titleOf(app) })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{tr('queries.index.query')}</th>

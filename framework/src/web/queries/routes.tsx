@@ -26,7 +26,7 @@ import type { Crumb } from '../layout/layout.tsx';
 import { localeOf, translatorOf } from '../locale.ts';
 import { HttpError } from '../operations/index.ts';
 import { serviceDeps } from '../service-deps.ts';
-import { actorOf, renderScreen } from '../screens/shared/index.ts';
+import { actorOf, applicationTitle, renderScreen } from '../screens/shared/index.ts';
 import { choiceInputOf, type ChoiceInput } from './choice-input.ts';
 import { BOM } from '../export/csv-cell.ts';
 import { csvLines, queryCsvColumns } from './csv.ts';
@@ -107,7 +107,7 @@ export function queryRoutes(): Hono<AppEnv> {
     return renderScreen(c, {
       title: tr('queries.index.title'),
       breadcrumb: crumbs(c),
-      children: <IndexView tr={tr} shapes={runnableQueries(actor, c.get('runtime').registry)} />,
+      children: <IndexView tr={tr} shapes={runnableQueries(actor, c.get('runtime').registry)} titleOf={(app) => applicationTitle(c.get('runtime'), app, localeOf(c))} />,
     });
   });
 

@@ -9,8 +9,10 @@ import type { AppEnv } from '../env.ts';
  * The static files, from a fixed allow-list (no path from the request ever reaches the file
  * system): the stylesheet (`commun.css` then each area's `css/*.css`, in one file), the scripts
  * of the screens (`js/*.js`, each an independent IIFE, in one file), htmx 2 and Chart.js 4 (the
- * dashboard's charts, loaded by the pages that draw one), served from their npm packages. Pages link them with `assetUrl(name)`, which adds a hash of the content: the files
- * can then be cached for a year.
+ * dashboard's charts, loaded by the pages that draw one), served from their npm packages, and the
+ * favicon. Pages link them with `assetUrl(name)`, which adds a hash of the content: the files
+ * can then be cached for a year. `/favicon.ico`, which browsers and tools ask for by themselves,
+ * leads to the favicon.
  */
 const require = createRequire(import.meta.url);
 
@@ -29,6 +31,7 @@ const FILES = {
   'htmx.min.js': { paths: () => [require.resolve('htmx.org/dist/htmx.min.js')], type: 'text/javascript; charset=utf-8' },
   // The package exports only its modules: the browser build is found beside the main one.
   'chart.umd.min.js': { paths: () => [new URL('./chart.umd.min.js', pathToFileURL(require.resolve('chart.js')))], type: 'text/javascript; charset=utf-8' },
+  'favicon.svg': { paths: () => [new URL('./favicon.svg', import.meta.url)], type: 'image/svg+xml' },
 } as const;
 
 export type StaticName = keyof typeof FILES;
@@ -61,6 +64,11 @@ const isStaticName = (name: string): name is StaticName => Object.hasOwn(FILES, 
 /** `GET /static/<name>` for the allow-listed files; anything else falls through to the 404. */
 export function staticRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  // The address follows the icon's content: a day's cache, not a year's.
+  routes.get('/favicon.ico', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.redirect(assetUrl('favicon.svg'), 302);
+  });
   routes.get('/static/:name', async (c, next) => {
     const name = c.req.param('name');
     if (!isStaticName(name)) return next();

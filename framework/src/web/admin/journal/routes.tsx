@@ -42,13 +42,13 @@ async function facts(c: Context<AppEnv>, actor: Actor, entry: Row, target: Regis
   const userId = entry.om_utilisateur;
   const action = text(entry.action);
   const key = entry.cle;
-  const canOpenTarget = target !== undefined && target.meta.key !== null && action !== 'delete' && can(actor, target.name, 'consulter');
+  const canOpenTarget = target !== undefined && target.meta.key !== null && action !== 'delete' && can(actor, target, 'consulter');
   return [
     { label: tr('admin.journal.horodatage'), text: horodatage },
     {
       label: tr('admin.journal.utilisateur'),
       text: text(entry.login),
-      href: userId !== null && userId !== undefined && can(actor, users.name, 'consulter') ? recordUrl(users, userId) : undefined,
+      href: userId !== null && userId !== undefined && can(actor, users, 'consulter') ? recordUrl(users, userId) : undefined,
     },
     { label: tr('admin.journal.collectivite'), text: await collectiviteName(c, actor, entry.om_collectivite) },
     { label: tr('admin.journal.application'), text: text(entry.application) },

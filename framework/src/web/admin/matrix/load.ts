@@ -30,9 +30,11 @@ export async function loadMatrix(c: Context<AppEnv>, actor: Actor, filter: Matri
   return {
     profiles,
     shownProfiles: chosenProfiles(profiles, filter.profiles),
-    groups: groupPermissions(permissions, c.get('runtime').registry, tr('admin.matrix.otherGroup'), (label, name) =>
-      tr('admin.matrix.groupHeading', { label, name }),
-    ),
+    groups: groupPermissions(permissions, c.get('runtime').registry, {
+      object: (label, name) => tr('admin.matrix.groupHeading', { label, name }),
+      modules: tr('admin.matrix.otherGroup'),
+      applicationOthers: (app) => tr('admin.matrix.applicationGroup', { app }),
+    }),
     grants: toGrants(grantRows),
   };
 }

@@ -4,6 +4,7 @@
  * through the whole-object permission. Pure functions over rows read through the record service.
  */
 import type { Row } from '../../../db/connection.ts';
+import { FRAMEWORK_APP, permissionBase } from '../../../access/permissions.ts';
 import type { Registry } from '../../../model/registry.ts';
 
 export interface MatrixProfile {
@@ -12,10 +13,12 @@ export interface MatrixProfile {
   readonly hierarchie: number;
 }
 
-/** The permissions of one object (or the module permissions, `object` undefined). */
+/** The permissions of one object, or the other permissions of an application (`object` undefined). */
 export interface PermissionGroup {
-  /** The object's name, which is also its whole-object permission. */
+  /** The object's whole-object permission (`om_utilisateur`, `registre.service`). */
   readonly object: string | undefined;
+  /** The application the permissions belong to (`om` for the framework's). */
+  readonly app: string;
   readonly label: string;
   readonly permissions: readonly string[];
 }
@@ -54,36 +57,68 @@ export function toGrants(rows: readonly Row[]): Map<string, number> {
 }
 
 /**
- * The object a permission is about: `om_utilisateur_tab` → `om_utilisateur`. The longest
- * registered name wins (`om_sousetat_tab` is not about a table `om`).
+ * The object a permission is about: `om_utilisateur_tab` → `om_utilisateur`,
+ * `registre.service_tab` → `registre.service`. The longest registered base wins
+ * (`om_sousetat_tab` is not about a table `om`).
  */
-export function objectOfPermission(permission: string, objectNames: readonly string[]): string | undefined {
+export function objectOfPermission(permission: string, objectBases: readonly string[]): string | undefined {
   let found: string | undefined;
-  for (const name of objectNames) {
-    if ((permission === name || permission.startsWith(`${name}_`)) && name.length > (found?.length ?? 0)) found = name;
+  for (const base of objectBases) {
+    if ((permission === base || permission.startsWith(`${base}_`)) && base.length > (found?.length ?? 0)) found = base;
   }
   return found;
 }
 
-/** Permissions grouped by object (by label, French order), module permissions last; the whole-object one first. */
-export function groupPermissions(permissions: readonly string[], registry: Registry, otherLabel: string, headingOf: (label: string, name: string) => string): PermissionGroup[] {
+/** The application a permission belongs to: the part before the dot, the framework's without one. */
+export function applicationOfPermission(permission: string): string {
+  const dot = permission.indexOf('.');
+  return dot > 0 ? permission.slice(0, dot) : FRAMEWORK_APP;
+}
+
+/** How the groups are headed, in the page's language. */
+export interface GroupHeadings {
+  readonly object: (label: string, name: string) => string;
+  /** The framework's module permissions (`password`, `gen`…). */
+  readonly modules: string;
+  /** An application's own permissions that are not about one of its objects. */
+  readonly applicationOthers: (app: string) => string;
+}
+
+/**
+ * Permissions grouped per application (the framework's first, then the applications by name), and
+ * within it by object (by label, French order), its other permissions last; the whole-object one
+ * first in its group.
+ */
+export function groupPermissions(permissions: readonly string[], registry: Registry, headings: GroupHeadings): PermissionGroup[] {
   const labels = new Map<string, string>();
-  for (const object of registry.all()) if (!labels.has(object.name)) labels.set(object.name, object.meta.label);
-  const names = [...labels.keys()];
-  const byObject = new Map<string | undefined, string[]>();
+  for (const object of registry.all()) {
+    const base = permissionBase(object);
+    if (!labels.has(base)) labels.set(base, object.meta.label);
+  }
+  const bases = [...labels.keys()];
+  const byGroup = new Map<string, { object: string | undefined; app: string; permissions: string[] }>();
   for (const permission of permissions) {
-    const object = objectOfPermission(permission, names);
-    const list = byObject.get(object) ?? [];
-    list.push(permission);
-    byObject.set(object, list);
+    const object = objectOfPermission(permission, bases);
+    const app = applicationOfPermission(object ?? permission);
+    const key = object ?? `*${app}`; // no base starts with `*`
+    const group = byGroup.get(key) ?? { object, app, permissions: [] };
+    group.permissions.push(permission);
+    byGroup.set(key, group);
   }
-  const groups: PermissionGroup[] = [];
-  for (const [object, list] of byObject) {
-    const sorted = [...list].sort((a, b) => (a === object ? -1 : b === object ? 1 : a.localeCompare(b, 'fr')));
-    const label = object === undefined ? otherLabel : headingOf(labels.get(object) ?? object, object);
-    groups.push({ object, label, permissions: sorted });
-  }
+  const groups: PermissionGroup[] = [...byGroup.values()].map(({ object, app, permissions: list }) => ({
+    object,
+    app,
+    label:
+      object !== undefined
+        ? headings.object(labels.get(object) ?? object, object)
+        : app === FRAMEWORK_APP
+          ? headings.modules
+          : headings.applicationOthers(app),
+    permissions: [...list].sort((a, b) => (a === object ? -1 : b === object ? 1 : a.localeCompare(b, 'fr'))),
+  }));
+  const appRank = (app: string) => (app === FRAMEWORK_APP ? '' : app);
   return groups.sort((a, b) => {
+    if (a.app !== b.app) return appRank(a.app) < appRank(b.app) ? -1 : 1;
     if (a.object === undefined || b.object === undefined) return a.object === undefined ? 1 : -1;
     return a.label.localeCompare(b.label, 'fr');
   });

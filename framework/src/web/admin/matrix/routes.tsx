@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Actor } from '../../../access/actor.ts';
-import { can } from '../../../access/permissions.ts';
+import { can, frameworkSubject } from '../../../access/permissions.ts';
 import { translator, type Translate } from '../../../i18n/index.ts';
 import { csrfToken } from '../../auth/csrf.ts';
 import { requireActor } from '../../auth/require-actor.ts';
@@ -28,7 +28,8 @@ function matrixUrl(filter: MatrixFilter): string {
 
 /** Why the grid is read-only for this actor, if it is: the same rules the service applies on saving. */
 function readOnlyReason(actor: Actor, tr: Translate, label: string): string | undefined {
-  if (!can(actor, 'om_droit', 'ajouter') || !can(actor, 'om_droit', 'supprimer')) return tr('admin.matrix.readOnly');
+  const droits = frameworkSubject('om_droit');
+  if (!can(actor, droits, 'ajouter') || !can(actor, droits, 'supprimer')) return tr('admin.matrix.readOnly');
   if (actor.niveau !== '2') return tr('records.sharedNiveau2', { object: label });
   return undefined;
 }

@@ -7,7 +7,7 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Actor } from '../../../access/actor.ts';
-import { can } from '../../../access/permissions.ts';
+import { can, frameworkSubject } from '../../../access/permissions.ts';
 import { translator, type Translate } from '../../../i18n/index.ts';
 import type { RegisteredObject } from '../../../model/registry.ts';
 import { createRecord, deleteRecord, ServiceError, updateRecord, type ReadDeps } from '../../../records/index.ts';
@@ -37,7 +37,7 @@ interface Composer {
 
 function composerOf(c: C): Composer {
   const actor = signedIn(c);
-  if (!can(actor, 'om_dashboard', 'tab')) throw HttpError.forbidden();
+  if (!can(actor, frameworkSubject('om_dashboard'), 'tab')) throw HttpError.forbidden();
   const runtime = c.get('runtime');
   const dashboard = runtime.registry.get('om', 'om_dashboard');
   if (!dashboard) throw HttpError.notFound();

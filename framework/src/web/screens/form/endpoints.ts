@@ -55,7 +55,7 @@ export async function downloadFile(c: Context<AppEnv>): Promise<Response> {
 export async function suggestions(c: Context<AppEnv>): Promise<Response> {
   const object = objectFromRoute(c);
   const context = screenContext(c);
-  if (!can(context.actor, object.name, 'ajouter') && !can(context.actor, object.name, 'modifier')) throw HttpError.forbidden();
+  if (!can(context.actor, object, 'ajouter') && !can(context.actor, object, 'modifier')) throw HttpError.forbidden();
   const field = c.req.param('field') ?? '';
   if ((object.override.hiddenFields ?? []).includes(field)) throw HttpError.notFound();
   const reference = referenceOf(context.runtime.registry, object, field);

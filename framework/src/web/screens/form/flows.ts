@@ -5,6 +5,7 @@
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Row } from '../../../db/connection.ts';
+import type { FieldErrors } from '../../../model/override.ts';
 import type { RegisteredObject } from '../../../model/registry.ts';
 import { VERSION_FIELD } from '../../../records/index.ts';
 import type { Message } from '../../layout/layout.tsx';
@@ -13,7 +14,7 @@ import type { FormState } from './form-view.tsx';
 import { saveChanges, saveNew } from './save.ts';
 import { fieldsFor, formState } from './state.ts';
 import { claimOrWait, completeSubmission, issueSubmission, releaseSubmission, SUBMISSION_FIELD } from './submission.ts';
-import { valuesFromBody, type FormBody } from './values.ts';
+import { valuesFromBody, type FormBody, type FormValues } from './values.ts';
 
 /** A form to show (again): its state, its transport fields, its messages, the response status. */
 export interface FormAgain {
@@ -32,13 +33,25 @@ export type CreateOutcome =
 
 export type EditOutcome = { readonly kind: 'saved'; readonly record: Row; readonly key: unknown } | FormAgain;
 
+/**
+ * A refusal with field errors is told by the form's error summary alone (one box, not two): its
+ * messages go to the top of the summary, but for the generic « the form contains errors », which
+ * the summary already says. A refusal without field errors stays a message above the form.
+ */
+function toldBy(context: ScreenContext, messages: readonly Message[], errors: FieldErrors): { messages: Message[]; lead: string | undefined } {
+  if (Object.keys(errors).length === 0) return { messages: [...messages], lead: undefined };
+  const generic = context.tr('records.invalidForm');
+  const lead = messages.map((message) => message.text).filter((text) => text !== generic).join(' ');
+  return { messages: [], lead: lead === '' ? undefined : lead };
+}
+
 const fixedColumns = (fixed: Row) => Object.keys(fixed).filter((name) => !name.includes('__'));
 const onlyColumns = (fixed: Row): Row => Object.fromEntries(fixedColumns(fixed).map((name) => [name, fixed[name]]));
 
-/** A new, empty add form with its one-time token. */
-export async function newForm(context: ScreenContext, object: RegisteredObject, fixed: Row = {}): Promise<FormAgain> {
+/** A new add form with its one-time token: the column defaults, then `defaults`. */
+export async function newForm(context: ScreenContext, object: RegisteredObject, fixed: Row = {}, defaults: FormValues = {}): Promise<FormAgain> {
   const token = await issueSubmission(context.runtime.db.kysely, context.actor, object);
-  const state = await formState(context, object, 'create', { fixed });
+  const state = await formState(context, object, 'create', { fixed, defaults });
   return { kind: 'form', state, hidden: { [SUBMISSION_FIELD]: token }, messages: [], status: 200 };
 }
 
@@ -49,13 +62,16 @@ export async function newForm(context: ScreenContext, object: RegisteredObject, 
 export async function submitCreate(context: ScreenContext, object: RegisteredObject, body: FormBody, fixed: Row = {}): Promise<CreateOutcome> {
   const db = context.runtime.db.kysely;
   const fields = fieldsFor(context, object, 'create', fixedColumns(fixed));
-  const again = async (token: string, messages: Message[], status: ContentfulStatusCode, errors = {}): Promise<FormAgain> => ({
-    kind: 'form',
-    state: await formState(context, object, 'create', { values: valuesFromBody(fields, body), errors, fixed }),
-    hidden: { [SUBMISSION_FIELD]: token },
-    messages,
-    status,
-  });
+  const again = async (token: string, messages: Message[], status: ContentfulStatusCode, errors: FieldErrors = {}): Promise<FormAgain> => {
+    const told = toldBy(context, messages, errors);
+    return {
+      kind: 'form',
+      state: await formState(context, object, 'create', { values: valuesFromBody(fields, body), errors, fixed, lead: told.lead }),
+      hidden: { [SUBMISSION_FIELD]: token },
+      messages: told.messages,
+      status,
+    };
+  };
   const token = typeof body[SUBMISSION_FIELD] === 'string' ? body[SUBMISSION_FIELD] : '';
   const claim = token === '' ? ({ kind: 'unknown' } as const) : await claimOrWait(db, context.actor, object, token);
   if (claim.kind === 'done') return { kind: 'already', key: claim.key };
@@ -92,12 +108,13 @@ export async function submitEdit(context: ScreenContext, object: RegisteredObjec
   const result = await saveChanges(context, object, key, fields, body, previous, onlyColumns(fixed));
   if (result.ok) return { kind: 'saved', record: result.record, key: object.meta.key ? result.record[object.meta.key] : key };
   const version = typeof body[VERSION_FIELD] === 'string' ? body[VERSION_FIELD] : String(previous[VERSION_FIELD] ?? '');
+  const told = toldBy(context, [{ kind: 'error', text: result.message }], result.errors);
   return {
     kind: 'form',
-    state: await formState(context, object, 'edit', { record: previous, values: valuesFromBody(fields, body), errors: result.errors, fixed }),
+    state: await formState(context, object, 'edit', { record: previous, values: valuesFromBody(fields, body), errors: result.errors, fixed, lead: told.lead }),
     // A stale version is kept: the user must reload to see the other change before saving theirs.
     hidden: { [VERSION_FIELD]: version },
-    messages: [{ kind: 'error', text: result.message }],
+    messages: told.messages,
     status: result.status,
   };
 }

@@ -23,6 +23,8 @@ export interface FormState {
   /** The stored record (or the sub-form's fixed values): static fields and labels come from it. */
   readonly record: Row;
   readonly errors: FieldErrors;
+  /** A refusal's own explanation, shown at the top of the error summary (which is then the only box). */
+  readonly lead?: string | undefined;
   readonly choices: ReadonlyMap<string, ReferenceChoices>;
   readonly context: StaticContext;
 }
@@ -49,6 +51,7 @@ function ErrorSummary(props: { state: FormState; target: FormTarget; locale: Loc
   const byName = new Map(props.state.fields.map((field) => [field.name, field]));
   return (
     <div class="resume-erreurs" role="alert" tabindex={-1} id={`${props.target.idPrefix}-erreurs`}>
+      {props.state.lead ? <p>{props.state.lead}</p> : null}
       <p>{tr('pages.formErrors', { count: entries.length })}</p>
       <ul>
         {entries.map(([name, message]) => {

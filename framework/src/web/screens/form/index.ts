@@ -17,3 +17,4 @@ export { refusalOf, remove } from './save.ts';
 export { RecordSheet } from './sheet.tsx';
 export { fieldsFor, formState, staticContext } from './state.ts';
 export { PREVIEW_URL, suggestionsUrl } from './urls.ts';
+export type { FormBody } from './values.ts';

@@ -41,7 +41,7 @@ async function currentChoice(deps: ReadDeps, actor: Actor, field: FormField, ref
   if (value === undefined || value === '') return undefined;
   const label = labels[`${field.name}${LABEL_SUFFIX}`];
   if (String(labels[field.name] ?? '') === value && typeof label === 'string' && label !== '') return { value, label };
-  if (!can(actor, reference.target.name, 'tab')) return { value, label: value };
+  if (!can(actor, reference.target, 'tab')) return { value, label: value };
   try {
     const found = await listRecords(deps, actor, reference.target, { filters: { [reference.column]: value }, perPage: 1, count: 'none', includeExpired: true });
     const row = found.rows[0];
@@ -53,7 +53,7 @@ async function currentChoice(deps: ReadDeps, actor: Actor, field: FormField, ref
 }
 
 async function referenceChoices(deps: ReadDeps, actor: Actor, field: FormField, reference: Reference, value: string | undefined, labels: Row): Promise<ReferenceChoices> {
-  if (!can(actor, reference.target.name, 'tab')) return { kind: 'unavailable', current: await currentChoice(deps, actor, field, reference, value, labels) };
+  if (!can(actor, reference.target, 'tab')) return { kind: 'unavailable', current: await currentChoice(deps, actor, field, reference, value, labels) };
   if (field.widget === 'autocomplete') return { kind: 'autocomplete', current: await currentChoice(deps, actor, field, reference, value, labels) };
   const result = await listRecords(deps, actor, reference.target, { perPage: MAX_SELECT_OPTIONS + 1, count: 'none' });
   if (result.rows.length > MAX_SELECT_OPTIONS) return { kind: 'autocomplete', current: await currentChoice(deps, actor, field, reference, value, labels) };

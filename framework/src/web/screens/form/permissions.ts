@@ -21,7 +21,7 @@ const mayWriteShared = (object: RegisteredObject, actor: Actor) =>
 
 /** `ajouter`, `modifier` or `supprimer` on the object. */
 export function mayWrite(object: RegisteredObject, actor: Actor, suffix: 'ajouter' | 'modifier' | 'supprimer'): boolean {
-  return isWritable(object) && can(actor, object.name, suffix) && mayWriteShared(object, actor);
+  return isWritable(object) && can(actor, object, suffix) && mayWriteShared(object, actor);
 }
 
 /** Deleting this record: the permission, and the override's `canDelete` (not one's own account…). */
@@ -42,7 +42,7 @@ export function customAction(object: RegisteredObject, name: string): CustomActi
 
 /** The permission `<object>_<permissionSuffix ?? name>` (and the shared-rows rule). */
 export const mayRunAction = (object: RegisteredObject, actor: Actor, name: string, action: CustomAction) =>
-  can(actor, object.name, action.permissionSuffix ?? name) && mayWriteShared(object, actor);
+  can(actor, object, action.permissionSuffix ?? name) && mayWriteShared(object, actor);
 
 /** The custom actions the actor may run on this record (permission and condition), by `order`. */
 export function availableActions(object: RegisteredObject, actor: Actor, record: Row): AvailableAction[] {

@@ -20,8 +20,12 @@ export interface StateOptions {
   /** What the user typed (a form shown again with its errors). */
   readonly values?: FormValues | undefined;
   readonly errors?: FieldErrors | undefined;
+  /** A refusal's own explanation, at the top of the error summary. */
+  readonly lead?: string | undefined;
   /** Fields shown static with these values (a sub-form's parent key and its label). */
   readonly fixed?: Row | undefined;
+  /** A new record's starting values, over the column defaults (a sub-form's parent collectivité). */
+  readonly defaults?: FormValues | undefined;
 }
 
 export function fieldsFor(context: ScreenContext, object: RegisteredObject, mode: FormMode, locked: readonly string[] = []): FormField[] {
@@ -55,12 +59,14 @@ export async function formState(context: ScreenContext, object: RegisteredObject
   const fixed = options.fixed ?? {};
   const fields = fieldsFor(context, object, mode, Object.keys(fixed).filter((name) => !name.includes('__')));
   const record = { ...(options.record ?? {}), ...fixed };
-  const values = options.values ?? (options.record ? valuesFromRecord(fields, options.record, context.locale) : defaultValues(fields, context.locale));
+  const values =
+    options.values ?? (options.record ? valuesFromRecord(fields, options.record, context.locale) : { ...defaultValues(fields, context.locale), ...options.defaults });
   return {
     fields,
     values,
     record,
     errors: options.errors ?? {},
+    lead: options.lead,
     choices: await loadChoices(context.deps, context.actor, fields, values, record),
     context: await staticContext(context, object, fields, options.record),
   };

@@ -47,7 +47,7 @@ export function StaticValue(props: { field: FormField; record: Row; context: Sta
     const labelValue = record[`${field.name}${LABEL_SUFFIX}`];
     const label = typeof labelValue === 'string' && labelValue !== '' ? labelValue : String(value);
     const target = field.reference.target;
-    const linkable = target.meta.key === field.reference.column && can(context.actor, target.name, 'consulter');
+    const linkable = target.meta.key === field.reference.column && can(context.actor, target, 'consulter');
     return linkable ? (
       <a href={recordUrl(target, value)} hx-boost="false">
         {label}

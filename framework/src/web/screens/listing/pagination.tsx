@@ -26,7 +26,9 @@ export function Pagination(props: { model: ListingModel; result: ListResult }) {
   const hasPrevious = result.page > 1;
   const previous = navigation(model, changed(state, { page: String(result.page - 1) }));
   const next = navigation(model, changed(state, { page: String(result.page + 1) }));
-  const form = { method: 'get' as const, action: model.options.baseUrl, 'hx-get': model.options.baseUrl, 'hx-trigger': 'change, submit', ...swapAttributes(model) };
+  // Sent by its button only (htmx's default trigger of a form, `submit`): a change of the list
+  // does not load the page by itself, so « Aller » is one request and one history entry, not two.
+  const form = { method: 'get' as const, action: model.options.baseUrl, 'hx-get': model.options.baseUrl, ...swapAttributes(model) };
   const format = numberFormat(model);
   const sizes = PAGE_SIZES.includes(result.perPage) ? PAGE_SIZES : [...PAGE_SIZES, result.perPage].sort((a, b) => a - b);
   return (

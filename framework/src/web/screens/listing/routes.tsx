@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireActor } from '../../auth/require-actor.ts';
 import type { AppEnv } from '../../env.ts';
 import { localeOf } from '../../locale.ts';
-import { listUrl, objectCrumbs, objectFromRoute, renderScreen } from '../shared/index.ts';
+import { listUrl, menuLabelOf, objectCrumbs, objectFromRoute, renderScreen } from '../shared/index.ts';
 import { renderListing } from './view.tsx';
 
 /** `GET /:app/:table`: the listing page of any registered object (permission `<table>_tab`). */
@@ -22,7 +22,8 @@ export function listingRoutes(): Hono<AppEnv> {
     }
     c.header('Vary', 'HX-Request, HX-Target');
     return renderScreen(c, {
-      title: object.meta.label,
+      // Named as the menu entry that leads here.
+      title: menuLabelOf(object),
       breadcrumb: objectCrumbs(object, localeOf(c)),
       status: listing.refused && !htmx ? 400 : 200,
       children: listing.node,

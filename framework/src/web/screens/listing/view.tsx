@@ -69,16 +69,16 @@ async function listingModel(
     columns: listColumns(object, actor, fixed),
     criteria: criteria && criteria.length > 0 ? criteria : undefined,
     outcome: await fetchRows(c, object, state, fixed),
-    addHref: !readOnly && can(actor, object.name, 'ajouter') ? addHref : undefined,
-    csvHref: !options.compact && can(actor, object.name, 'exporter') ? csvHrefOf(object, state) : undefined,
+    addHref: !readOnly && can(actor, object, 'ajouter') ? addHref : undefined,
+    csvHref: !options.compact && can(actor, object, 'exporter') ? csvHrefOf(object, state) : undefined,
     pdfHref:
-      !options.compact && can(actor, object.name, 'exporter') && c.get('runtime').registry.listingPdfs.get(object.app, object.name)
+      !options.compact && can(actor, object, 'exporter') && c.get('runtime').registry.listingPdfs.get(object.app, object.name)
         ? pdfHrefOf(object, state)
         : undefined,
     rowActions: Object.entries(object.override.actions ?? {}).filter(
-      ([name, action]) => action.inListing === true && can(actor, object.name, action.permissionSuffix ?? name),
+      ([name, action]) => action.inListing === true && can(actor, object, action.permissionSuffix ?? name),
     ),
-    rowHref: options.rowHref ?? (can(actor, object.name, 'consulter') ? (id: string) => `${recordUrl(object, id)}?${back}` : undefined),
+    rowHref: options.rowHref ?? (can(actor, object, 'consulter') ? (id: string) => `${recordUrl(object, id)}?${back}` : undefined),
     currentUrl,
   };
 }

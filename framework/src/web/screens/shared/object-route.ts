@@ -14,7 +14,7 @@ export function objectFromRoute(c: Context<AppEnv>, tableParam = 'table'): Regis
 
 /** Throws the 403 page unless the actor holds `<object>_<suffix>` (or the whole object). */
 export function requirePermission(actor: Actor, object: RegisteredObject, suffix: string): void {
-  if (!can(actor, object.name, suffix)) throw HttpError.forbidden();
+  if (!can(actor, object, suffix)) throw HttpError.forbidden();
 }
 
 /** The signed-in actor (routes are behind `requireActor()`). */

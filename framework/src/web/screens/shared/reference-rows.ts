@@ -32,7 +32,7 @@ export async function referenceRows(deps: ReadDeps, actor: Actor, object: Regist
   const reference = referenceOf(object.meta, field.name);
   const targetColumn = reference?.targetColumns[0];
   const target = reference && deps.registry.bySchemaTable(reference.target.schema, reference.target.table);
-  if (!reference || !target || !targetColumn || !can(actor, target.name, 'tab')) return { kind: 'unlisted', reference, target };
+  if (!reference || !target || !targetColumn || !can(actor, target, 'tab')) return { kind: 'unlisted', reference, target };
   const labelField = visibleField(target, target.meta.labelColumn);
   try {
     // Expired rows too: one may look for the records that still point to them.

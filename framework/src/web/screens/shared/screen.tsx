@@ -13,7 +13,7 @@ import { chromeOf } from '../../layout/chrome.ts';
 import { Layout, type Crumb, type Message } from '../../layout/layout.tsx';
 import { localeOf } from '../../locale.ts';
 import { takeFlash } from './flash.ts';
-import { rubriqueOf } from './rubrique.ts';
+import { menuLabelOf, rubriqueOf } from './rubrique.ts';
 import { listUrl, recordUrl } from './urls.ts';
 
 export interface ScreenProps {
@@ -46,10 +46,10 @@ export async function renderScreen(c: Context<AppEnv>, props: ScreenProps): Prom
   return renderPage(c, page, props.status ?? 200);
 }
 
-/** « Administration › Utilisateurs », the listing linked. */
+/** « Administration › Utilisateurs », the listing linked (named as in the menu). */
 export function objectCrumbs(object: RegisteredObject, locale: ReturnType<typeof localeOf>): Crumb[] {
   const tr = translator(locale);
-  return [{ label: tr(`layout.rubriques.${rubriqueOf(object)}`) }, { label: object.meta.label, href: listUrl(object) }];
+  return [{ label: tr(`layout.rubriques.${rubriqueOf(object)}`) }, { label: menuLabelOf(object), href: listUrl(object) }];
 }
 
 /** « 12 Dupont »: the key and the label column's value. */

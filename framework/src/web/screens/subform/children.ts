@@ -45,4 +45,4 @@ export function subFormsOf(registry: Registry, parent: RegisteredObject): SubFor
 
 /** The sub-forms the actor may list (`<child>_tab`). */
 export const visibleSubForms = (registry: Registry, parent: RegisteredObject, actor: Actor) =>
-  subFormsOf(registry, parent).filter((subForm) => can(actor, subForm.child.name, 'tab'));
+  subFormsOf(registry, parent).filter((subForm) => can(actor, subForm.child, 'tab'));

@@ -28,6 +28,7 @@ import {
   suggestionsUrl,
   PREVIEW_URL,
   type FormAgain,
+  type FormBody,
   type FormTarget,
 } from '../form/index.ts';
 import { listingView } from '../listing/index.ts';
@@ -68,10 +69,10 @@ async function afterSave(c: Context<AppEnv>, request: SubFormRequest, message: M
   return c.redirect(request.baseUrl, 303);
 }
 
-function formTarget(c: Context<AppEnv>, request: SubFormRequest, action: string, submitLabel: string, again: FormAgain): FormTarget {
+function formTarget(c: Context<AppEnv>, request: SubFormRequest, action: string, cancelHref: string, submitLabel: string, again: FormAgain): FormTarget {
   return {
     action,
-    cancelHref: request.baseUrl,
+    cancelHref,
     submitLabel,
     hidden: again.hidden,
     csrfToken: csrfToken(c),
@@ -82,6 +83,13 @@ function formTarget(c: Context<AppEnv>, request: SubFormRequest, action: string,
     previewUrl: PREVIEW_URL,
   };
 }
+
+/** The starting values for what the form left empty (or did not show): the parent's collectivité. */
+const withDefaults = (body: FormBody, defaults: Readonly<Record<string, string>>): FormBody => {
+  const filled = { ...body };
+  for (const [name, value] of Object.entries(defaults)) if (filled[name] === undefined || filled[name] === '') filled[name] = value;
+  return filled;
+};
 
 // ---- ajouter -------------------------------------------------------------------------------------
 
@@ -96,20 +104,22 @@ async function addForm(c: Context<AppEnv>, request: SubFormRequest, again: FormA
     crumb: request.subForm.title,
     messages: again.messages,
     status: again.status,
-    children: <RecordForm state={again.state} target={formTarget(c, request, `${request.baseUrl}/new`, tr('form.submit.create'), again)} locale={request.context.locale} />,
+    children: (
+      <RecordForm state={again.state} target={formTarget(c, request, `${request.baseUrl}/new`, request.baseUrl, tr('form.submit.create'), again)} locale={request.context.locale} />
+    ),
   });
 }
 
 export async function subNew(c: Context<AppEnv>): Promise<Response> {
   const request = await subFormRequest(c);
   requireWrite(request, 'ajouter');
-  return addForm(c, request, await newForm(request.context, request.child, request.fixed));
+  return addForm(c, request, await newForm(request.context, request.child, request.fixed, request.defaults));
 }
 
 export async function subCreate(c: Context<AppEnv>): Promise<Response> {
   const request = await subFormRequest(c);
   requireWrite(request, 'ajouter');
-  const outcome = await submitCreate(request.context, request.child, await readBody(c), request.fixed);
+  const outcome = await submitCreate(request.context, request.child, withDefaults(await readBody(c), request.defaults), request.fixed);
   if (outcome.kind === 'form') return addForm(c, request, outcome);
   const text = outcome.kind === 'already' ? request.context.tr('form.alreadySubmitted') : request.context.tr('layout.saved');
   return afterSave(c, request, { kind: outcome.kind === 'already' ? 'info' : 'success', text });
@@ -117,10 +127,9 @@ export async function subCreate(c: Context<AppEnv>): Promise<Response> {
 
 // ---- consulter -----------------------------------------------------------------------------------
 
-export async function subView(c: Context<AppEnv>): Promise<Response> {
-  const request = await subFormRequest(c);
+/** The child's record in the tab: its portlet (modifier, supprimer, « Retour » to the sub-listing) and its sheet. */
+async function childView(c: Context<AppEnv>, request: SubFormRequest, record: Row, messages: readonly Message[] = []): Promise<Response> {
   const { context, child } = request;
-  const record = await childRecord(request, c.req.param('childId') ?? '');
   const key = record[child.meta.key ?? ''];
   const fields = fieldsFor(context, child, 'view');
   const links = portletLinks(child, context.actor, record, context.locale, request.baseUrl, {
@@ -130,6 +139,7 @@ export async function subView(c: Context<AppEnv>): Promise<Response> {
   return respond(c, request, {
     heading: context.tr('subform.titles.view', { child: request.subForm.title, record: recordTitle(child, record, context.locale) }),
     crumb: request.subForm.title,
+    messages,
     children: (
       <div class="enregistrement-lie">
         <Portlet links={links} locale={context.locale} htmxTarget={request.fragment ? PANEL : undefined} />
@@ -137,6 +147,11 @@ export async function subView(c: Context<AppEnv>): Promise<Response> {
       </div>
     ),
   });
+}
+
+export async function subView(c: Context<AppEnv>): Promise<Response> {
+  const request = await subFormRequest(c);
+  return childView(c, request, await childRecord(request, c.req.param('childId') ?? ''));
 }
 
 // ---- modifier ------------------------------------------------------------------------------------
@@ -149,7 +164,10 @@ async function changeForm(c: Context<AppEnv>, request: SubFormRequest, record: R
     crumb: request.subForm.title,
     messages: again.messages,
     status: again.status,
-    children: <RecordForm state={again.state} target={formTarget(c, request, childUrl(request, key, '/edit'), context.tr('form.submit.edit'), again)} locale={context.locale} />,
+    // « Annuler » goes back to the child's record, where « Modifier » was clicked.
+    children: (
+      <RecordForm state={again.state} target={formTarget(c, request, childUrl(request, key, '/edit'), childUrl(request, key), context.tr('form.submit.edit'), again)} locale={context.locale} />
+    ),
   });
 }
 
@@ -167,7 +185,11 @@ export async function subUpdate(c: Context<AppEnv>): Promise<Response> {
   const previous = await childRecord(request, key);
   const outcome = await submitEdit(request.context, request.child, key, previous, await readBody(c), request.fixed);
   if (outcome.kind === 'form') return changeForm(c, request, previous, outcome);
-  return afterSave(c, request, { kind: 'success', text: request.context.tr('layout.saved') });
+  // As on a full page: the saved child's record, whose « Retour » leads to the sub-listing.
+  const saved: Message = { kind: 'success', text: request.context.tr('layout.saved') };
+  if (request.fragment) return childView(c, request, await childRecord(request, String(outcome.key)), [saved]);
+  setFlash(c, saved);
+  return c.redirect(childUrl(request, outcome.key), 303);
 }
 
 // ---- supprimer -----------------------------------------------------------------------------------
@@ -197,7 +219,8 @@ async function deleteConfirmation(c: Context<AppEnv>, request: SubFormRequest, r
             <p class="question">{tr('form.deleteQuestion')}</p>
             <div class="boutons">
               <button type="submit">{tr('form.submit.delete')}</button>{' '}
-              <a class="bouton bouton-secondaire" href={request.baseUrl} {...inPanel({ 'hx-get': request.baseUrl })}>
+              {/* As on a full page: back to the record the deletion was asked from. */}
+              <a class="bouton bouton-secondaire" href={childUrl(request, key)} {...inPanel({ 'hx-get': childUrl(request, key) })}>
                 {tr('form.cancel')}
               </a>
             </div>

@@ -24,6 +24,8 @@ export interface SubFormRequest {
   readonly parentKey: unknown;
   /** `{ <column>: parentKey, <column>__label: "12 Dupont" }`: locked in the child's forms. */
   readonly fixed: Row;
+  /** A new child's starting values: the parent's collectivité (`{ om_collectivite: '3' }`), when both have one. */
+  readonly defaults: Readonly<Record<string, string>>;
   /** `/:app/:parent/:id/sub/:child`. */
   readonly baseUrl: string;
   /** An htmx request into the record page's tab panel: answer with the panel's content only. */
@@ -48,9 +50,22 @@ export async function subFormRequest(c: Context<AppEnv>): Promise<SubFormRequest
     child: subForm.child,
     parentKey,
     fixed: { [subForm.column]: parentKey, [`${subForm.column}${LABEL_SUFFIX}`]: recordTitle(parent, parentRecord, context.locale) },
+    defaults: parentCollectivite(parent, parentRecord, subForm),
     baseUrl: subListUrl(parent, parentRecord[parent.meta.key ?? ''], subForm.child),
     fragment: c.req.header('HX-Request') === 'true' && c.req.header('HX-Target') === PANEL_ID,
   };
+}
+
+/**
+ * A child takes its parent's collectivité by default (a niveau-2 user working in another one
+ * would otherwise give it theirs), unless its collectivité is the sub-form's own key.
+ */
+function parentCollectivite(parent: RegisteredObject, parentRecord: Row, subForm: SubForm): Record<string, string> {
+  const childColumn = subForm.child.meta.tenantColumn;
+  const parentColumn = parent.meta.tenantColumn;
+  if (!childColumn || !parentColumn || childColumn === subForm.column || childColumn === subForm.child.meta.key) return {};
+  const value = parentRecord[parentColumn];
+  return value === null || value === undefined ? {} : { [childColumn]: String(value) };
 }
 
 /** A child record of this parent, or a 404 (a child of another parent is not reached from here). */
