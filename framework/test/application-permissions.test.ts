@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { before, test } from 'node:test';
 import type { Hono } from 'hono';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { registre } from '../../apps/registre/src/index.ts';
 import { unprefixedPermission } from '../src/access/application-grants.ts';
 import { loadActor } from '../src/access/load-actor.ts';
@@ -29,7 +28,7 @@ import { createRecord, listRecords, ServiceError } from '../src/records/index.ts
 import { createApp } from '../src/web/app.tsx';
 import { groupPermissions } from '../src/web/admin/matrix/model.ts';
 import type { AppEnv } from '../src/web/env.ts';
-import { describeEachDatabase, SERVER_URL } from './support/databases.ts';
+import { adminQuery, describeEachDatabase, SERVER_URL } from './support/databases.ts';
 import { TestClient } from './support/http.ts';
 import { testActor } from './support/actors.ts';
 import { createTestRuntime, createUsers, type TestRuntime } from './support/runtime.ts';
@@ -214,7 +213,7 @@ describeEachDatabase(
         Object.assign(config, { dataDir, databaseUrl: undefined });
       } else {
         serverDatabase = `commun_t_installation_${process.pid}_${Date.now().toString(36)}`;
-        await serverQuery(`create database ${serverDatabase}`);
+        await adminQuery(`create database ${serverDatabase}`);
         const url = new URL(SERVER_URL);
         url.pathname = `/${serverDatabase}`;
         Object.assign(config, { databaseUrl: url.toString() });
@@ -258,19 +257,9 @@ describeEachDatabase(
         }
       } finally {
         for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-        if (serverDatabase) await serverQuery(`drop database if exists ${serverDatabase} with (force)`);
+        if (serverDatabase) await adminQuery(`drop database if exists ${serverDatabase} with (force)`);
       }
     });
   },
   { sources: [frameworkMigrations, registre.migrations, VOIRIE_MIGRATIONS] },
 );
-
-async function serverQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}

@@ -134,7 +134,8 @@ function urlFor(database: string): string {
   return url.toString();
 }
 
-async function adminQuery(text: string): Promise<void> {
+/** One statement on the server's maintenance database (create or drop a database). */
+export async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: SERVER_URL });
   await client.connect();
   try {
