@@ -275,6 +275,18 @@ export const meta = {
       generation: null,
       required: false,
     },
+    {
+      name: 'objet',
+      label: 'Objet',
+      pgType: 'varchar',
+      kind: 'text',
+      maxLength: 100,
+      notNull: false,
+      hasDefault: false,
+      generation: null,
+      required: false,
+      comment: 'Objet imprimé (application.table), par exemple registre.traitement.',
+    },
   ],
   primaryKey: ['om_etat'],
   key: 'om_etat',
@@ -327,4 +339,5 @@ export interface OmEtatRow {
   margetop: number;
   margeright: number;
   margebottom: number;
+  objet: string | null;
 }

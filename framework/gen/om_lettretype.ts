@@ -273,6 +273,18 @@ export const meta = {
       generation: null,
       required: false,
     },
+    {
+      name: 'objet',
+      label: 'Objet',
+      pgType: 'varchar',
+      kind: 'text',
+      maxLength: 100,
+      notNull: false,
+      hasDefault: false,
+      generation: null,
+      required: false,
+      comment: 'Objet imprimé (application.table), par exemple registre.traitement.',
+    },
   ],
   primaryKey: ['om_lettretype'],
   key: 'om_lettretype',
@@ -325,4 +337,5 @@ export interface OmLettretypeRow {
   margetop: number;
   margeright: number;
   margebottom: number;
+  objet: string | null;
 }

@@ -107,6 +107,29 @@ export const meta = {
       generation: null,
       required: false,
     },
+    {
+      name: 'reqmo',
+      label: 'Reqmo',
+      pgType: 'bool',
+      kind: 'boolean',
+      notNull: true,
+      hasDefault: true,
+      defaultSql: 'false',
+      generation: null,
+      required: false,
+      comment: 'Proposée dans « Requêtes mémorisées ».',
+    },
+    {
+      name: 'parametres',
+      label: 'Parametres',
+      pgType: 'text',
+      kind: 'text',
+      notNull: false,
+      hasDefault: false,
+      generation: null,
+      required: false,
+      comment: 'Paramètres de la requête, un par ligne : nom: type Libellé.',
+    },
   ],
   primaryKey: ['om_requete'],
   key: 'om_requete',
@@ -144,4 +167,6 @@ export interface OmRequeteRow {
   type: string;
   classe: string | null;
   methode: string | null;
+  reqmo: boolean;
+  parametres: string | null;
 }

@@ -1,4 +1,4 @@
-/** The PDF listing engine alone: streaming batch by batch, long cells capped, an empty listing. */
+/** The PDF listing engine alone: streaming batch by batch, « Page n/N », long cells wrapped whole, an empty listing. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { layOutListing, writeListingPdf, type CellRows, type ListingPdfInput } from '../src/documents/index.ts';
@@ -28,7 +28,7 @@ const INPUT: ListingPdfInput = {
     title: 'Œuvres et dépenses',
     collectivite: 'Libreville',
     printedOn: 'Édité le 05/03/2026 à 14:30',
-    page: (page) => `Page ${page}`,
+    page: (page) => `Page ${page}/`,
     count: (rows) => `${rows} enregistrement(s)`,
   },
 };
@@ -60,26 +60,28 @@ test('written as a stream: each batch’s pages reach the sink before the next b
   assert.ok(pages.length >= 10, `${pages.length} pages`);
   for (const [index, page] of pages.entries()) {
     assert.ok(page.startsWith('Œuvres et dépenses\nLibreville\nÉdité le 05/03/2026 à 14:30\nNuméro\nLibellé\nMontant\n'), `header of page ${index + 1}`);
-    assert.ok(page.endsWith(`Page ${index + 1}`), `footer of page ${index + 1}`);
+    assert.ok(page.endsWith(`Page ${index + 1}/\n${pages.length}`), `footer of page ${index + 1}: « Page n/N »`);
   }
   const all = pages.join('\n');
   assert.match(all, /\n600\nDépense n° 600 « fêtes »\n600,50 €\n/);
   assert.equal((all.match(/« fêtes »/g) ?? []).length, 600, 'every row, once');
-  assert.match(pages.at(-1) ?? '', /600 enregistrement\(s\)\nPage \d+$/);
+  assert.match(pages.at(-1) ?? '', /600 enregistrement\(s\)\nPage \d+\/\n\d+$/);
 });
 
-test('a long cell is wrapped in its column and cut after three lines with « … »', async () => {
-  const long = Array.from({ length: 80 }, (_, index) => `mot${index}`).join(' ');
+test('a long cell is wrapped whole in its column, its row never cut between two pages', async () => {
+  const long = Array.from({ length: 150 }, (_, index) => `mot${index}`).join(' ');
   const chunks: Uint8Array[] = [];
-  await writeListingPdf(INPUT, async (onRows) => (await onRows([['1', long, '2,00 €']]), 1), async (chunk) => void chunks.push(chunk));
-  const [page = ''] = await pdfPages(new Uint8Array(Buffer.concat(chunks)));
-  const lines = page.split('\n');
-  const first = lines.indexOf('1');
-  const cell = lines.slice(first + 1, first + 4);
-  assert.ok(cell[0]?.startsWith('mot0 mot1'), page);
-  assert.ok(cell[2]?.endsWith('…'), `third line ends with « … »: ${cell[2]}`);
-  assert.equal(lines[first + 4], '2,00 €', 'no fourth line');
-  assert.doesNotMatch(page, /mot79/);
+  const rows: string[][] = [...rowsOf(1, 55).map((row) => [...row]), ['56', long, '2,00 €']];
+  await writeListingPdf(INPUT, async (onRows) => (await onRows(rows), rows.length), async (chunk) => void chunks.push(chunk));
+  const pages = await pdfPages(new Uint8Array(Buffer.concat(chunks)));
+  assert.equal(pages.length, 2, 'the long row goes whole to the next page');
+  const lines = (pages[1] ?? '').split('\n');
+  const first = lines.indexOf('56');
+  const cell = lines.slice(first + 1).join(' ');
+  assert.ok(cell.startsWith('mot0 mot1'), pages[1]);
+  assert.match(cell, /mot149 2,00 €/, 'every word, then the next column');
+  assert.doesNotMatch(pages.join('\n'), /…/, 'nothing cut');
+  assert.doesNotMatch(pages[0] ?? '', /mot0/);
 });
 
 test('an empty listing: one page with its headers and « 0 enregistrement(s) »', async () => {
@@ -87,5 +89,5 @@ test('an empty listing: one page with its headers and « 0 enregistrement(s) »'
   const count = await writeListingPdf(INPUT, async () => 0, async (chunk) => void chunks.push(chunk));
   assert.equal(count, 0);
   const pages = await pdfPages(new Uint8Array(Buffer.concat(chunks)));
-  assert.deepEqual(pages, ['Œuvres et dépenses\nLibreville\nÉdité le 05/03/2026 à 14:30\nNuméro\nLibellé\nMontant\n0 enregistrement(s)\nPage 1']);
+  assert.deepEqual(pages, ['Œuvres et dépenses\nLibreville\nÉdité le 05/03/2026 à 14:30\nNuméro\nLibellé\nMontant\n0 enregistrement(s)\nPage 1/\n1']);
 });

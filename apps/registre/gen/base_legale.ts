@@ -238,10 +238,11 @@ export const listingPdf = {
   title: 'Base légale',
   orientation: 'portrait',
   columns: [
-    { field: 'base_legale', width: 23, align: 'right' },
-    { field: 'code', width: 41.8, align: 'left' },
-    { field: 'libelle', width: 62.6, align: 'left' },
-    { field: 'om_validite_debut', width: 31.3, align: 'center' },
-    { field: 'om_validite_fin', width: 31.3, align: 'center' },
+    { field: 'base_legale', width: 17.3, align: 'right' },
+    { field: 'code', width: 31.4, align: 'left' },
+    { field: 'libelle', width: 47.1, align: 'left' },
+    { field: 'om_validite_debut', width: 23.6, align: 'center' },
+    { field: 'om_validite_fin', width: 23.6, align: 'center' },
+    { field: 'description', width: 47.1, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

@@ -231,9 +231,10 @@ export const listingPdf = {
   title: 'Catégorie de données',
   orientation: 'portrait',
   columns: [
-    { field: 'categorie_donnees', width: 34.3, align: 'right' },
-    { field: 'libelle', width: 68.7, align: 'left' },
-    { field: 'sensible', width: 18.3, align: 'center' },
-    { field: 'om_collectivite', width: 68.7, align: 'left' },
+    { field: 'categorie_donnees', width: 25.2, align: 'right' },
+    { field: 'libelle', width: 50.4, align: 'left' },
+    { field: 'sensible', width: 13.5, align: 'center' },
+    { field: 'om_collectivite', width: 50.4, align: 'left' },
+    { field: 'description', width: 50.4, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

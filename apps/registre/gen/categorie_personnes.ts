@@ -193,8 +193,9 @@ export const listingPdf = {
   title: 'Catégorie de personnes concernées',
   orientation: 'portrait',
   columns: [
-    { field: 'categorie_personnes', width: 38, align: 'right' },
-    { field: 'libelle', width: 76, align: 'left' },
-    { field: 'om_collectivite', width: 76, align: 'left' },
+    { field: 'categorie_personnes', width: 27.1, align: 'right' },
+    { field: 'libelle', width: 54.3, align: 'left' },
+    { field: 'om_collectivite', width: 54.3, align: 'left' },
+    { field: 'description', width: 54.3, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

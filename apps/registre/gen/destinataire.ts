@@ -220,9 +220,10 @@ export const listingPdf = {
   title: 'Destinataire',
   orientation: 'portrait',
   columns: [
-    { field: 'destinataire', width: 26.2, align: 'right' },
-    { field: 'libelle', width: 65.5, align: 'left' },
-    { field: 'interne', width: 32.8, align: 'center' },
-    { field: 'om_collectivite', width: 65.5, align: 'left' },
+    { field: 'destinataire', width: 19.5, align: 'right' },
+    { field: 'libelle', width: 48.7, align: 'left' },
+    { field: 'interne', width: 24.4, align: 'center' },
+    { field: 'om_collectivite', width: 48.7, align: 'left' },
+    { field: 'description', width: 48.7, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

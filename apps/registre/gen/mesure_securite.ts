@@ -193,8 +193,9 @@ export const listingPdf = {
   title: 'Mesure de sécurité',
   orientation: 'portrait',
   columns: [
-    { field: 'mesure_securite', width: 38, align: 'right' },
-    { field: 'libelle', width: 76, align: 'left' },
-    { field: 'om_collectivite', width: 76, align: 'left' },
+    { field: 'mesure_securite', width: 27.1, align: 'right' },
+    { field: 'libelle', width: 54.3, align: 'left' },
+    { field: 'om_collectivite', width: 54.3, align: 'left' },
+    { field: 'description', width: 54.3, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

@@ -231,11 +231,12 @@ export const listingPdf = {
   app: 'registre',
   table: 'transfert_hors_ue',
   title: 'Transfert hors UE',
-  orientation: 'portrait',
+  orientation: 'landscape',
   columns: [
-    { field: 'transfert_hors_ue', width: 27.1, align: 'right' },
-    { field: 'traitement', width: 54.3, align: 'left' },
-    { field: 'pays', width: 54.3, align: 'left' },
-    { field: 'om_collectivite', width: 54.3, align: 'left' },
+    { field: 'transfert_hors_ue', width: 30.8, align: 'right' },
+    { field: 'traitement', width: 61.6, align: 'left' },
+    { field: 'pays', width: 61.6, align: 'left' },
+    { field: 'om_collectivite', width: 61.6, align: 'left' },
+    { field: 'garanties', width: 61.6, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

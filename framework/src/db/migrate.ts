@@ -91,6 +91,9 @@ export async function migrate(db: Db, sources: MigrationSource[]): Promise<strin
 export async function secureSchema(db: Db, schema: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`select om.secure_schema(${schema})`.execute(trx);
+    // The read-only role of data sources (migration 0010), once it exists.
+    const lecture = await sql<{ present: boolean }>`select to_regprocedure('om.secure_lecture(name)') is not null as present`.execute(trx);
+    if (lecture.rows[0]?.present) await sql`select om.secure_lecture(${schema})`.execute(trx);
     if (schema === 'om') {
       // The ledger and the audit trail are not the application's to rewrite.
       await sql`revoke all on om.om_migration from commun_app`.execute(trx);

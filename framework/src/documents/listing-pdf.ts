@@ -1,12 +1,14 @@
 /**
  * The PDF listing engine (openMairie's `pdf/pdf.php` over `T.pdf.inc.php`): a table of text cells
  * on A4 pages — page header (title, collectivité, date of printing), the table's header repeated
- * on every page, rows with alternating fill, cells wrapped in their column and capped at a few
- * lines, « Page n » at the foot, « N enregistrement(s) » at the end.
+ * on every page, rows with alternating fill, cells wrapped whole in their column (a row is never
+ * cut: it goes to the next page), « Page n/N » at the foot, « N enregistrement(s) » at the end.
  *
  * Written as a stream: rows arrive in batches, each batch's bytes go to the sink before the next
  * batch is read, and pdfkit keeps only the current page (no `bufferPages`; its cache of word
- * layouts is emptied after each batch), so memory does not grow with the number of rows.
+ * layouts is emptied after each batch), so memory does not grow with the number of rows. The page
+ * count N is not known until the last row: every footer draws one shared form XObject, written
+ * once at the end with the total (the PDF's own way of drawing something defined later).
  */
 import PDFDocument from 'pdfkit';
 import { FONTS } from './fonts.ts';
@@ -16,13 +18,19 @@ import { giveWay } from '../jobs/give-way.ts';
 const POINTS_PER_MM = 72 / 25.4;
 const pt = (mm: number) => mm * POINTS_PER_MM;
 
+/** What the footer needs of pdfkit's embedded font (internals of pdfkit 0.20, pinned). */
+interface EmbeddedFont {
+  readonly id: string;
+  readonly ascender: number;
+  encode(text: string): [string[], unknown[]];
+  ref(): PDFKit.PDFKitReference;
+}
+
 const TITLE_SIZE = 13;
 const SMALL_SIZE = 8;
 const CELL_SIZE = 8;
 /** A header whose longest word does not fit its column is set smaller, down to this size, rather than broken. */
 const MIN_HEADER_SIZE = 6;
-/** A cell longer than this many lines ends with « … ». */
-const MAX_LINES = 3;
 const PADDING_X = pt(0.8);
 const PADDING_Y = pt(0.8);
 const FOOTER_HEIGHT = pt(6);
@@ -37,6 +45,7 @@ export interface ListingPdfText {
   readonly collectivite: string;
   /** « Édité le 05/03/2026 à 14:30 ». */
   readonly printedOn: string;
+  /** The footer before the page count: « Page 3/ » (the count follows it). */
   readonly page: (page: number) => string;
   readonly count: (rows: number) => string;
 }
@@ -66,6 +75,10 @@ class ListingPdfWriter {
   readonly #bottom: number;
   readonly #headerSizes: readonly number[];
   readonly #cellSizes: readonly number[];
+  /** The page count, drawn by every footer, written at the end. */
+  readonly #pageCount: PDFKit.PDFKitReference;
+  /** The tallest a row may be: the page's body below the header. */
+  #maxRowHeight = Number.POSITIVE_INFINITY;
   #page = 0;
   #y = 0;
   #row = 0;
@@ -83,6 +96,7 @@ class ListingPdfWriter {
       displayTitle: true,
       info: { Title: input.text.title, Author: input.text.collectivite, Creator: 'Commun' },
     });
+    this.#pageCount = this.#doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, -5, 60, 15], Resources: {} });
     this.#cellSizes = input.headers.map(() => CELL_SIZE);
     this.#headerSizes = input.headers.map((header, index) => this.#fittingSize(header, index));
   }
@@ -143,7 +157,17 @@ class ListingPdfWriter {
     this.#rule(this.#y);
     this.#doc.fillColor(TEXT).text(this.#input.text.count(count), this.#left, this.#y + pt(2), { lineBreak: false });
     this.#endPage();
+    this.#writePageCount();
     this.#doc.end();
+  }
+
+  /** The total, in the footer's font, as the content of the form XObject every footer drew. */
+  #writePageCount(): void {
+    this.#font('regular', SMALL_SIZE);
+    const font = (this.#doc as unknown as { _font: EmbeddedFont })._font;
+    const [glyphs] = font.encode(String(this.#page));
+    (this.#pageCount.data as Record<string, unknown>)['Resources'] = { Font: { [font.id]: font.ref() } };
+    this.#pageCount.end(`BT /${font.id} ${SMALL_SIZE} Tf 0 0 Td <${glyphs.join('')}> Tj ET`);
   }
 
   #font(weight: 'regular' | 'bold', size: number): void {
@@ -174,16 +198,26 @@ class ListingPdfWriter {
     this.#drawCells(this.#input.headers, 'bold', this.#headerSizes, height);
     this.#y += height;
     this.#rule(this.#y);
+    this.#maxRowHeight = this.#bottom - this.#y;
   }
 
+  /** « Page n/ » then the page count's XObject, the two centred together (the count's width guessed from n's). */
   #endPage(): void {
     this.#font('regular', SMALL_SIZE);
     const { layout, text } = this.#input;
-    const y = this.#pageHeight - pt(MARGIN_MM) - this.#doc.currentLineHeight(true);
-    this.#doc.fillColor(TEXT).text(text.page(this.#page), this.#left, y, { width: pt(layout.tableWidth), align: 'center', lineBreak: false });
+    const doc = this.#doc;
+    const y = this.#pageHeight - pt(MARGIN_MM) - doc.currentLineHeight(true);
+    const before = text.page(this.#page);
+    const width = doc.widthOfString(before) + doc.widthOfString(String(this.#page));
+    const x = this.#left + (pt(layout.tableWidth) - width) / 2;
+    doc.fillColor(TEXT).text(before, x, y, { lineBreak: false });
+    const name = 'CommunPages';
+    doc.page.xobjects[name] = this.#pageCount;
+    const baseline = y + ((doc as unknown as { _font: EmbeddedFont })._font.ascender / 1000) * SMALL_SIZE;
+    doc.addContent(`q 1 0 0 -1 ${(x + doc.widthOfString(before)).toFixed(2)} ${baseline.toFixed(2)} cm /${name} Do Q`);
   }
 
-  /** The tallest cell, each capped at MAX_LINES lines, plus the padding. */
+  /** The tallest cell (wrapped whole, up to a page's body), plus the padding. */
   #rowHeight(cells: readonly string[], weight: 'regular' | 'bold', sizes: readonly number[]): number {
     this.#font(weight, CELL_SIZE);
     let tallest = this.#doc.currentLineHeight(true);
@@ -191,9 +225,9 @@ class ListingPdfWriter {
       if (cell === '') return;
       this.#font(weight, sizes[index] ?? CELL_SIZE);
       const height = this.#doc.heightOfString(cell, { width: this.#textWidth(index) });
-      tallest = Math.max(tallest, Math.min(height, this.#doc.currentLineHeight(true) * MAX_LINES));
+      tallest = Math.max(tallest, height);
     });
-    return tallest + 2 * PADDING_Y;
+    return Math.min(tallest + 2 * PADDING_Y, this.#maxRowHeight);
   }
 
   #drawCells(cells: readonly string[], weight: 'regular' | 'bold', sizes: readonly number[], rowHeight: number): void {

@@ -112,7 +112,7 @@ function alignOf(kind: FieldKind): PdfAlign {
   return 'left';
 }
 
-/** Unbounded text that is not the table's label: a long description, not a listing column. */
+/** Unbounded text that is not the table's label: a long description, printed after the other columns. */
 const isLongText = (field: FieldMeta, table: TableMeta) =>
   field.kind === 'text' && field.maxLength === undefined && field.name !== table.labelColumn && !table.primaryKey.includes(field.name);
 
@@ -126,8 +126,8 @@ function shownField(field: FieldMeta, table: TableMeta, knownTargets: ReadonlyMa
 
 /**
  * The listing's columns that fit an A4 page (portrait when they fit it, else landscape; the
- * columns that would not fit a landscape page are left out), widths in proportion to their
- * characters, stretched to the page.
+ * columns that would not fit a landscape page are left out, long texts first), widths in
+ * proportion to their characters, stretched to the page.
  */
 export function listingPdfOf(
   table: TableMeta,
@@ -135,9 +135,11 @@ export function listingPdfOf(
   listColumns?: readonly string[],
 ): ListingPdfSpec | undefined {
   const byName = new Map(table.fields.map((field) => [field.name, shownField(field, table, knownTargets)]));
-  const candidates = (listColumns ?? table.fields.map((field) => field.name))
+  const shown = (listColumns ?? table.fields.map((field) => field.name))
     .map((name) => byName.get(name))
-    .filter((field): field is FieldMeta => field !== undefined && tabular(field) && !isLongText(field, table));
+    .filter((field): field is FieldMeta => field !== undefined && tabular(field));
+  // Long texts come last, where room is left: the engine wraps them whole, on as many lines as they need.
+  const candidates = [...shown.filter((field) => !isLongText(field, table)), ...shown.filter((field) => isLongText(field, table))];
   const kept: { field: FieldMeta; characters: number }[] = [];
   let total = 0;
   for (const field of candidates) {

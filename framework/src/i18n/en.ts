@@ -11,6 +11,7 @@ import { dashboardEn } from './screens/dashboard.ts';
 import { adminEn } from './screens/admin.ts';
 import { filesEn } from './screens/files.ts';
 import { queriesEn } from './screens/queries.ts';
+import { sourcesEn } from './screens/sources.ts';
 import { documentsEn } from './screens/documents.ts';
 import { importsEn } from './screens/imports.ts';
 import { apiSafetyEn } from './screens/api-safety.ts';
@@ -20,6 +21,7 @@ import { traitementsEn } from './screens/traitements.ts';
 import { databaseEn } from './screens/database.ts';
 import { inputChecksEn } from './screens/input-checks.ts';
 import { referenceCheckEn } from './screens/reference-check.ts';
+import { templatesEn } from './screens/templates.ts';
 import type { Messages } from './index.ts';
 
 const plural = pluralOf('en');
@@ -651,6 +653,7 @@ export const en: Messages = {
   admin: adminEn,
   files: filesEn,
   queries: queriesEn,
+  sources: sourcesEn,
   documents: documentsEn,
   imports: importsEn,
   apiSafety: apiSafetyEn,
@@ -660,4 +663,5 @@ export const en: Messages = {
   database: databaseEn,
   inputChecks: inputChecksEn,
   referenceCheck: referenceCheckEn,
+  templates: templatesEn,
 };

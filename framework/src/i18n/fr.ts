@@ -16,6 +16,7 @@ import { dashboardFr } from './screens/dashboard.ts';
 import { adminFr } from './screens/admin.ts';
 import { filesFr } from './screens/files.ts';
 import { queriesFr } from './screens/queries.ts';
+import { sourcesFr } from './screens/sources.ts';
 import { documentsFr } from './screens/documents.ts';
 import { importsFr } from './screens/imports.ts';
 import { apiSafetyFr } from './screens/api-safety.ts';
@@ -25,6 +26,7 @@ import { traitementsFr } from './screens/traitements.ts';
 import { databaseFr } from './screens/database.ts';
 import { inputChecksFr } from './screens/input-checks.ts';
 import { referenceCheckFr } from './screens/reference-check.ts';
+import { templatesFr } from './screens/templates.ts';
 
 const plural = pluralOf('fr');
 const count = (n: number, one: string, other: string) => `${n} ${plural(n, { one, other })}`;
@@ -677,6 +679,7 @@ export const fr = {
   admin: adminFr,
   files: filesFr,
   queries: queriesFr,
+  sources: sourcesFr,
   documents: documentsFr,
   imports: importsFr,
   apiSafety: apiSafetyFr,
@@ -686,4 +689,5 @@ export const fr = {
   database: databaseFr,
   inputChecks: inputChecksFr,
   referenceCheck: referenceCheckFr,
+  templates: templatesFr,
 } as const;

@@ -73,3 +73,30 @@ export interface ServerWidget {
   readonly permissions?: readonly string[];
   render(context: WidgetContext): Promise<WidgetContent>;
 }
+
+/** What a data source declared in code receives (framework/src/documents/sources). */
+export interface DocumentSourceContext {
+  readonly actor: Actor;
+  /** Runs `work` as the actor (collectivité scope and RLS apply). */
+  readonly read: <T>(work: (db: Db) => Promise<T>) => Promise<T>;
+  /** The record's key (`idx`) and the declared parameters. */
+  readonly params: Readonly<Record<string, string | number | boolean | null>>;
+  readonly locale: Locale | undefined;
+  /** At most this many rows, when given. */
+  readonly limit: number | undefined;
+}
+
+/**
+ * A data source declared by an application (`om_requete.type = 'objet'`, `classe` = `<app>/<name>`
+ * or `<name>`), for what SQL cannot say simply. Its merge fields are declared, so that the
+ * template's editor lists them without running it.
+ */
+export interface DocumentSourceSpec {
+  readonly app: string;
+  readonly name: string;
+  readonly label: string;
+  readonly fields: readonly { readonly name: string; readonly label: string }[];
+  /** Besides `idx`. */
+  readonly parameters?: readonly { readonly name: string; readonly label: string }[];
+  rows(context: DocumentSourceContext): Promise<readonly Readonly<Record<string, unknown>>[]>;
+}

@@ -139,6 +139,8 @@ export type WidgetKind =
   | 'hidden'
   | 'static'
   | 'richtext'
+  /** The HTML of an état's or a lettre type's title or body (`documents/template-html.ts`), with its editor. */
+  | 'template'
   | 'file'
   | 'color';
 
@@ -210,6 +212,8 @@ export interface FileFieldRules {
   readonly maxBytes?: number;
   /** Accepted MIME types (default: PDF, images, office documents, text). */
   readonly types?: readonly string[];
+  /** An image shown as such (consult page, listing), served from the record's file address. */
+  readonly preview?: boolean;
 }
 
 /**

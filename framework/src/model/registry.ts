@@ -1,5 +1,5 @@
 import { Catalogue } from './catalogue.ts';
-import type { MenuEntry, ServerWidget } from './extensions.ts';
+import type { DocumentSourceSpec, MenuEntry, ServerWidget } from './extensions.ts';
 import type { ObjectOverride } from './override.ts';
 import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from './specs.ts';
 import type { TableMeta } from './types.ts';
@@ -37,6 +37,8 @@ export class Registry {
   readonly imports = new Catalogue<ImportSpec>('import', (spec) => spec.name);
   /** The PDF listing of each object that has one, by table name. */
   readonly listingPdfs = new Catalogue<ListingPdfSpec>('édition PDF', (spec) => spec.table);
+  /** Data sources declared in code (`om_requete.type = 'objet'`), by name. */
+  readonly documentSources = new Catalogue<DocumentSourceSpec>('source de données', (spec) => spec.name);
 
   /** A menu entry for a page that is not an object's listing. */
   addMenuEntry(entry: MenuEntry): void {

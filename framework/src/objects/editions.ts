@@ -15,7 +15,7 @@ export function documentScreens(order: number, label: string): ScreensDeclaratio
     menu: editionsMenu(order, label),
     listColumns: ['id', 'libelle', 'actif', 'om_collectivite'],
     advancedSearch: [{ field: 'libelle' }, { field: 'actif' }, { field: 'om_collectivite' }, { field: 'om_sql' }],
-    widgets: { orientation: 'select', format: 'select', titre_om_htmletat: 'textarea', corps_om_htmletatex: 'textarea' },
+    widgets: { orientation: 'select', format: 'select', titre_om_htmletat: 'template', corps_om_htmletatex: 'template' },
     choices: {
       orientation: [
         { value: 'P', label: t('admin.editions.portrait') },

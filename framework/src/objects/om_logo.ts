@@ -8,10 +8,10 @@ export const omLogo: ObjectOverride = {
   searchColumns: ['libelle', 'id', 'description'],
   screens: {
     menu: editionsMenu(40, t('admin.menu.logos')),
-    listColumns: ['id', 'libelle', 'actif', 'resolution', 'om_collectivite'],
+    listColumns: ['id', 'libelle', 'fichier', 'actif', 'resolution', 'om_collectivite'],
     advancedSearch: [{ field: 'libelle' }, { field: 'actif' }, { field: 'om_collectivite' }],
     widgets: { fichier: 'file', description: 'textarea' },
-    fileFields: { fichier: { types: ['image/png', 'image/jpeg'] } },
+    fileFields: { fichier: { types: ['image/png', 'image/jpeg'], preview: true } },
     labels: { id: t('admin.editions.code'), fichier: t('admin.logo.fichier'), resolution: t('admin.logo.resolution') },
     help: { id: t('admin.logo.helpCode'), fichier: t('admin.logo.helpFichier'), resolution: t('admin.logo.helpResolution'), actif: t('admin.logo.helpActif') },
   },

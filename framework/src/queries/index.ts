@@ -6,3 +6,7 @@ export { exportQuery, runTable } from './run.ts';
 export type { TableResult } from './run.ts';
 export { queryShape } from './shape.ts';
 export type { OfferedCriterion, QueryShape } from './shape.ts';
+export { ADMIN_OUTPUTS, adminParameters, planAdminQuery, runAdminQuery } from './admin.ts';
+export type { AdminOutput, AdminPlanResult, AdminQueryChoices, AdminQueryPlan } from './admin.ts';
+export { ODS_MIME, XLSX_MIME, odsOf, xlsxOf } from './spreadsheet.ts';
+export type { Sheet, SheetCell } from './spreadsheet.ts';

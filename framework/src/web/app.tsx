@@ -16,6 +16,7 @@ import { staticRoutes } from './static/routes.ts';
 import { VERSION } from '../version.ts';
 import { adminRoutes } from './admin/routes.tsx';
 import { pdfExportRoutes } from './export/pdf.ts';
+import { documentRoutes } from './documents/routes.ts';
 import { queryRoutes } from './queries/routes.tsx';
 import { importRoutes } from './imports/routes.tsx';
 import { jobRoutes } from './jobs/routes.tsx';
@@ -25,6 +26,7 @@ import { dashboardRoutes } from './dashboard/routes.tsx';
 import { navigationRoutes } from './navigation/routes.tsx';
 import { screenRoutes } from './screens/index.ts';
 import { formHelperRoutes } from './screens/form/index.ts';
+import { templateRoutes } from './templates/routes.ts';
 import { uploadAwareBodyLimit } from './screens/form/index.ts';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -84,6 +86,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.route('/', dashboardRoutes());
   app.route('/', adminRoutes());
   app.route('/', pdfExportRoutes());
+  app.route('/', documentRoutes());
   app.route('/', queryRoutes());
   app.route('/', importRoutes());
   app.route('/', jobRoutes());
@@ -91,6 +94,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.route('/', generatorRoutes());
 
   app.route('/', formHelperRoutes());
+  app.route('/', templateRoutes());
   // Last: `/:app/:table…` would match the fixed addresses above.
   app.route('/', screenRoutes());
   return app;

@@ -4,7 +4,7 @@ import type { Translation } from '../types.ts';
 export const documentsFr = {
   listing: {
     printedOn: 'Édité le {date} à {time}',
-    page: 'Page {page}',
+    page: 'Page {page}/',
     count: '{count} enregistrement(s)',
     link: 'Édition PDF',
     linkTitle: 'Éditer la recherche en cours au format PDF',
@@ -22,12 +22,26 @@ export const documentsFr = {
     landscape: 'Paysage',
     pdf: '(PDF)',
   },
+  print: {
+    page: 'Page {page}/{pages}',
+    total: 'Total',
+    average: 'Moyenne',
+    count: 'Nombre',
+    preview: 'PRÉVISUALISATION',
+    unknownDocument: 'Ce document n’existe pas ou n’est pas actif pour votre collectivité.',
+    otherObject: 'Ce document n’imprime pas les enregistrements de cet objet.',
+    failed: 'Le document n’a pas pu être produit : {reason}',
+    heading: 'Documents à imprimer',
+    etat: 'État',
+    lettretype: 'Lettre type',
+    linkTitle: '{kind} « {document} » au format PDF',
+  },
 } as const;
 
 export const documentsEn: Translation<typeof documentsFr> = {
   listing: {
     printedOn: 'Printed on {date} at {time}',
-    page: 'Page {page}',
+    page: 'Page {page}/',
     count: '{count} record(s)',
     link: 'PDF printout',
     linkTitle: 'Print the current search as PDF',
@@ -44,5 +58,19 @@ export const documentsEn: Translation<typeof documentsFr> = {
     portrait: 'Portrait',
     landscape: 'Landscape',
     pdf: '(PDF)',
+  },
+  print: {
+    page: 'Page {page}/{pages}',
+    total: 'Total',
+    average: 'Average',
+    count: 'Count',
+    preview: 'PREVIEW',
+    unknownDocument: 'This document does not exist or is not active for your collectivité.',
+    otherObject: 'This document does not print records of this object.',
+    failed: 'The document could not be produced: {reason}',
+    heading: 'Documents to print',
+    etat: 'Report',
+    lettretype: 'Letter',
+    linkTitle: '{kind} “{document}” as PDF',
   },
 };

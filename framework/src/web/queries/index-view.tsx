@@ -1,6 +1,7 @@
 /** « Requêtes mémorisées »: the queries the user may run, by application, with what each asks. */
 import type { Translate } from '../../i18n/index.ts';
 import type { QueryShape } from '../../queries/index.ts';
+import { parseParameters, type StoredSource } from '../../documents/sources/index.ts';
 import { QUERY_PATHS } from './paths.ts';
 
 function criteriaText(tr: Translate, shape: QueryShape): string {
@@ -19,14 +20,59 @@ function groupByApp(shapes: readonly QueryShape[]): [string, QueryShape[]][] {
   return [...groups];
 }
 
+/** The queries written by an administrator (`om_requete` marked `reqmo`), under their own heading. */
+function AdminQueries(props: { tr: Translate; sources: readonly StoredSource[] }) {
+  const { tr } = props;
+  return (
+    <section aria-labelledby="requetes-administrateur">
+      <h2 id="requetes-administrateur">{tr('queries.admin.heading')}</h2>
+      <div class="listing-defilement" role="region" aria-labelledby="requetes-administrateur" tabindex={0}>
+        <table class="listing-tableau">
+          <caption class="visuellement-cache">{tr('queries.admin.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{tr('queries.index.query')}</th>
+              <th scope="col">{tr('queries.admin.description')}</th>
+              <th scope="col">{tr('queries.admin.parametersColumn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.sources.map((source) => (
+              <tr>
+                <th scope="row">
+                  <a href={QUERY_PATHS.adminForm(source.om_requete)}>{source.libelle}</a>
+                </th>
+                <td>{source.description || tr('queries.admin.noDescription')}</td>
+                <td>{parameterNames(source) || tr('queries.admin.noParameters')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** The declared parameters' labels; a declaration that cannot be read is reported on the query's form. */
+function parameterNames(source: StoredSource): string {
+  try {
+    return parseParameters(source.parametres)
+      .map((parameter) => parameter.label)
+      .join(' ; ');
+  } catch {
+    return '';
+  }
+}
+
 /** `titleOf`: an application's title (« Registre RGPD »), by which the groups are headed. */
-export function IndexView(props: { tr: Translate; shapes: readonly QueryShape[]; titleOf: (app: string) => string }) {
+export function IndexView(props: { tr: Translate; shapes: readonly QueryShape[]; adminSources?: readonly StoredSource[]; titleOf: (app: string) => string }) {
   const { tr } = props;
   const groups = groupByApp(props.shapes);
+  const adminSources = props.adminSources ?? [];
   return (
     <div class="requetes">
       <p>{tr('queries.index.intro')}</p>
-      {groups.length === 0 && <p>{tr('queries.index.none')}</p>}
+      {groups.length === 0 && adminSources.length === 0 && <p>{tr('queries.index.none')}</p>}
       {groups.map(([app, shapes]) => (
         <section aria-labelledby={`requetes-${app}`}>
           <h2 id={`requetes-${app}`}>{props.titleOf(app)}</h2>
@@ -57,6 +103,7 @@ export function IndexView(props: { tr: Translate; shapes: readonly QueryShape[];
           </div>
         </section>
       ))}
+      {adminSources.length > 0 && <AdminQueries tr={tr} sources={adminSources} />}
     </div>
   );
 }

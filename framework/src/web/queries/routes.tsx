@@ -27,6 +27,8 @@ import { localeOf, translatorOf } from '../locale.ts';
 import { HttpError } from '../operations/index.ts';
 import { serviceDeps } from '../service-deps.ts';
 import { actorOf, applicationTitle, renderScreen } from '../screens/shared/index.ts';
+import { storedQuerySources } from '../../documents/sources/index.ts';
+import { adminQueryRoutes } from './admin-routes.tsx';
 import { choiceInputOf, type ChoiceInput } from './choice-input.ts';
 import { BOM } from '../export/csv-cell.ts';
 import { csvLines, queryCsvColumns } from './csv.ts';
@@ -100,14 +102,23 @@ function downloadCsv(c: Context<AppEnv>, actor: Actor, plan: QueryPlan, separato
 
 export function queryRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  adminQueryRoutes(app);
 
   app.get(QUERY_PATHS.index, requireActor(), async (c) => {
     const actor = queriesUser(c);
     const tr = translatorOf(c);
+    const adminSources = await storedQuerySources(c.get('runtime').db);
     return renderScreen(c, {
       title: tr('queries.index.title'),
       breadcrumb: crumbs(c),
-      children: <IndexView tr={tr} shapes={runnableQueries(actor, c.get('runtime').registry)} titleOf={(app) => applicationTitle(c.get('runtime'), app, localeOf(c))} />,
+      children: (
+        <IndexView
+          tr={tr}
+          shapes={runnableQueries(actor, c.get('runtime').registry)}
+          adminSources={adminSources}
+          titleOf={(app) => applicationTitle(c.get('runtime'), app, localeOf(c))}
+        />
+      ),
     });
   });
 

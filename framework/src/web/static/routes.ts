@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { buildSync } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 
@@ -9,8 +10,9 @@ import type { AppEnv } from '../env.ts';
  * The static files, from a fixed allow-list (no path from the request ever reaches the file
  * system): the stylesheet (`commun.css` then each area's `css/*.css`, in one file), the scripts
  * of the screens (`js/*.js`, each an independent IIFE, in one file), htmx 2 and Chart.js 4 (the
- * dashboard's charts, loaded by the pages that draw one), served from their npm packages, and the
- * favicon. Pages link them with `assetUrl(name)`, which adds a hash of the content: the files
+ * dashboard's charts, loaded by the pages that draw one), served from their npm packages, the
+ * template editor (bundled by esbuild from `editor/` on first use, loaded by `js/gabarit.js`
+ * where a page has a template field), and the favicon. Pages link them with `assetUrl(name)`, which adds a hash of the content: the files
  * can then be cached for a year. `/favicon.ico`, which browsers and tools ask for by themselves,
  * leads to the favicon.
  */
@@ -32,7 +34,26 @@ const FILES = {
   // The package exports only its modules: the browser build is found beside the main one.
   'chart.umd.min.js': { paths: () => [new URL('./chart.umd.min.js', pathToFileURL(require.resolve('chart.js')))], type: 'text/javascript; charset=utf-8' },
   'favicon.svg': { paths: () => [new URL('./favicon.svg', import.meta.url)], type: 'image/svg+xml' },
+  // The template editor (ProseMirror), bundled from `editor/` by esbuild on first use.
+  'editeur-gabarit.js': { build: () => bundle(new URL('./editor/index.ts', import.meta.url)), type: 'text/javascript; charset=utf-8' },
 } as const;
+
+/** One browser script (an IIFE) from a TypeScript entry and its packages. */
+function bundle(entry: URL): Buffer {
+  const result = buildSync({
+    entryPoints: [fileURLToPath(entry)],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2020',
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error(`esbuild: rien produit pour ${entry.pathname}`);
+  return Buffer.from(output.contents);
+}
 
 export type StaticName = keyof typeof FILES;
 
@@ -46,7 +67,8 @@ const loaded = new Map<StaticName, Loaded>();
 function load(name: StaticName): Loaded {
   let file = loaded.get(name);
   if (!file) {
-    const parts = FILES[name].paths().map((path) => readFileSync(path));
+    const spec: { paths?: () => (URL | string)[]; build?: () => Buffer } = FILES[name];
+    const parts = spec.build ? [spec.build()] : (spec.paths?.() ?? []).map((path) => readFileSync(path));
     const body: Uint8Array<ArrayBuffer> = new Uint8Array(Buffer.concat(parts.flatMap((part) => [part, Buffer.from('\n')])));
     file = { body, hash: createHash('sha256').update(body).digest('hex').slice(0, 12) };
     loaded.set(name, file);

@@ -7,6 +7,7 @@
 import type { Actor } from '../../../access/actor.ts';
 import { can } from '../../../access/permissions.ts';
 import type { Row } from '../../../db/connection.ts';
+import { templateDisplayHtml } from '../../../documents/template-sanitize.ts';
 import { formatSize, isFileId, type StoredFile } from '../../../files/index.ts';
 import { translator, type Locale } from '../../../i18n/index.ts';
 import type { RegisteredObject } from '../../../model/registry.ts';
@@ -32,10 +33,24 @@ export function StaticValue(props: { field: FormField; record: Row; context: Sta
   if (field.widget === 'richtext' && typeof value === 'string') {
     return <div class="texte-riche" dangerouslySetInnerHTML={{ __html: sanitizeRichText(value) }} />;
   }
+  if (field.widget === 'template' && typeof value === 'string') {
+    return <div class="gabarit" dangerouslySetInnerHTML={{ __html: templateDisplayHtml(value, context.locale) }} />;
+  }
   if (field.widget === 'file' && isFileId(value)) {
     const file = context.files.get(value);
     if (!file) return <span>{tr('files.missing')}</span>;
     if (context.recordKey === undefined) return <span>{file.name}</span>;
+    const href = fileUrl(context.object, context.recordKey, field.name);
+    if (context.object.override.screens?.fileFields?.[field.name]?.preview && file.type.startsWith('image/')) {
+      return (
+        <span class="fichier-apercu">
+          <img src={href} alt={tr('files.previewAlt', { label: field.label })} class="apercu-image" />
+          <a href={href} download={file.name} hx-boost="false">
+            {tr('files.download', { name: file.name, size: formatSize(file.size, context.locale) })}
+          </a>
+        </span>
+      );
+    }
     return (
       <a href={fileUrl(context.object, context.recordKey, field.name)} download={file.name} hx-boost="false">
         {tr('files.download', { name: file.name, size: formatSize(file.size, context.locale) })}

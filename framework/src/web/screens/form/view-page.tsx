@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { getRecord } from '../../../records/index.ts';
 import type { AppEnv } from '../../env.ts';
+import { recordDocuments } from '../../documents/record-documents.tsx';
 import { listUrl, objectFromRoute, recordCrumbs, recordTitle, renderScreen, requirePermission } from '../shared/index.ts';
 import { subFormSection } from '../subform/tabs.tsx';
 import { screenContext } from './context.ts';
@@ -27,6 +28,7 @@ export async function viewPage(c: Context<AppEnv>): Promise<Response> {
       <div class="page-enregistrement">
         <Portlet links={portletLinks(object, context.actor, record, context.locale, retour)} locale={context.locale} />
         <RecordSheet fields={fields} record={record} context={sheetContext} />
+        {await recordDocuments(context.runtime.db, context.actor, object, record[object.meta.key ?? ''], context.locale)}
         {await subFormSection(c, object, record)}
       </div>
     ),

@@ -10,6 +10,7 @@ import { translator, type Locale } from '../../../i18n/index.ts';
 import type { Choice } from '../../../model/override.ts';
 import type { FormField } from './fields.ts';
 import type { ReferenceChoices } from './options.ts';
+import { TemplateInput } from './template-input.tsx';
 import { PREVIEW_FIELD } from './urls.ts';
 import { isChecked } from './values.ts';
 
@@ -188,6 +189,8 @@ export function Control(props: ControlProps): Child {
       );
     case 'richtext':
       return <RichText {...props} />;
+    case 'template':
+      return <TemplateInput {...props} common={common(props, [`${props.ids.input}-aide-gabarit`])} />;
     case 'integer':
       return <input type="text" inputmode="numeric" {...common(props)} value={value} class="nombre" />;
     case 'decimal':

@@ -21,6 +21,8 @@ export interface ListColumn {
   readonly sortable: boolean;
   readonly email: boolean;
   readonly richText: boolean;
+  /** A file field declared with `preview`: the cell shows the image. */
+  readonly image: boolean;
   /** Fixed choices of the field (`screens.choices`): a cell shows the choice's label. */
   readonly choices: readonly Choice[] | undefined;
   /** The row's column holding the referenced row's label (single-column foreign keys). */
@@ -52,7 +54,8 @@ export function listColumns(object: RegisteredObject, actor: Actor, fixed: Reado
       numeric: isNumeric(field) && !labelled.has(field.name),
       sortable: isSortableKind(field.kind),
       email: screens?.widgets?.[field.name] === 'email' || (field.kind === 'text' && EMAIL_NAME.test(field.name)),
-      richText: screens?.widgets?.[field.name] === 'richtext',
+      richText: screens?.widgets?.[field.name] === 'richtext' || screens?.widgets?.[field.name] === 'template',
+      image: screens?.fileFields?.[field.name]?.preview === true,
       choices: screens?.choices?.[field.name],
       labelKey: labelled.has(field.name) ? `${field.name}${LABEL_SUFFIX}` : undefined,
     }));

@@ -1,7 +1,8 @@
 /** The listing's table: sortable headers, one row per record (its first cell links to it), row actions. */
 import type { Row } from '../../../db/connection.ts';
 import type { ListResult } from '../../../records/read.ts';
-import { actionUrl } from '../shared/index.ts';
+import { isFileId } from '../../../files/index.ts';
+import { actionUrl, fileUrl } from '../shared/index.ts';
 import { cellText, mailto, type ListColumn } from './columns.ts';
 import { navigation, returnQuery, type ListingModel } from './model.ts';
 import { changed, nextSort } from './state.ts';
@@ -42,7 +43,10 @@ function Cell(props: { model: ListingModel; column: ListColumn; row: Row; href: 
   const text = cellText(column, row, model.locale);
   const className = column.numeric ? 'nombre' : undefined;
   let content: unknown = text;
-  if (props.first && href) {
+  if (column.image) {
+    const value = row[column.field.name];
+    content = isFileId(value) ? <img src={fileUrl(model.object, id, column.field.name)} alt={model.tr('files.previewAlt', { label: column.label })} class="vignette" /> : '';
+  } else if (props.first && href) {
     content = (
       <a href={href} class="listing-lien">
         {text === '' ? <span class="visuellement-cache">{model.tr('listing.open', { id })}</span> : text}

@@ -1,0 +1,102 @@
+/**
+ * Runs an administrator's SQL (`om_requete.type = 'sql'`) behind two barriers. The guard
+ * (guard.ts) lets through one reading statement, with `&name` parameters bound as `$n`. The
+ * database then runs it inside a READ ONLY transaction, as `commun_lecture` (a role that may only
+ * read the applications' tables and the framework's configuration, migration 0010), with the
+ * user's collectivité settings (row-level security applies), a statement time limit and a row cap.
+ * The statement is wrapped in a sub-query, so that it is one `select` whatever the author wrote,
+ * and always sent with bound parameters, so that the database refuses a second statement.
+ *
+ * The embedded database ignores `statement_timeout`: there, the guard also refuses `pg_sleep`, but
+ * a heavy query (a huge cross join) runs to its end. Said in the developer's guide.
+ */
+import { CompiledQuery, sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import type { Database } from '../../db/connection.ts';
+import { t, type Locale } from '../../i18n/index.ts';
+import { SourceError, databaseError, refusalError } from './errors.ts';
+import { guardSql, type SqlParameterType } from './guard.ts';
+import { mergeFieldsOf } from './merge-fields.ts';
+import type { SourceParams, SourceResult } from './types.ts';
+
+/** The role data sources run as (migration 0010). */
+export const READ_ROLE = 'commun_lecture';
+
+export interface SourceLimits {
+  /** COMMUN_SOURCE_TIMEOUT_MS, 10 s by default (server database only). */
+  readonly timeoutMs: number;
+  /** COMMUN_SOURCE_MAX_ROWS, 10 000 by default: beyond, the source is refused unless the caller asked for fewer. */
+  readonly maxRows: number;
+}
+
+const positiveInteger = (text: string | undefined, fallback: number) => {
+  const value = Number(text);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+
+export const sourceLimits = (env: NodeJS.ProcessEnv = process.env): SourceLimits => ({
+  timeoutMs: positiveInteger(env.COMMUN_SOURCE_TIMEOUT_MS, 10_000),
+  maxRows: positiveInteger(env.COMMUN_SOURCE_MAX_ROWS, 10_000),
+});
+
+/** Marks the real rows of the left join that always gives one row, so that the columns are known even without data. */
+const PRESENCE = 'commun:ligne';
+const PREFIX = `select source.* from (values (1)) as commun_une(x) left join (select true as "${PRESENCE}", commun_source.* from (\n`;
+
+export interface SqlSourceRequest {
+  readonly actor: Actor;
+  readonly params: SourceParams;
+  /** The names `&name` may use (the record's key `idx`, the declared parameters): any other is refused. */
+  readonly known: ReadonlySet<string>;
+  /** The declared parameters' types (`idx` stays untyped: the record's key is a number or a text). */
+  readonly types?: ReadonlyMap<string, SqlParameterType> | undefined;
+  readonly labels: ReadonlyMap<string, string>;
+  readonly locale?: Locale | undefined;
+  /** Read at most this many rows, without refusing more. */
+  readonly limit?: number | undefined;
+}
+
+function collectiviteSettings(actor: Actor) {
+  return { collectivite: String(actor.workingCollectivite || ''), all: actor.niveau === '2' ? 'on' : 'off' };
+}
+
+export async function runSqlSource(db: Database, text: string, request: SqlSourceRequest, limits: SourceLimits = sourceLimits()): Promise<SourceResult> {
+  const { locale } = request;
+  const guarded = guardSql(text, { interruptible: db.kind === 'postgres', types: request.types });
+  if (!guarded.ok) throw refusalError(guarded.refusal, locale);
+  const unknown = guarded.sql.parameters.find((name) => !request.known.has(name));
+  if (unknown !== undefined) {
+    const known = [...request.known].map((name) => `&${name}`).join(', ');
+    throw new SourceError(t('sources.refusals.unknownParameter', { name: unknown, known }, locale));
+  }
+  const capped = request.limit === undefined;
+  const limit = capped ? limits.maxRows + 1 : Math.max(0, Math.floor(request.limit ?? 0));
+  const values = guarded.sql.parameters.map((name) => request.params[name] ?? null);
+  const statement = `${PREFIX}${guarded.sql.text}\n) as commun_source limit $${values.length + 1}) as source on true`;
+  const { collectivite, all } = collectiviteSettings(request.actor);
+  let rows: Record<string, unknown>[];
+  try {
+    rows = await db.kysely.transaction().execute(async (trx) => {
+      await sql`set transaction read only`.execute(trx);
+      await sql`select set_config('commun.collectivite', ${collectivite}, true), set_config('commun.toutes', ${all}, true), set_config('statement_timeout', ${String(limits.timeoutMs)}, true)`.execute(trx);
+      await sql`set local role ${sql.id(READ_ROLE)}`.execute(trx);
+      const result = await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(statement, [...values, limit]));
+      return [...result.rows];
+    });
+  } catch (error) {
+    const sourceError = databaseError(error, {
+      timeoutMs: limits.timeoutMs,
+      positionInSource: (position) => guarded.sql.sourcePosition(position - PREFIX.length),
+      parameterName: (index) => guarded.sql.parameters[index - 1],
+      locale,
+    });
+    throw sourceError ?? error;
+  }
+  const columns = Object.keys(rows[0] ?? {}).filter((name) => name !== PRESENCE);
+  const found = rows.filter((row) => row[PRESENCE] !== null && row[PRESENCE] !== undefined);
+  if (capped && found.length > limits.maxRows) throw new SourceError(t('sources.errors.tooManyRows', { max: limits.maxRows }, locale));
+  return {
+    fields: mergeFieldsOf(columns, request.labels),
+    rows: found.map((row) => Object.fromEntries(columns.map((name) => [name, row[name]]))),
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * The consult page's list of the documents that print this record: the active états and lettres
+ * types of the user's collectivité (else the niveau-2's) attached to its object (`objet` =
+ * `<app>.<table>`), shown to a user who may print (`edition`).
+ */
+import type { Actor } from '../../access/actor.ts';
+import { holds } from '../../access/permissions.ts';
+import type { Database } from '../../db/connection.ts';
+import { documentsOf } from '../../documents/render/definition.ts';
+import { translator, type Locale } from '../../i18n/index.ts';
+import type { RegisteredObject } from '../../model/registry.ts';
+import { EDITION_PERMISSION as PRINT_PERMISSION } from '../editions/menu.ts';
+
+export async function recordDocuments(db: Database, actor: Actor, object: RegisteredObject, key: unknown, locale: Locale) {
+  if (!holds(actor, PRINT_PERMISSION) || (typeof key !== 'string' && typeof key !== 'number')) return null;
+  const documents = await documentsOf(db, actor, `${object.app}.${object.name}`);
+  if (documents.length === 0) return null;
+  const tr = translator(locale);
+  const base = `/${object.app}/${object.name}/${encodeURIComponent(String(key))}/pdf`;
+  return (
+    <section class="documents-enregistrement" aria-labelledby="documents-enregistrement-titre">
+      <h2 id="documents-enregistrement-titre">{tr('documents.print.heading')}</h2>
+      <ul>
+        {documents.map((document) => (
+          <li>
+            <a class="bouton bouton-secondaire" href={`${base}/${document.kind}/${encodeURIComponent(document.id)}`} type="application/pdf">
+              <span class="visuellement-cache">{tr(`documents.print.${document.kind}`)} : </span>
+              {document.libelle} {tr('documents.editions.pdf')}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
