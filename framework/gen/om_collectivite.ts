@@ -43,6 +43,78 @@ export const meta = {
       generation: null,
       required: false,
     },
+    {
+      name: 'adresse',
+      label: 'Adresse postale',
+      pgType: 'varchar',
+      kind: 'text',
+      maxLength: 250,
+      notNull: false,
+      hasDefault: false,
+      generation: null,
+      required: false,
+      comment: 'Adresse postale.',
+    },
+    {
+      name: 'telephone',
+      label: 'Téléphone',
+      pgType: 'varchar',
+      kind: 'text',
+      maxLength: 30,
+      notNull: false,
+      hasDefault: false,
+      generation: null,
+      required: false,
+      comment: 'Téléphone.',
+    },
+    {
+      name: 'email',
+      label: 'Courriel',
+      pgType: 'varchar',
+      kind: 'text',
+      maxLength: 100,
+      notNull: false,
+      hasDefault: false,
+      generation: null,
+      required: false,
+      comment: 'Courriel.',
+    },
+    {
+      name: 'siret',
+      label: 'SIRET',
+      pgType: 'varchar',
+      kind: 'text',
+      maxLength: 14,
+      notNull: false,
+      hasDefault: false,
+      generation: null,
+      required: false,
+      comment: 'SIRET : 14 chiffres.',
+    },
+    {
+      name: 'dpo_nom',
+      label: 'Nom du DPO',
+      pgType: 'varchar',
+      kind: 'text',
+      maxLength: 100,
+      notNull: false,
+      hasDefault: false,
+      generation: null,
+      required: false,
+      comment: 'Nom du DPO : le délégué à la protection des données.',
+    },
+    {
+      name: 'dpo_contact',
+      label: 'Contact du DPO',
+      pgType: 'varchar',
+      kind: 'text',
+      maxLength: 250,
+      notNull: false,
+      hasDefault: false,
+      generation: null,
+      required: false,
+      comment: 'Contact du DPO : courriel, téléphone ou adresse.',
+    },
   ],
   primaryKey: ['om_collectivite'],
   key: 'om_collectivite',
@@ -109,7 +181,7 @@ export const meta = {
   labelColumn: 'libelle',
   tenantColumn: 'om_collectivite',
   validity: null,
-  searchColumns: ['libelle', 'niveau', 'om_collectivite'],
+  searchColumns: ['libelle', 'niveau', 'adresse', 'telephone', 'email', 'om_collectivite'],
   defaultSort: ['libelle'],
   readOnly: false,
 } as const satisfies TableMeta;
@@ -118,4 +190,10 @@ export interface OmCollectiviteRow {
   om_collectivite: number;
   libelle: string;
   niveau: string;
+  adresse: string | null;
+  telephone: string | null;
+  email: string | null;
+  siret: string | null;
+  dpo_nom: string | null;
+  dpo_contact: string | null;
 }

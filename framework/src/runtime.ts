@@ -4,11 +4,19 @@ import type { RuntimeConfig } from './config/index.ts';
 import type { Database } from './db/connection.ts';
 import type { Registry } from './model/registry.ts';
 
+export interface MailAttachment {
+  /** The name the recipient sees (`convocation-12.pdf`). */
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
   html?: string;
+  attachments?: readonly MailAttachment[];
 }
 
 export interface Mailer {

@@ -179,6 +179,13 @@ describeEachDatabase('data sources read only, as the user, within limits', (data
     await assert.rejects(run('select nimporte from om.om_parametre'), /colonne « nimporte » n’existe pas/);
     await assert.rejects(run('select &idx is null as vide', { idx: 1 }), /type du paramètre « &idx » ne se déduit pas.*&idx::integer/);
     assert.deepEqual((await run('select &idx::integer is null as vide', { idx: 1 })).rows, [{ vide: false }]);
+    // A value that does not fit its type: PostgreSQL's English text said in French.
+    await assert.rejects(run('select valeur from om.om_parametre where om_parametre = &idx', { idx: 'abc' }), (error: unknown) => {
+      assert.ok(error instanceof SourceError);
+      assert.match(error.message, /^La valeur « abc » ne convient pas au type « integer » attendu par la requête/);
+      return true;
+    });
+    await assert.rejects(run('select valeur from om.om_parametre where om_parametre = &idx', { idx: '99999999999' }), /La valeur « 99999999999 » dépasse ce que le type « integer »/);
     await assert.rejects(run('select * from om.absente'), /« om.absente » n’existe pas|« absente »/);
   });
 

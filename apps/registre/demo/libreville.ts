@@ -4,6 +4,16 @@
  * that the dashboard always has reviews due.
  */
 
+/** The controller's identity and its DPO, as the register prints them (fictitious SIRET, right key). */
+export const COLLECTIVITE = {
+  adresse: 'Hôtel de ville, 1 place de la Mairie, 00000 Libreville',
+  telephone: '01 23 45 67 89',
+  email: 'mairie@libreville.example',
+  siret: '21009900100013',
+  dpo_nom: 'Claire Martin',
+  dpo_contact: 'dpo@libreville.example, 01 23 45 67 00',
+} as const;
+
 export const SERVICES = [
   { libelle: 'État civil', code: 'EC' },
   { libelle: 'Élections', code: 'ELEC' },

@@ -71,6 +71,8 @@ export const labels: Readonly<Record<string, string>> = {
   'traitement.date_aipd': 'Date de l’AIPD',
   'traitement.observations': 'Observations libres',
   'traitement.om_collectivite': 'Collectivité',
+  'traitement.date_creation': 'Date de création de la fiche',
+  'traitement.date_maj': 'Date de maj',
   traitement_categorie_donnees: 'Données traitées',
   'traitement_categorie_donnees.traitement_categorie_donnees': 'Traitement catégorie données',
   'traitement_categorie_donnees.traitement': 'Traitement',

@@ -148,6 +148,30 @@ export const meta = {
       required: true,
       comment: 'Collectivité.',
     },
+    {
+      name: 'date_creation',
+      label: 'Date de création de la fiche',
+      pgType: 'date',
+      kind: 'date',
+      notNull: true,
+      hasDefault: true,
+      defaultSql: 'CURRENT_DATE',
+      generation: null,
+      required: false,
+      comment: 'Date de création de la fiche.',
+    },
+    {
+      name: 'date_maj',
+      label: 'Date de maj',
+      pgType: 'date',
+      kind: 'date',
+      notNull: true,
+      hasDefault: true,
+      defaultSql: 'CURRENT_DATE',
+      generation: null,
+      required: false,
+      comment: 'Date de dernière mise à jour de la fiche.',
+    },
   ],
   primaryKey: ['traitement'],
   key: 'traitement',
@@ -244,6 +268,8 @@ export interface TraitementRow {
   date_aipd: string | null;
   observations: string | null;
   om_collectivite: number;
+  date_creation: string;
+  date_maj: string;
 }
 
 /** The listing: columns in order, the columns the simple search looks in, the default sort. */
@@ -261,6 +287,8 @@ export const listing = {
     'date_aipd',
     'observations',
     'om_collectivite',
+    'date_creation',
+    'date_maj',
   ],
   searchColumns: ['libelle', 'responsable', 'statut', 'traitement'],
   defaultSort: ['libelle'],
@@ -371,6 +399,20 @@ export const form = {
         labelColumn: 'libelle',
       },
     },
+    {
+      name: 'date_creation',
+      label: 'Date de création de la fiche',
+      widget: 'date',
+      required: false,
+      generated: false,
+    },
+    {
+      name: 'date_maj',
+      label: 'Date de maj',
+      widget: 'date',
+      required: false,
+      generated: false,
+    },
   ],
   subForms: [
     {
@@ -436,6 +478,8 @@ export const storedQueries = [
       'date_aipd',
       'observations',
       'om_collectivite',
+      'date_creation',
+      'date_maj',
     ],
     sort: [
       'libelle',
@@ -450,6 +494,8 @@ export const storedQueries = [
       'date_aipd',
       'observations',
       'om_collectivite',
+      'date_creation',
+      'date_maj',
     ],
     criteria: [],
   },
@@ -471,6 +517,8 @@ export const storedQueries = [
       'date_aipd',
       'observations',
       'om_collectivite',
+      'date_creation',
+      'date_maj',
     ],
     sort: [
       'libelle',
@@ -485,6 +533,8 @@ export const storedQueries = [
       'date_aipd',
       'observations',
       'om_collectivite',
+      'date_creation',
+      'date_maj',
     ],
     criteria: [{ field: 'base_legale', input: 'choice', required: true }],
   },
@@ -506,6 +556,8 @@ export const storedQueries = [
       'date_aipd',
       'observations',
       'om_collectivite',
+      'date_creation',
+      'date_maj',
     ],
     sort: [
       'libelle',
@@ -520,6 +572,8 @@ export const storedQueries = [
       'date_aipd',
       'observations',
       'om_collectivite',
+      'date_creation',
+      'date_maj',
     ],
     criteria: [{ field: 'service', input: 'choice', required: true }],
   },
@@ -608,6 +662,20 @@ export const csvImport = {
       label: 'Observations libres',
       kind: 'text',
       required: false,
+    },
+    {
+      name: 'date_creation',
+      label: 'Date de création de la fiche',
+      kind: 'date',
+      required: false,
+      defaultSql: 'CURRENT_DATE',
+    },
+    {
+      name: 'date_maj',
+      label: 'Date de maj',
+      kind: 'date',
+      required: false,
+      defaultSql: 'CURRENT_DATE',
     },
   ],
 } as const satisfies ImportSpec;

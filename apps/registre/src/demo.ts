@@ -1,14 +1,18 @@
 /**
  * Loads the demo register of « Libreville » (collectivité 1) through the record service, as the
  * system: the same rules and audit as a user's input. Statuses are set with the workflow actions.
+ * Libreville also gets what its register prints (address, SIRET, DPO) and the demo logo that the
+ * register's documents (migration 0003) show, so that they print at once.
  */
 import { SYSTEM_ACTOR } from '../../../framework/src/access/actor.ts';
+import { installDemoLogo } from '../../../framework/src/documents/logos/demo.ts';
 import type { Row } from '../../../framework/src/db/index.ts';
-import { createRecord, listRecords, runAction, type ReadDeps } from '../../../framework/src/records/index.ts';
+import { createRecord, listRecords, runAction, updateRecord, type ReadDeps } from '../../../framework/src/records/index.ts';
 import type { Runtime } from '../../../framework/src/runtime.ts';
 import {
   CATEGORIES_DONNEES,
   CATEGORIES_PERSONNES,
+  COLLECTIVITE,
   DESTINATAIRES,
   MESURES,
   SERVICES,
@@ -50,6 +54,13 @@ class DemoWriter {
   async legalBases(): Promise<Map<string, number>> {
     const { rows } = await listRecords(this.#deps, SYSTEM_ACTOR, this.#object('base_legale'), { perPage: 50, count: 'none' });
     return new Map(rows.map((row) => [String(row.code), Number(row.base_legale)]));
+  }
+
+  /** The collectivité's contact details and DPO, through the same checks as the administrator's form. */
+  async describeCollectivite(): Promise<void> {
+    const object = this.runtime.registry.get('om', 'om_collectivite');
+    if (!object) throw new Error('objet om/om_collectivite non enregistré');
+    await updateRecord(this.#deps, SYSTEM_ACTOR, object, String(DEMO_COLLECTIVITE), { ...COLLECTIVITE });
   }
 
   async act(table: string, key: number, action: string): Promise<void> {
@@ -114,4 +125,6 @@ export async function loadDemo(runtime: Runtime): Promise<void> {
     mesures: await writer.createAll('mesure_securite', MESURES),
   };
   for (const demo of TRAITEMENTS) await addTraitement(writer, lists, demo);
+  await writer.describeCollectivite();
+  await installDemoLogo(runtime, DEMO_COLLECTIVITE);
 }

@@ -105,8 +105,9 @@ describeEachDatabase(
       const spec = runtime.registry.imports.get('registre', 'traitement');
       assert.ok(spec);
       const path = join(folder, 'traitements.csv');
-      const header = 'libelle;finalite;base_legale;service;responsable;date_revue_dpo;statut;donnees_sensibles;date_aipd;observations';
-      const lines = ['Import 1;Finalité.;3;201;;;;Non;;', 'Import 2;Finalité.;3;202;;;;Non;;', 'Import 3;Finalité.;3;Urbanisme;;;;Non;;'];
+      // date_creation and date_maj (migration 0003) are kept by the database: left empty.
+      const header = 'libelle;finalite;base_legale;service;responsable;date_revue_dpo;statut;donnees_sensibles;date_aipd;observations;date_creation;date_maj';
+      const lines = ['Import 1;Finalité.;3;201;;;;Non;;;;', 'Import 2;Finalité.;3;202;;;;Non;;;;', 'Import 3;Finalité.;3;Urbanisme;;;;Non;;;;'];
       writeFileSync(path, [header, ...lines].join('\n'));
       // The niveau-2 user working for Libreville.
       const actor = { ...(actors.syndic as Actor), workingCollectivite: 1 };

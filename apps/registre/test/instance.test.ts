@@ -14,7 +14,7 @@ import { SYSTEM_ACTOR } from '../../../framework/src/access/actor.ts';
 import { bootstrap, type Started } from '../../../framework/src/bootstrap.ts';
 import { readAs } from '../../../framework/src/db/index.ts';
 import { loadConfig } from '../../../framework/src/config/index.ts';
-import { TRAITEMENTS } from '../demo/libreville.ts';
+import { COLLECTIVITE, TRAITEMENTS } from '../demo/libreville.ts';
 import { registre } from '../src/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -61,6 +61,13 @@ test('the first start of a new database loads the demo register, a later start d
   try {
     assert.ok(first.applied.includes('registre/0001_registre.sql'));
     assert.equal(await countIn(first), TRAITEMENTS.length);
+    // What the register's documents print at once (issue 10 §10): Libreville's details and the demo logo.
+    const demo = await readAs(first.runtime.db.kysely, SYSTEM_ACTOR, async (db) =>
+      (await sql<{ siret: string | null; dpo_nom: string | null; logos: number | string }>`select c.siret, c.dpo_nom,
+        (select count(*) from om.om_logo l where l.om_collectivite = c.om_collectivite and l.id = 'logo' and l.actif) as logos
+        from om.om_collectivite c where c.om_collectivite = 1`.execute(db)).rows[0],
+    );
+    assert.deepEqual({ ...demo, logos: Number(demo?.logos) }, { siret: COLLECTIVITE.siret, dpo_nom: COLLECTIVITE.dpo_nom, logos: 1 });
   } finally {
     await first.runtime.db.close();
   }

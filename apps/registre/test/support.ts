@@ -1,4 +1,7 @@
 /** A runtime with the register over a test database, and actors loaded from real users and profiles. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadActor } from '../../../framework/src/access/load-actor.ts';
 import type { Actor } from '../../../framework/src/access/actor.ts';
 import { syncPermissionVocabulary } from '../../../framework/src/access/vocabulary.ts';
@@ -13,8 +16,9 @@ export const SOURCES: MigrationSource[] = [frameworkMigrations, registre.migrati
 
 export const PASSWORD = 'Registre-RGPD-2025';
 
+/** Files (the demo logo) go to a temporary folder, never to the project's `data/`. */
 export async function registreRuntime(database: TestDatabase): Promise<TestRuntime> {
-  const runtime = await createTestRuntime(database);
+  const runtime = await createTestRuntime(database, { config: { dataDir: mkdtempSync(join(tmpdir(), 'commun-registre-')) } });
   registre.register(runtime.registry);
   runtime.registry.linkIncomingReferences();
   await syncPermissionVocabulary(runtime.db.kysely, runtime.registry, registre.permissions ?? []);

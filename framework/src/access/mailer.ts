@@ -13,7 +13,8 @@ export function createMailer(config: RuntimeConfig, logger: Logger): Mailer {
   if (!smtp) {
     return {
       async send(message: MailMessage) {
-        logger.info({ mail: { to: message.to, subject: message.subject, text: message.text } }, 'message non envoyé : aucun serveur SMTP configuré');
+        const attachments = message.attachments?.map((attachment) => attachment.filename);
+        logger.info({ mail: { to: message.to, subject: message.subject, text: message.text, attachments } }, 'message non envoyé : aucun serveur SMTP configuré');
       },
     };
   }
@@ -34,8 +35,9 @@ export function createMailer(config: RuntimeConfig, logger: Logger): Mailer {
         subject: message.subject,
         text: message.text,
         ...(message.html ? { html: message.html } : {}),
+        ...(message.attachments?.length ? { attachments: message.attachments.map((attachment) => ({ ...attachment })) } : {}),
       });
-      logger.info({ mail: { to: message.to, subject: message.subject } }, 'message envoyé');
+      logger.info({ mail: { to: message.to, subject: message.subject, attachments: message.attachments?.length ?? 0 } }, 'message envoyé');
     },
   };
 }

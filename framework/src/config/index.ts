@@ -57,6 +57,8 @@ export interface RuntimeConfig {
   jobs: {
     /** Days a finished job's result files are kept, then deleted (COMMUN_TRAITEMENT_CONSERVATION_JOURS, 7). */
     keepResultsDays: number;
+    /** Above this many documents, printing a search runs as a job (COMMUN_IMPRESSION_DIRECTE_MAX, 50). */
+    directPrintMax?: number;
   };
 }
 
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     },
     jobs: {
       keepResultsDays: integer(env.COMMUN_TRAITEMENT_CONSERVATION_JOURS, 7),
+      directPrintMax: integer(env.COMMUN_IMPRESSION_DIRECTE_MAX, 50),
     },
   };
 }

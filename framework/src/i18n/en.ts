@@ -288,6 +288,8 @@ export const en: Messages = {
       niveau2Only: 'Only a user of a level-2 local authority can create or delete a local authority, or change its level.',
       niveau2Exists: 'A level-2 local authority already exists: there can only be one.',
       deleteNiveau2Only: 'Only a user of a level-2 local authority can delete a local authority.',
+      siret: 'The field “SIRET” must contain the 14 digits of the SIRET number, with a valid check key (example: 21750001600019).',
+      email: 'The field “E-mail” must contain a valid e-mail address (example: townhall@libreville.fr).',
     },
     apiToken: {
       createdByOwner: 'An API token is created by its owner, from “My API tokens”.',

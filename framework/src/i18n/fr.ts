@@ -310,6 +310,8 @@ export const fr = {
         'Seul un utilisateur d’une collectivité de niveau 2 peut créer ou supprimer une collectivité, ou changer son niveau.',
       niveau2Exists: 'Il existe déjà une collectivité de niveau 2 : il ne peut y en avoir qu’une.',
       deleteNiveau2Only: 'Seul un utilisateur d’une collectivité de niveau 2 peut supprimer une collectivité.',
+      siret: 'Le champ « SIRET » doit contenir les 14 chiffres du numéro SIRET, sans erreur de clé (exemple : 21750001600019).',
+      email: 'Le champ « Courriel » doit contenir une adresse e-mail valide (exemple : mairie@libreville.fr).',
     },
     apiToken: {
       createdByOwner: 'Un jeton d’API se crée par son propriétaire, depuis « Mes jetons d’API ».',

@@ -1,6 +1,6 @@
 import type { RawBuilder, Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
-import type { Row, Schema } from '../db/connection.ts';
+import type { Db, Row, Schema } from '../db/connection.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Logger } from 'pino';
 import type { Mailer } from '../runtime.ts';
@@ -185,6 +185,11 @@ export interface ScreensDeclaration {
   /** Fixed choices of a field that is not a foreign key (a `select` widget): value and label. */
   readonly choices?: Readonly<Record<string, readonly Choice[]>>;
   /**
+   * Choices read when the form is shown (the registered objects, the collectivité's logos), for a
+   * field that is not a foreign key: a `select` widget, the record's current value always kept.
+   */
+  readonly dynamicChoices?: Readonly<Record<string, (context: ChoicesContext) => Promise<readonly Choice[]>>>;
+  /**
    * Extra inputs shown in the form (`extraInputs` of the override), in order, with their widget
    * (`widgets`) and label (`labels`); `whenCreating`/`whenEditing` say in which modes.
    */
@@ -196,6 +201,13 @@ export interface ScreensDeclaration {
 export interface Choice {
   readonly value: string;
   readonly label: string;
+}
+
+/** What computing a form's choices may use: the user, the language, the database (read with `readAs`, as the user or the framework). */
+export interface ChoicesContext {
+  readonly actor: Actor;
+  readonly locale: Locale | undefined;
+  readonly db: Db;
 }
 
 export interface ExtraField {

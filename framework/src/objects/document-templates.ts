@@ -71,4 +71,18 @@ export const activateAction: CustomAction = {
   },
 };
 
-export const templateActions = { copier: copyAction, activer: activateAction } as const;
+/**
+ * « Prévisualiser »: shown in the portlet for whoever may modify the document; the page itself
+ * (web/documents/preview.tsx, `GET …/previsualiser`) chooses a sample record and returns the PDF.
+ * Run as an action (API, a posted form), it only says where the preview is.
+ */
+export const previewAction: CustomAction = {
+  label: t('templates.actions.preview'),
+  permissionSuffix: 'modifier',
+  order: 10,
+  run(context) {
+    return Promise.reject(new Veto(t('templates.actions.previewPageOnly', undefined, context.locale)));
+  },
+};
+
+export const templateActions = { previsualiser: previewAction, copier: copyAction, activer: activateAction } as const;

@@ -20,8 +20,11 @@ import { omWidget } from './om_widget.ts';
 
 export { registerAdminMenu } from './menu.ts';
 
-/** Hand-written behaviour of the framework's own objects (their metadata is generated in gen/). */
-export function frameworkOverrides(): Record<string, ObjectOverride> {
+/**
+ * Hand-written behaviour of the framework's own objects (their metadata is generated in gen/).
+ * `registry`: the documents' lists of objects, read when a form is shown (every object registered by then).
+ */
+export function frameworkOverrides(registry: Registry): Record<string, ObjectOverride> {
   return {
     om_collectivite: omCollectivite,
     om_parametre: omParametre,
@@ -33,9 +36,9 @@ export function frameworkOverrides(): Record<string, ObjectOverride> {
     om_widget: omWidget,
     om_dashboard: omDashboard,
     om_audit: omAudit,
-    om_etat: omEtat,
+    om_etat: omEtat(registry),
     om_sousetat: omSousetat,
-    om_lettretype: omLettretype,
+    om_lettretype: omLettretype(registry),
     om_logo: omLogo,
     om_requete: omRequete,
     // Technical tables, should the generator ever register them: never in a menu, never written.
@@ -45,7 +48,7 @@ export function frameworkOverrides(): Record<string, ObjectOverride> {
 
 /** Registers the framework's objects and the administration's menu entries. */
 export function registerFrameworkObjects(registry: Registry): void {
-  const overrides = frameworkOverrides();
+  const overrides = frameworkOverrides(registry);
   for (const meta of tables) registry.register(meta, overrides[meta.name] ?? {});
   registerAdminMenu(registry);
 }

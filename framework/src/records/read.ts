@@ -100,8 +100,10 @@ export async function exportRecords(
   object: RegisteredObject,
   request: ListRequest,
   onBatch: (rows: Row[]) => Promise<void>,
+  /** The permission the read needs: `consulter` when the rows are printed one document each. */
+  action: 'exporter' | 'consulter' = 'exporter',
 ): Promise<number> {
-  if (!can(actor, object, 'exporter')) throw forbidden(deps.locale);
+  if (!can(actor, object, action)) throw forbidden(deps.locale);
   const plan: ListPlan = planList(object, { ...request, page: 1 }, deps.locale);
   const compile = async (connection: Db) =>
     buildListQuery(deps.registry, object, actor, await resolveReferenceSearch(connection, deps.registry, object, actor, plan), false).page.compile(deps.db.kysely);

@@ -16,7 +16,9 @@ import { staticRoutes } from './static/routes.ts';
 import { VERSION } from '../version.ts';
 import { adminRoutes } from './admin/routes.tsx';
 import { pdfExportRoutes } from './export/pdf.ts';
+import { batchPrintRoutes } from './documents/batch-routes.tsx';
 import { documentRoutes } from './documents/routes.ts';
+import { mailRoutes } from './documents/mail-routes.tsx';
 import { queryRoutes } from './queries/routes.tsx';
 import { importRoutes } from './imports/routes.tsx';
 import { jobRoutes } from './jobs/routes.tsx';
@@ -87,6 +89,8 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.route('/', adminRoutes());
   app.route('/', pdfExportRoutes());
   app.route('/', documentRoutes());
+  app.route('/', batchPrintRoutes());
+  app.route('/', mailRoutes());
   app.route('/', queryRoutes());
   app.route('/', importRoutes());
   app.route('/', jobRoutes());

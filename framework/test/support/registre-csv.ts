@@ -13,12 +13,12 @@ const SERVICES = ['Service état civil', 'service elections'];
 /** `lines` data lines after the header; `badEvery` > 0 puts an unknown base légale every that many lines. */
 export async function writeTraitements(path: string, lines: number, options: { prefix?: string; badEvery?: number } = {}): Promise<void> {
   const out = createWriteStream(path);
-  out.write('libelle;finalite;base_legale;service;responsable;date_revue_dpo;statut;donnees_sensibles;date_aipd;observations\n');
+  out.write('libelle;finalite;base_legale;service;responsable;date_revue_dpo;statut;donnees_sensibles;date_aipd;observations;date_creation;date_maj\n');
   for (let index = 1; index <= lines; index += 1) {
     const bad = options.badEvery && index % options.badEvery === 0;
     const base = bad ? 'Base inconnue' : BASES[index % BASES.length];
     const day = String((index % 28) + 1).padStart(2, '0');
-    const line = `${options.prefix ?? 'Traitement'} n° ${index};Finalité ${index};${base};${SERVICES[index % 2]};Agent ${index % 97};${day}/06/2027;;Non;;\n`;
+    const line = `${options.prefix ?? 'Traitement'} n° ${index};Finalité ${index};${base};${SERVICES[index % 2]};Agent ${index % 97};${day}/06/2027;;Non;;;;\n`;
     if (!out.write(line)) await once(out, 'drain');
   }
   out.end();

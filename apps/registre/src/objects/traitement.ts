@@ -20,7 +20,8 @@ export function aipdErrors(row: Row, locale: Parameters<typeof message>[1]): Fie
 export const traitement: ObjectOverride = {
   searchColumns: ['libelle', 'responsable'],
   defaultSort: ['libelle'],
-  readOnlyFields: ['statut'],
+  // Kept by the database (migration 0003): the dates the CNIL's model register asks for.
+  readOnlyFields: ['statut', 'date_creation', 'date_maj'],
   actions: { valider: validerAction, archiver: archiverAction },
   validate({ action, values, previous, locale }) {
     if (action === 'delete') return {};
@@ -44,6 +45,7 @@ export const traitement: ObjectOverride = {
       { legend: 'Finalité et base légale', fields: ['finalite', 'base_legale'] },
       { legend: 'Conformité', fields: ['statut', 'donnees_sensibles', 'date_aipd', 'date_revue_dpo'], columns: 2 },
       { legend: 'Observations', fields: ['observations'], collapsible: true },
+      { legend: 'Suivi de la fiche', fields: ['date_creation', 'date_maj'], columns: 2 },
     ],
     help: {
       libelle: 'Un nom court que les agents reconnaissent (« Inscriptions à la cantine scolaire »).',

@@ -13,7 +13,7 @@ import { t, type Locale } from '../../i18n/index.ts';
 import { ServiceError } from '../../records/errors.ts';
 import type { Database } from '../../db/connection.ts';
 import type { Registry } from '../../model/registry.ts';
-import { logoImage } from '../logos/index.ts';
+import { logoImage, type LogoImage } from '../logos/index.ts';
 import { RECORD_KEY, runSource, runSqlSource } from '../sources/index.ts';
 import { barcodePng } from './barcode.ts';
 import { templateBlocks, type Block } from './blocks.ts';
@@ -36,8 +36,8 @@ export interface RenderRequest {
   readonly kind: DocumentKind;
   /** The document's `id` column. */
   readonly id: string;
-  /** The record's key (`&idx`). */
-  readonly key: string | number;
+  /** The record's key (`&idx`); null: no record (« Prévisualiser » a document attached to no object). */
+  readonly key: string | number | null;
   /** `<app>.<table>` of the record: a document attached to another object is refused. */
   readonly objet: string;
   /** « Prévisualiser »: the pages carry a watermark. */
@@ -75,17 +75,31 @@ async function collectiviteName(runtime: RenderRuntime, actor: Actor): Promise<s
   return rows[0]?.libelle ?? '';
 }
 
-async function substitutionsFor(runtime: RenderRuntime, definition: DocumentDefinition, request: RenderRequest): Promise<Substitutions> {
+/** What every record printed with a definition shares: the variables, the logo, the file's author. */
+export interface SharedParts {
+  readonly variables: ReadonlyMap<string, string>;
+  readonly logo: LogoImage | undefined;
+  readonly author: string;
+}
+
+/** Read once for a file, whatever the number of records it prints. */
+export async function sharedParts(runtime: RenderRuntime, definition: DocumentDefinition, actor: Actor): Promise<SharedParts> {
+  const variables = new Map<string, string>();
+  for (const [name, value] of await settingsOf(runtime.db.kysely, actor.workingCollectivite)) variables.set(name, value);
+  variables.set('aujourdhui', frenchDate(new Date()));
+  const logo = definition.logo ? await logoImage(runtime, actor, definition.logo) : undefined;
+  return { variables, logo, author: await collectiviteName(runtime, actor) };
+}
+
+async function substitutionsFor(runtime: RenderRuntime, definition: DocumentDefinition, request: RenderRequest, shared: SharedParts): Promise<Substitutions> {
   const source = await runSource(runtime.db, runtime.registry, definition.om_sql, {
     actor: request.actor,
     params: { [RECORD_KEY]: request.key },
     locale: request.locale,
     limit: 1,
   });
-  const variables = new Map<string, string>();
-  for (const [name, value] of await settingsOf(runtime.db.kysely, request.actor.workingCollectivite)) variables.set(name, value);
-  variables.set('aujourdhui', frenchDate(new Date()));
-  variables.set(RECORD_KEY, String(request.key));
+  const variables = new Map(shared.variables);
+  variables.set(RECORD_KEY, String(request.key ?? ''));
   return { values: source.rows[0] ?? {}, variables };
 }
 
@@ -93,44 +107,52 @@ export async function renderDocument(runtime: RenderRuntime, request: RenderRequ
   return renderDefinition(runtime, await printableDocument(runtime, request), request);
 }
 
-/**
- * Renders a definition the caller has read itself (« Prévisualiser » an inactive draft, with
- * `preview: true`); `request.id` and `request.objet` are not used.
- */
-export async function renderDefinition(runtime: RenderRuntime, definition: DocumentDefinition, request: RenderRequest): Promise<RenderedDocument> {
-  const substitutions = await substitutionsFor(runtime, definition, request);
-  const text = (value: string) => substitute(value, substitutions);
-  const writer = new PageWriter({
+/** A file for `definition`'s pages (its format, margins, font), empty. */
+export function documentWriter(definition: DocumentDefinition, shared: SharedParts, locale: Locale): PageWriter {
+  return new PageWriter({
     size: pageSize(definition.format, definition.orientation),
     margins: { left: pt(definition.margeleft), top: pt(definition.margetop), right: pt(definition.margeright), bottom: pt(definition.margebottom) },
     faces: fontFaces(definition.se_font),
     color: rgb(definition.se_couleurtexte),
     title: definition.libelle,
-    author: await collectiviteName(runtime, request.actor),
-    lang: request.locale === 'fr' ? 'fr-FR' : 'en-GB',
+    author: shared.author,
+    lang: locale === 'fr' ? 'fr-FR' : 'en-GB',
   });
+}
+
+/** « Page n/N » of a document, in the request's language. */
+export const pageFooter = (locale: Locale) => (page: number, pages: number) => t('documents.print.page', { page, pages }, locale);
+
+/**
+ * Renders a definition the caller has read itself (« Prévisualiser » an inactive draft, with
+ * `preview: true`); `request.id` and `request.objet` are not used.
+ */
+export async function renderDefinition(runtime: RenderRuntime, definition: DocumentDefinition, request: RenderRequest): Promise<RenderedDocument> {
+  const shared = await sharedParts(runtime, definition, request.actor);
+  const writer = documentWriter(definition, shared, request.locale);
+  await drawRecord(runtime, writer, definition, request, shared);
+  const pdf = await writer.finish(pageFooter(request.locale), request.preview ? t('documents.print.preview', undefined, request.locale) : undefined);
+  return { definition, pdf };
+}
+
+/** One record's document, from a new page of `writer` (a file may hold many). */
+export async function drawRecord(runtime: RenderRuntime, writer: PageWriter, definition: DocumentDefinition, request: RenderRequest, shared: SharedParts): Promise<void> {
+  const substitutions = await substitutionsFor(runtime, definition, request, shared);
+  const text = (value: string) => substitute(value, substitutions);
   writer.addPage();
 
   let top = pt(definition.margetop);
-  if (definition.logo) {
-    const logo = await logoImage(runtime, request.actor, definition.logo);
-    if (logo) {
-      const width = Math.min(pt(MAX_LOGO_MM), pt((logo.width / (logo.resolution ?? DEFAULT_DPI)) * 25.4));
-      const height = (width * logo.height) / logo.width;
-      writer.doc.image(logo.data, pt(definition.logoleft), pt(definition.logotop), { width, height });
-      top = Math.max(top, pt(definition.logotop) + height + pt(2));
-    }
+  const logo = shared.logo;
+  if (logo) {
+    const width = Math.min(pt(MAX_LOGO_MM), pt((logo.width / (logo.resolution ?? DEFAULT_DPI)) * 25.4));
+    const height = (width * logo.height) / logo.width;
+    writer.placeImage(logo.data, pt(definition.logoleft), pt(definition.logotop), { width, height });
+    top = Math.max(top, pt(definition.logotop) + height + pt(2));
   }
   top = Math.max(top, drawTitle(writer, definition, text) + pt(2));
   writer.y = top;
 
   for (const block of templateBlocks(definition.corps_om_htmletatex)) await drawBlock(runtime, writer, block, text, request);
-
-  const pdf = await writer.finish(
-    (page, pages) => t('documents.print.page', { page, pages }, request.locale),
-    request.preview ? t('documents.print.preview', undefined, request.locale) : undefined,
-  );
-  return { definition, pdf };
 }
 
 /** The title block at its position; returns its bottom. */

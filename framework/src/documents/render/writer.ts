@@ -45,6 +45,8 @@ export class PageWriter {
   readonly setup: PageSetup;
   /** Called after a page is added by the writer (a table repeats its header there). */
   onNewPage: (() => void) | undefined;
+  /** Images opened once, embedded once however many pages show them (a logo on 500 letters). */
+  readonly #images = new WeakMap<Buffer, unknown>();
 
   constructor(setup: PageSetup) {
     this.setup = setup;
@@ -159,6 +161,18 @@ export class PageWriter {
     if (sides.right) doc.moveTo(x + width, y).lineTo(x + width, y + height).stroke();
   }
 
+  /** The same image bytes at a fixed position: embedded in the file once, however often placed. */
+  placeImage(data: Buffer, x: number, y: number, size: { width: number; height: number }): void {
+    // pdfkit's `openImage` (not in its typings) gives an image object that `image` accepts again.
+    const doc = this.doc as unknown as { openImage(src: Buffer): unknown; image(src: unknown, x: number, y: number, options: object): void };
+    let image = this.#images.get(data);
+    if (image === undefined) {
+      image = doc.openImage(data);
+      this.#images.set(data, image);
+    }
+    doc.image(image, x, y, size);
+  }
+
   /** An image of `width` points (height from its ratio), aligned in the body, turning the page if needed. */
   image(data: Buffer, width: number, ratio: number, align: Alignment): void {
     const w = Math.min(width, this.width);
@@ -173,13 +187,30 @@ export class PageWriter {
 
   /** « Page n/N » on every page, the watermark if any; then the file's bytes. */
   async finish(footer: (page: number, pages: number) => string, watermark: string | undefined): Promise<Buffer> {
-    const { doc, setup } = this;
     const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    this.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    this.stampPages(footer, watermark);
+    await this.end();
+    return Buffer.concat(chunks);
+  }
+
+  /** Ends the file: its last bytes go to the `data` listeners. */
+  async end(): Promise<void> {
+    const { doc } = this;
     const ended = new Promise<void>((resolve, reject) => {
       doc.on('end', resolve);
       doc.on('error', reject);
     });
+    doc.end();
+    await ended;
+  }
+
+  /**
+   * « Page n/N » and the watermark on the pages kept since the last `flushPages` (numbered from 1:
+   * a file of many documents numbers each document's pages, as openMairie does).
+   */
+  stampPages(footer: (page: number, pages: number) => string, watermark: string | undefined): void {
+    const { doc, setup } = this;
     const range = doc.bufferedPageRange();
     for (let index = range.start; index < range.start + range.count; index++) {
       doc.switchToPage(index);
@@ -187,7 +218,7 @@ export class PageWriter {
       const bottomMargin = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       this.font(setup.faces, { bold: false, italic: true }, 8);
-      doc.fillColor(setup.color).text(footer(index + 1, range.count), this.left, setup.size[1] - setup.margins.bottom - pt(4), {
+      doc.fillColor(setup.color).text(footer(index - range.start + 1, range.count), this.left, setup.size[1] - setup.margins.bottom - pt(4), {
         width: this.width,
         align: 'center',
         lineBreak: false,
@@ -195,9 +226,11 @@ export class PageWriter {
       if (watermark) this.#watermark(watermark);
       doc.page.margins.bottom = bottomMargin;
     }
-    doc.end();
-    await ended;
-    return Buffer.concat(chunks);
+  }
+
+  /** Writes out the pages kept so far and forgets them (memory stays flat over many documents). */
+  flushPages(): void {
+    this.doc.flushPages();
   }
 
   #watermark(text: string): void {

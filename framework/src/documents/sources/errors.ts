@@ -54,6 +54,15 @@ const quotedName = (message: string) => /"([^"]+)"/.exec(message)?.[1] ?? messag
 /** `permission denied for table om_session` → `om_session`. */
 const deniedObject = (message: string) => /permission denied for (?:\w+ )?(.+)$/.exec(message)?.[1] ?? message;
 
+/** PostgreSQL's English text of a value that does not fit, said in French with the value and the type. */
+function dataError(message: string, locale: Locale | undefined): SourceError {
+  const input = /invalid input syntax for type ([\w ]+): "(.*)"$/s.exec(message);
+  if (input) return new SourceError(t('sources.errors.invalidInput', { type: input[1] ?? '', value: input[2] ?? '' }, locale));
+  const range = /value "(.*)" is out of range for type ([\w ]+)$/s.exec(message);
+  if (range) return new SourceError(t('sources.errors.outOfRange', { value: range[1] ?? '', type: range[2] ?? '' }, locale));
+  return new SourceError(t('sources.errors.invalidValue', { detail: message }, locale));
+}
+
 /**
  * A database error while running the source, or undefined when it is not PostgreSQL's (a bug:
  * left to the error page). `positionInSource` maps a position of the executed text to the author's.
@@ -84,6 +93,6 @@ export function databaseError(
   if (code === UNDEFINED_TABLE) return new SourceError(t('sources.errors.undefinedTable', { name: quotedName(message) }, locale));
   if (code === UNDEFINED_COLUMN) return new SourceError(t('sources.errors.undefinedColumn', { name: quotedName(message) }, locale));
   if (code === UNDEFINED_FUNCTION) return new SourceError(t('sources.errors.undefinedFunction', { name: /function (\S+)\(/.exec(message)?.[1] ?? message }, locale));
-  if (code.startsWith(DATA_EXCEPTION_CLASS)) return new SourceError(t('sources.errors.invalidValue', { detail: message }, locale));
+  if (code.startsWith(DATA_EXCEPTION_CLASS)) return dataError(message, locale);
   return new SourceError(t('sources.errors.other', { detail: message }, locale));
 }

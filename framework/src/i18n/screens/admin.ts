@@ -37,6 +37,11 @@ export const adminFr = {
     niveau2: '2 — multi-collectivités',
     helpNiveau:
       'Niveau 1 : les utilisateurs de la collectivité ne voient que ses données. Niveau 2 : ses utilisateurs gèrent toutes les collectivités ; il n’y en a qu’une. Seul un utilisateur de niveau 2 crée une collectivité ou change un niveau.',
+    helpSiret: 'Numéro SIRET de la collectivité (14 chiffres), imprimé dans le registre des activités de traitement.',
+    helpDpo: 'Le délégué à la protection des données (DPO) désigné par la collectivité, et comment le joindre : ils figurent en tête du registre RGPD.',
+    legendIdentite: 'Collectivité',
+    legendCoordonnees: 'Coordonnées du responsable de traitement',
+    legendDpo: 'Délégué à la protection des données',
   },
 
   parametre: {
@@ -386,6 +391,11 @@ export const adminEn: Translation<typeof adminFr> = {
     niveau2: '2 — multi-authority',
     helpNiveau:
       'Level 1: the authority’s users only see its data. Level 2: its users manage every authority; there is only one. Only a level-2 user creates an authority or changes a level.',
+    helpSiret: 'SIRET number of the authority (14 digits), printed in the register of processing activities.',
+    helpDpo: 'The data protection officer (DPO) appointed by the authority, and how to reach them: they head the GDPR register.',
+    legendIdentite: 'Authority',
+    legendCoordonnees: 'Contact details of the controller',
+    legendDpo: 'Data protection officer',
   },
 
   parametre: {

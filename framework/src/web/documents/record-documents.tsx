@@ -1,7 +1,7 @@
 /**
  * The consult page's list of the documents that print this record: the active états and lettres
  * types of the user's collectivité (else the niveau-2's) attached to its object (`objet` =
- * `<app>.<table>`), shown to a user who may print (`edition`).
+ * `<app>.<table>`), shown to a user who may print (`edition`); a lettre type can also be sent by e-mail.
  */
 import type { Actor } from '../../access/actor.ts';
 import { holds } from '../../access/permissions.ts';
@@ -10,8 +10,10 @@ import { documentsOf } from '../../documents/render/definition.ts';
 import { translator, type Locale } from '../../i18n/index.ts';
 import type { RegisteredObject } from '../../model/registry.ts';
 import { EDITION_PERMISSION as PRINT_PERMISSION } from '../editions/menu.ts';
+import { mailPath } from './mail-routes.tsx';
 
-export async function recordDocuments(db: Database, actor: Actor, object: RegisteredObject, key: unknown, locale: Locale) {
+/** `canMail`: a mail server is configured, so lettres types offer « Envoyer par courriel ». */
+export async function recordDocuments(db: Database, actor: Actor, object: RegisteredObject, key: unknown, locale: Locale, canMail = false) {
   if (!holds(actor, PRINT_PERMISSION) || (typeof key !== 'string' && typeof key !== 'number')) return null;
   const documents = await documentsOf(db, actor, `${object.app}.${object.name}`);
   if (documents.length === 0) return null;
@@ -27,6 +29,15 @@ export async function recordDocuments(db: Database, actor: Actor, object: Regist
               <span class="visuellement-cache">{tr(`documents.print.${document.kind}`)} : </span>
               {document.libelle} {tr('documents.editions.pdf')}
             </a>
+            {canMail && document.kind === 'lettretype' ? (
+              <>
+                {' '}
+                <a class="bouton bouton-secondaire" href={mailPath(object, key, document.id)}>
+                  {tr('documents.mail.link')}
+                  <span class="visuellement-cache"> : {document.libelle}</span>
+                </a>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -15,6 +15,7 @@ import { EDITION_PERMISSION as PRINT_PERMISSION } from '../editions/menu.ts';
 import { localeOf } from '../locale.ts';
 import { serviceDeps } from '../service-deps.ts';
 import { objectFromRoute } from '../screens/shared/index.ts';
+import { previewRoutes } from './preview.tsx';
 
 
 /** A file name made of the document's id and the record's key, safe in a header. */
@@ -46,6 +47,7 @@ async function printRecord(c: Context<AppEnv>, kind: DocumentKind): Promise<Resp
 
 export function documentRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  routes.route('/', previewRoutes());
   routes.get('/:app/:table/:key/pdf/etat/:id', requireActor(), (c) => printRecord(c, 'etat'));
   routes.get('/:app/:table/:key/pdf/lettretype/:id', requireActor(), (c) => printRecord(c, 'lettretype'));
   return routes;

@@ -1,6 +1,7 @@
 /** How « Mes traitements » names a job and where its own page is, by kind. */
 import type { Translate } from '../../i18n/index.ts';
 import type { AnyJob } from '../../jobs/index.ts';
+import { PRINT_JOB } from '../../documents/batch-job.ts';
 import { IMPORT_JOB } from '../../imports/job.ts';
 import { IMPORT_PATHS } from '../imports/paths.ts';
 
@@ -16,5 +17,6 @@ export function presentJob(job: AnyJob, tr: Translate): JobPresentation {
   if (job.kind === IMPORT_JOB.name) {
     return { title: tr('traitements.kinds.import', { label: text(job.context.label) }), href: IMPORT_PATHS.follow(job.id) };
   }
+  if (job.kind === PRINT_JOB.name) return { title: tr('documents.batch.job', { label: text(job.context.label) }), href: undefined };
   return { title: tr('traitements.kinds.other', { kind: job.kind }), href: undefined };
 }

@@ -86,7 +86,7 @@ export function jobRoutes(): Hono<AppEnv> {
     const name = c.req.param('name') ?? '';
     const path = jobRunnerOf(c.get('runtime')).resultFile(job, name);
     if (!path) throw HttpError.notFound();
-    c.header('Content-Type', name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/octet-stream');
+    c.header('Content-Type', name.endsWith('.csv') ? 'text/csv; charset=utf-8' : name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream');
     c.header('Content-Disposition', contentDisposition(name));
     c.header('Cache-Control', 'no-store');
     return c.body(Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>);

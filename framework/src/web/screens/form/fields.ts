@@ -60,6 +60,7 @@ function widgetOf(object: RegisteredObject, field: FieldMeta, reference: Referen
   if (declared) return declared;
   if (screens?.fileFields?.[field.name]) return 'file';
   if (screens?.choices?.[field.name]) return 'select';
+  if (screens?.dynamicChoices?.[field.name]) return 'select';
   return defaultWidget(field, reference !== undefined);
 }
 

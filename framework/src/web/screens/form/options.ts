@@ -64,16 +64,28 @@ async function referenceChoices(deps: ReadDeps, actor: Actor, field: FormField, 
   return { kind: 'select', options };
 }
 
-/** The choices of every reference field of the form, by field name. */
+/** The offered choices, with a current value they lack kept first (the record keeps it). */
+function withCurrent(options: readonly Choice[], value: string | undefined): readonly Choice[] {
+  if (value === undefined || value === '' || options.some((option) => option.value === value)) return options;
+  return [{ value, label: value }, ...options];
+}
+
+/** The choices of every reference field (and `screens.dynamicChoices` field) of the form, by field name. */
 export async function loadChoices(
   deps: ReadDeps,
   actor: Actor,
   fields: readonly FormField[],
   values: FormValues,
   labels: Row,
+  object?: RegisteredObject,
 ): Promise<Map<string, ReferenceChoices>> {
   const choices = new Map<string, ReferenceChoices>();
   for (const field of fields) {
+    const dynamic = object?.override.screens?.dynamicChoices?.[field.name];
+    if (dynamic && !field.locked && field.widget === 'select') {
+      choices.set(field.name, { kind: 'select', options: withCurrent(await dynamic({ actor, locale: deps.locale, db: deps.db.kysely }), values[field.name]) });
+      continue;
+    }
     if (!field.reference || field.locked || (field.widget !== 'select' && field.widget !== 'autocomplete')) continue;
     if (field.choices) continue;
     choices.set(field.name, await referenceChoices(deps, actor, field, field.reference, values[field.name], labels));

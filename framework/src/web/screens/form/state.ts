@@ -67,7 +67,7 @@ export async function formState(context: ScreenContext, object: RegisteredObject
     record,
     errors: options.errors ?? {},
     lead: options.lead,
-    choices: await loadChoices(context.deps, context.actor, fields, values, record),
+    choices: await loadChoices(context.deps, context.actor, fields, values, record, object),
     context: await staticContext(context, object, fields, options.record),
   };
 }

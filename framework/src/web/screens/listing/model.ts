@@ -2,6 +2,7 @@
  * Everything the listing's markup is drawn from, gathered once per request by view.tsx, and the
  * navigation attributes its links and forms share (plain links, enhanced with htmx).
  */
+import type { PrintLink } from '../../documents/listing-print.ts';
 import type { Actor } from '../../../access/actor.ts';
 import type { Translate } from '../../../i18n/index.ts';
 import type { Locale } from '../../../i18n/locales.ts';
@@ -59,6 +60,8 @@ export interface ListingModel {
   readonly csvHref: string | undefined;
   /** The PDF listing of the current search, when the object has one and the actor may export. */
   readonly pdfHref: string | undefined;
+  /** « Imprimer » a document for every record of the current search (états, lettres types of the object). */
+  readonly printLinks: readonly PrintLink[];
   /** Custom actions offered on rows (`inListing`) whose permission the actor holds. */
   readonly rowActions: readonly (readonly [string, CustomAction])[];
   /** Address of a row's record, when the actor may open it. */

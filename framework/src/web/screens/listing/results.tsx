@@ -41,7 +41,7 @@ function Tools(props: { model: ListingModel }) {
   const { model } = props;
   const { tr, state } = model;
   const validity = model.object.meta.validity !== null && !model.options.compact;
-  if (!model.csvHref && !model.pdfHref && !validity) return null;
+  if (!model.csvHref && !model.pdfHref && model.printLinks.length === 0 && !validity) return null;
   const toggle = navigation(model, changed(state, { expired: state.expired ? null : '1' }));
   return (
     <ul class="listing-outils" aria-label={tr('listing.toolbar')}>
@@ -59,6 +59,13 @@ function Tools(props: { model: ListingModel }) {
           </a>
         </li>
       ) : null}
+      {model.printLinks.map((link) => (
+        <li>
+          <a href={link.href} type="application/pdf" title={tr('documents.batch.linkTitle', { kind: tr(`documents.print.${link.kind}`), document: link.libelle })}>
+            {tr('documents.batch.link', { document: link.libelle })}
+          </a>
+        </li>
+      ))}
       {validity ? (
         <li>
           <a href={toggle.href} id={`${model.ids.root}-expires`} {...toggle.attributes}>
@@ -104,7 +111,7 @@ export function pdfHrefOf(object: RegisteredObject, state: ListingState): string
   return withQuery(`/${object.app}/${object.name}.pdf`, exportQuery(state));
 }
 
-function exportQuery(state: ListingState): URLSearchParams {
+export function exportQuery(state: ListingState): URLSearchParams {
   const query = new URLSearchParams(state.query);
   for (const name of ['page', 'per_page', 'adv', 'count']) query.delete(name);
   return query;

@@ -16,7 +16,8 @@ import { actorOf, newUrl, recordUrl, requirePermission } from '../shared/index.t
 import { listColumns } from './columns.ts';
 import { resolveCriteria } from './criteria.ts';
 import { listingIds, returnQuery, type ListingModel, type ListingOptions } from './model.ts';
-import { Count, csvHrefOf, pdfHrefOf, Results } from './results.tsx';
+import { listingPrintLinks } from '../../documents/listing-print.ts';
+import { Count, csvHrefOf, exportQuery, pdfHrefOf, Results } from './results.tsx';
 import { Search, SearchState } from './search.tsx';
 import { queriesOf, readState, withQuery, type ListingState } from './state.ts';
 
@@ -75,6 +76,7 @@ async function listingModel(
       !options.compact && can(actor, object, 'exporter') && c.get('runtime').registry.listingPdfs.get(object.app, object.name)
         ? pdfHrefOf(object, state)
         : undefined,
+    printLinks: options.compact ? [] : await listingPrintLinks(c.get('runtime').db, actor, object, exportQuery(state)),
     rowActions: Object.entries(object.override.actions ?? {}).filter(
       ([name, action]) => action.inListing === true && can(actor, object, action.permissionSuffix ?? name),
     ),
