@@ -33,7 +33,7 @@ export interface CommandResult {
   readonly peakRssMb: number;
 }
 
-function peakRss(pid: number | undefined): number {
+export function peakRss(pid: number | undefined): number {
   if (pid === undefined) return 0;
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -7,6 +7,7 @@ import { meta as omCollectivite } from './om_collectivite.ts';
 import { meta as omDashboard } from './om_dashboard.ts';
 import { meta as omDroit } from './om_droit.ts';
 import { meta as omEtat } from './om_etat.ts';
+import { meta as omEtiquette } from './om_etiquette.ts';
 import { meta as omLettretype } from './om_lettretype.ts';
 import { meta as omLogo } from './om_logo.ts';
 import { meta as omParametre } from './om_parametre.ts';
@@ -23,6 +24,7 @@ export type { OmCollectiviteRow } from './om_collectivite.ts';
 export type { OmDashboardRow } from './om_dashboard.ts';
 export type { OmDroitRow } from './om_droit.ts';
 export type { OmEtatRow } from './om_etat.ts';
+export type { OmEtiquetteRow } from './om_etiquette.ts';
 export type { OmLettretypeRow } from './om_lettretype.ts';
 export type { OmLogoRow } from './om_logo.ts';
 export type { OmParametreRow } from './om_parametre.ts';
@@ -40,6 +42,7 @@ export const tables: readonly TableMeta[] = [
   omDashboard,
   omDroit,
   omEtat,
+  omEtiquette,
   omLettretype,
   omLogo,
   omParametre,

@@ -127,6 +127,12 @@ export const meta = {
       targetColumns: ['om_collectivite'],
     },
     {
+      name: 'om_etiquette_om_collectivite_fkey',
+      source: { schema: 'om', table: 'om_etiquette' },
+      columns: ['om_collectivite'],
+      targetColumns: ['om_collectivite'],
+    },
+    {
       name: 'om_fichier_om_collectivite_fkey',
       source: { schema: 'om', table: 'om_fichier' },
       columns: ['om_collectivite'],

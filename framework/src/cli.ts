@@ -59,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
     case 'import':
       return (await import('./cli/import.ts')).importCommand(rest);
     case 'gen':
+      if (rest.includes('--documents')) return (await import('./cli/gen-documents.ts')).genDocumentsCommand(rest);
       return (await import('./generator/command.ts')).genCommand(rest);
     case 'new':
       return (await import('./cli/new-app.ts')).newAppCommand(rest);

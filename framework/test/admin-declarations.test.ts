@@ -86,7 +86,7 @@ test('the framework objects are placed in the Administration and Paramétrage ru
   assert.deepEqual(placement('om_widget'), { rubrique: 'administration', category: 'Tableaux de bord', label: 'Widgets' });
   assert.deepEqual(placement('om_dashboard'), { rubrique: 'administration', category: 'Tableaux de bord', label: 'Placements des widgets' });
   assert.deepEqual(placement('om_audit'), { rubrique: 'administration', category: 'Journal', label: 'Journal des modifications' });
-  for (const name of ['om_etat', 'om_sousetat', 'om_lettretype', 'om_logo', 'om_requete']) {
+  for (const name of ['om_etat', 'om_sousetat', 'om_lettretype', 'om_logo', 'om_etiquette', 'om_requete']) {
     assert.deepEqual([placement(name).rubrique, placement(name).category], ['parametrage', 'Éditions'], name);
   }
   const entries = registry.menuEntries();

@@ -331,6 +331,7 @@ describe('conventions', () => {
       ['om_requete', 'Requête'],
       ['om_etat', 'État'],
       ['om_sousetat', 'Sous-état'],
+      ['om_etiquette', 'Étiquette'],
       ['om_lettretype', 'Lettre type'],
       ['entite', 'Entité'],
       ['securite', 'Sécurité'],

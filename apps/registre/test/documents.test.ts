@@ -184,6 +184,17 @@ describeEachDatabase(
       assert.equal(images.length, 1, 'the demo logo is on the page');
     });
 
+    test('the sub-processors’ address labels: one per sub-processor of the collectivité, from the listing’s link', async () => {
+      const dpo = await signIn('dpo');
+      const listing = await (await dpo.get('/registre/sous_traitant', { Accept: 'text/html' })).text();
+      assert.match(listing, /href="\/registre\/sous_traitant\/pdf\/etiquettes\/adresses_sous_traitants"/);
+      const pdf = await fetchPdf(dpo, '/registre/sous_traitant/pdf/etiquettes/adresses_sous_traitants');
+      assert.equal(pdf.status, 200, pdf.text);
+      assert.equal(pdf.pages.length, 1);
+      assert.match(pdf.text, /Restauration Collective du Centre contact@rcc\.example Zone artisanale, 00000 Libreville/);
+      assert.doesNotMatch(pdf.text, /\[[a-z_]+\]/);
+    });
+
     test('the collectivité’s SIRET is checked: a wrong one refused in French and nothing changed, spaces accepted', async () => {
       const admin = new TestClient(app);
       assert.equal((await admin.login('admin', PASSWORD)).status, 200);

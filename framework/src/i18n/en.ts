@@ -22,6 +22,7 @@ import { databaseEn } from './screens/database.ts';
 import { inputChecksEn } from './screens/input-checks.ts';
 import { referenceCheckEn } from './screens/reference-check.ts';
 import { templatesEn } from './screens/templates.ts';
+import { labelsEn } from './screens/labels.ts';
 import type { Messages } from './index.ts';
 
 const plural = pluralOf('en');
@@ -435,6 +436,7 @@ export const en: Messages = {
         '  --check    writes nothing; lists the files to regenerate and fails if there are any',
         '  --dry-run  writes nothing; lists the files that would be written or removed',
         '  --all      every table (the default)',
+        '  --documents  writes reports, sub-reports and letter templates to refine into the database (commun gen --documents --help)',
       ].join('\n'),
       unknownOption: 'Unknown option: {option}',
       allOrTables: 'Give --all or table names, not both.',
@@ -666,4 +668,5 @@ export const en: Messages = {
   inputChecks: inputChecksEn,
   referenceCheck: referenceCheckEn,
   templates: templatesEn,
+  labels: labelsEn,
 };

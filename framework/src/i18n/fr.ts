@@ -27,6 +27,7 @@ import { databaseFr } from './screens/database.ts';
 import { inputChecksFr } from './screens/input-checks.ts';
 import { referenceCheckFr } from './screens/reference-check.ts';
 import { templatesFr } from './screens/templates.ts';
+import { labelsFr } from './screens/labels.ts';
 
 const plural = pluralOf('fr');
 const count = (n: number, one: string, other: string) => `${n} ${plural(n, { one, other })}`;
@@ -459,6 +460,7 @@ export const fr = {
         '  --check    n’écrit rien ; liste les fichiers à régénérer et échoue s’il y en a',
         '  --dry-run  n’écrit rien ; liste les fichiers qui seraient écrits ou supprimés',
         '  --all      toutes les tables (par défaut)',
+        '  --documents  écrit dans la base des états, sous-états et lettres types à compléter (commun gen --documents --help)',
       ].join('\n'),
       unknownOption: 'Option inconnue : {option}',
       allOrTables: 'Donnez --all ou des noms de tables, pas les deux.',
@@ -692,4 +694,5 @@ export const fr = {
   inputChecks: inputChecksFr,
   referenceCheck: referenceCheckFr,
   templates: templatesFr,
+  labels: labelsFr,
 } as const;

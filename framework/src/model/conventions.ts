@@ -145,6 +145,7 @@ const WORDS: Readonly<Record<string, string>> = {
   etage: 'étage',
   etape: 'étape',
   etat: 'état',
+  etiquette: 'étiquette',
   evenement: 'événement',
   expediteur: 'expéditeur',
   dashboard: 'tableau de bord',

@@ -8,6 +8,7 @@ import { omCollectivite } from './om_collectivite.ts';
 import { omDashboard } from './om_dashboard.ts';
 import { omDroit } from './om_droit.ts';
 import { omEtat } from './om_etat.ts';
+import { omEtiquette } from './om_etiquette.ts';
 import { omLettretype } from './om_lettretype.ts';
 import { omLogo } from './om_logo.ts';
 import { omParametre } from './om_parametre.ts';
@@ -40,6 +41,7 @@ export function frameworkOverrides(registry: Registry): Record<string, ObjectOve
     om_sousetat: omSousetat,
     om_lettretype: omLettretype(registry),
     om_logo: omLogo,
+    om_etiquette: omEtiquette(registry),
     om_requete: omRequete,
     // Technical tables, should the generator ever register them: never in a menu, never written.
     om_soumission: { readOnly: true, hiddenFields: ['jeton'], screens: { menu: false } },

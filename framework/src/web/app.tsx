@@ -17,6 +17,7 @@ import { VERSION } from '../version.ts';
 import { adminRoutes } from './admin/routes.tsx';
 import { pdfExportRoutes } from './export/pdf.ts';
 import { batchPrintRoutes } from './documents/batch-routes.tsx';
+import { labelPrintRoutes } from './documents/label-routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { mailRoutes } from './documents/mail-routes.tsx';
 import { queryRoutes } from './queries/routes.tsx';
@@ -90,6 +91,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.route('/', pdfExportRoutes());
   app.route('/', documentRoutes());
   app.route('/', batchPrintRoutes());
+  app.route('/', labelPrintRoutes());
   app.route('/', mailRoutes());
   app.route('/', queryRoutes());
   app.route('/', importRoutes());

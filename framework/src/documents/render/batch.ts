@@ -1,9 +1,9 @@
 /**
  * One file of many documents (issue 10 §4: a selection or a whole search): the definition drawn
  * for each record from a new page, each document numbered on its own (« Page 1/2 » restarts at
- * every record, as openMairie's editions do). After each record its pages are stamped and written
- * out (`flushPages`) and the bytes handed to `write`, which may wait (a file, an HTTP stream):
- * memory holds one record's pages at most, whatever the number of records.
+ * every record, as openMairie's editions do). Pages are written out as they are finished
+ * (`streamPages`: each footer is a form written once the record's page count is known), and the
+ * bytes handed to `write` after each record, which may wait (a file, an HTTP stream).
  */
 import { giveWay } from '../../jobs/give-way.ts';
 import type { Actor } from '../../access/actor.ts';
@@ -30,20 +30,25 @@ export async function renderBatch(runtime: RenderRuntime, request: BatchRequest)
   const { actor, locale, definition } = request;
   const shared = await sharedParts(runtime, definition, actor);
   const writer = documentWriter(definition, shared, locale);
-  const footer = pageFooter(locale);
+  writer.streamPages(pageFooter(locale));
   let pending: Buffer[] = [];
   writer.doc.on('data', (chunk: Buffer) => pending.push(chunk));
   const drain = async () => {
     const chunks = pending;
     pending = [];
-    for (const chunk of chunks) await request.write(chunk);
+    // pdfkit hands over many small pieces (six per object): one write of them all.
+    if (chunks.length > 0) await request.write(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+  };
+  // Between two batches of a long sous-état (an émargement of 5,000 pages is one record): out go the pages, and a cancel is heard.
+  writer.writeOut = async () => {
+    request.signal?.throwIfAborted();
+    await drain();
   };
   let done = 0;
   for await (const key of request.keys) {
     request.signal?.throwIfAborted();
     await drawRecord(runtime, writer, definition, { actor, locale, kind: definition.kind, id: definition.id, key, objet: definition.objet ?? '' }, shared);
-    writer.stampPages(footer, undefined);
-    writer.flushPages();
+    writer.endDocument();
     done += 1;
     request.progress?.(done);
     await drain();

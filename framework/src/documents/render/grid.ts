@@ -30,41 +30,74 @@ function drawAt(writer: PageWriter, x: number, row: GridRow, height: number): vo
   writer.y = y + height;
 }
 
+type HeaderRows = readonly { row: GridRow; minimum: number }[];
+
 /**
- * Draws `rows` from the cursor at `x`: each row whole on one page, `header` rows first and again
- * on every page the table continues on.
+ * A table drawn row by row from the cursor at `x` (rows may come from a cursor, a batch at a
+ * time): each row whole on one page, `header` rows first and again on every page the table
+ * continues on. `finish` ends it (a table without rows still shows its header); `release` gives
+ * the writer back its page hook, whatever happened.
  */
-export function drawGrid(writer: PageWriter, x: number, header: readonly { row: GridRow; minimum: number }[], rows: Iterable<{ row: GridRow; minimum: number }>): void {
-  const drawHeader = () => {
-    for (const { row, minimum } of header) drawAt(writer, x, row, rowHeight(writer, row, minimum));
+export class GridDrawer {
+  readonly #writer: PageWriter;
+  readonly #x: number;
+  readonly #header: HeaderRows;
+  readonly #headerHeight: number;
+  /** A row taller than a page's body is cut to it (its cells end with « … »), never drawn past the foot. */
+  readonly #tallest: number;
+  readonly #previous: (() => void) | undefined;
+  #first = true;
+
+  constructor(writer: PageWriter, x: number, header: HeaderRows) {
+    this.#writer = writer;
+    this.#x = x;
+    this.#header = header;
+    this.#headerHeight = header.reduce((sum, { row, minimum }) => sum + rowHeight(writer, row, minimum), 0);
+    this.#tallest = Math.max(writer.bottom - writer.setup.margins.top - this.#headerHeight, 20);
+    this.#previous = writer.onNewPage;
+    writer.onNewPage = this.#drawHeader;
+  }
+
+  readonly #drawHeader = () => {
+    for (const { row, minimum } of this.#header) drawAt(this.#writer, this.#x, row, rowHeight(this.#writer, row, minimum));
   };
-  const headerHeight = header.reduce((sum, { row, minimum }) => sum + rowHeight(writer, row, minimum), 0);
-  // A row taller than a page's body is cut to it (its cells end with « … »), never drawn past the foot.
-  const tallest = Math.max(writer.bottom - writer.setup.margins.top - headerHeight, 20);
-  const previous = writer.onNewPage;
-  let first = true;
-  writer.onNewPage = drawHeader;
-  try {
-    for (const { row, minimum } of rows) {
-      const height = Math.min(rowHeight(writer, row, minimum), tallest);
-      if (first) {
-        // The header never stays alone at the foot of a page.
-        writer.onNewPage = undefined;
-        writer.ensure(headerHeight + height);
-        writer.onNewPage = drawHeader;
-        drawHeader();
-        first = false;
-      }
-      writer.ensure(height);
-      drawAt(writer, x, row, height);
-    }
-    if (first) {
+
+  row(row: GridRow, minimum: number): void {
+    const writer = this.#writer;
+    const height = Math.min(rowHeight(writer, row, minimum), this.#tallest);
+    if (this.#first) {
+      // The header never stays alone at the foot of a page.
       writer.onNewPage = undefined;
-      writer.ensure(headerHeight);
-      drawHeader();
+      writer.ensure(this.#headerHeight + height);
+      writer.onNewPage = this.#drawHeader;
+      this.#drawHeader();
+      this.#first = false;
     }
+    writer.ensure(height);
+    drawAt(writer, this.#x, row, height);
+  }
+
+  finish(): void {
+    if (!this.#first) return;
+    this.#writer.onNewPage = undefined;
+    this.#writer.ensure(this.#headerHeight);
+    this.#drawHeader();
+    this.#first = false;
+  }
+
+  release(): void {
+    this.#writer.onNewPage = this.#previous;
+  }
+}
+
+/** Draws `rows` from the cursor at `x` (see GridDrawer). */
+export function drawGrid(writer: PageWriter, x: number, header: HeaderRows, rows: Iterable<{ row: GridRow; minimum: number }>): void {
+  const grid = new GridDrawer(writer, x, header);
+  try {
+    for (const { row, minimum } of rows) grid.row(row, minimum);
+    grid.finish();
   } finally {
-    writer.onNewPage = previous;
+    grid.release();
   }
 }
 

@@ -14,7 +14,7 @@ import { ServiceError } from '../../records/errors.ts';
 import type { Database } from '../../db/connection.ts';
 import type { Registry } from '../../model/registry.ts';
 import { logoImage, type LogoImage } from '../logos/index.ts';
-import { RECORD_KEY, runSource, runSqlSource } from '../sources/index.ts';
+import { RECORD_KEY, runSource, streamSqlSource, type SourceResult } from '../sources/index.ts';
 import { barcodePng } from './barcode.ts';
 import { templateBlocks, type Block } from './blocks.ts';
 import { findDocument, findSousEtat, type DocumentDefinition, type DocumentKind } from './definition.ts';
@@ -130,6 +130,8 @@ export const pageFooter = (locale: Locale) => (page: number, pages: number) => t
 export async function renderDefinition(runtime: RenderRuntime, definition: DocumentDefinition, request: RenderRequest): Promise<RenderedDocument> {
   const shared = await sharedParts(runtime, definition, request.actor);
   const writer = documentWriter(definition, shared, request.locale);
+  // A preview's watermark is drawn over finished pages: only then are they kept until the end.
+  if (!request.preview) writer.streamPages(pageFooter(request.locale));
   await drawRecord(runtime, writer, definition, request, shared);
   const pdf = await writer.finish(pageFooter(request.locale), request.preview ? t('documents.print.preview', undefined, request.locale) : undefined);
   return { definition, pdf };
@@ -193,17 +195,19 @@ async function drawBlock(runtime: RenderRuntime, writer: PageWriter, block: Bloc
     case 'sousetat': {
       const definition = await findSousEtat(runtime.db, request.actor, block.id);
       if (!definition || definition.om_sql.trim() === '') return;
-      const result = await runSqlSource(runtime.db, definition.om_sql, {
-        actor: request.actor,
-        params: { [RECORD_KEY]: request.key },
-        known: new Set([RECORD_KEY]),
-        labels: new Map(),
-        locale: request.locale,
-      });
-      drawSousEtat(
+      // Read through a cursor, a batch at a time: an émargement of a bureau's 150,000 electors never sits in memory.
+      const rows = (onRows: (result: SourceResult) => Promise<void>) =>
+        streamSqlSource(runtime.db, definition.om_sql, {
+          actor: request.actor,
+          params: { [RECORD_KEY]: request.key },
+          known: new Set([RECORD_KEY]),
+          labels: new Map(),
+          locale: request.locale,
+        }, onRows);
+      await drawSousEtat(
         writer,
         definition,
-        result,
+        rows,
         {
           total: t('documents.print.total', undefined, request.locale),
           average: t('documents.print.average', undefined, request.locale),

@@ -8,9 +8,9 @@
 import { faceOf, fontFaces } from './fonts.ts';
 import { alignmentOf, pt, rgb } from './geometry.ts';
 import { formatValue, frenchNumber, numericValue } from './format.ts';
-import { drawGrid, type GridRow } from './grid.ts';
+import { drawGrid, GridDrawer, type GridRow } from './grid.ts';
 import type { SousEtatDefinition } from './definition.ts';
-import type { PageWriter } from './writer.ts';
+import type { CellStyle, PageWriter } from './writer.ts';
 import type { SourceResult } from '../sources/types.ts';
 
 export interface SousEtatLabels {
@@ -51,60 +51,26 @@ function widthsOf(definition: SousEtatDefinition, columns: number, available: nu
   return sum > available ? widths.map((width) => (width * available) / sum) : widths;
 }
 
-export function drawSousEtat(writer: PageWriter, definition: SousEtatDefinition, result: SourceResult, labels: SousEtatLabels, substitute: (value: string) => string): void {
+/** Hands the sous-état's rows over, a batch at a time, each batch awaited (a cursor). */
+export type SousEtatRows = (onRows: (result: SourceResult) => Promise<void>) => Promise<unknown>;
+
+/** A column's running figures for the total, average and count rows. */
+interface ColumnFigures {
+  sum: number;
+  numbers: number;
+  present: number;
+}
+
+export async function drawSousEtat(writer: PageWriter, definition: SousEtatDefinition, source: SousEtatRows, labels: SousEtatLabels, substitute: (value: string) => string): Promise<void> {
   const faces = fontFaces(text(definition, 'titrefont'));
   const bodyFaces = writer.setup.faces;
   const color = writer.setup.color;
-  const names = result.fields.length > 0 ? result.fields.map((field) => field.name) : Object.keys(result.rows[0] ?? {});
-  const widths = widthsOf(definition, names.length, writer.width);
-  const tableWidth = widths.reduce((a, b) => a + b, 0);
   const numeric = list(definition, 'cellule_numerique').map(decimalsOf);
   const size = number(definition, 'tableau_fontaille', 9);
   const borderColor = rgb(definition['bordure_couleur']);
   const borderOf = (values: string[], index: number) => values[index] || text(definition, 'tableau_bordure') || '0';
-
-  writer.y += pt(number(definition, 'intervalle_debut', 0));
-
-  const title = substitute(text(definition, 'titre')).trim();
-  if (title !== '') {
-    const attributes = text(definition, 'titreattribut').toUpperCase();
-    const titleRow: GridRow = [{
-      text: title,
-      width: tableWidth,
-      style: {
-        face: faceOf(faces, { bold: attributes.includes('B'), italic: attributes.includes('I') }),
-        size: number(definition, 'titretaille', 10),
-        color: rgb(definition['titretextecouleur']),
-        align: alignmentOf(text(definition, 'titrealign')),
-        fill: text(definition, 'titrefond') === '1' ? rgb(definition['titrefondcouleur'], [255, 255, 255]) : undefined,
-        border: text(definition, 'titrebordure'),
-        borderColor,
-      },
-    }];
-    drawGrid(writer, writer.left, [], [{ row: titleRow, minimum: pt(number(definition, 'titrehauteur', 10)) }]);
-  }
-
   const headerAlign = list(definition, 'entetecolone_align');
   const headerBorder = list(definition, 'entetecolone_bordure');
-  const header = text(definition, 'entete_flag') === '1'
-    ? [{
-        row: names.map((name, index) => ({
-          text: name,
-          width: widths[index] ?? 0,
-          style: {
-            face: faceOf(bodyFaces, { bold: true, italic: false }),
-            size,
-            color: rgb(definition['entete_textecouleur']),
-            align: alignmentOf(headerAlign[index], 'center'),
-            fill: text(definition, 'entete_fond') === '1' ? rgb(definition['entete_fondcouleur'], [230, 230, 230]) : undefined,
-            border: borderOf(headerBorder, index),
-            borderColor,
-          },
-        })),
-        minimum: pt(number(definition, 'entete_hauteur', 7)),
-      }]
-    : [];
-
   const cellAlign = list(definition, 'cellule_align');
   const cellBorder = list(definition, 'cellule_bordure');
   const firstBorder = list(definition, 'cellule_bordure_un');
@@ -116,43 +82,121 @@ export function drawSousEtat(writer: PageWriter, definition: SousEtatDefinition,
   };
   const minimum = pt(number(definition, 'cellule_hauteur', 7));
   const face = faceOf(bodyFaces, { bold: false, italic: false });
-  const rows = result.rows.map((row, rowIndex) => ({
-    row: names.map((name, index) => ({
-      text: cellText(row[name], index),
-      width: widths[index] ?? 0,
-      style: {
-        face,
-        size,
-        color,
-        align: alignmentOf(cellAlign[index], numeric[index] !== undefined ? 'right' : 'left'),
-        fill: fills?.[rowIndex % 2],
-        border: (rowIndex === 0 && firstBorder[index]) || borderOf(cellBorder, index),
-        borderColor,
-      },
-    })),
-    minimum,
-  }));
 
-  const summaries: { kind: 'total' | 'moyenne' | 'nbr'; flags: string[]; label: string; value: (values: number[], present: number) => string }[] = [
-    { kind: 'total', flags: list(definition, 'cellule_total'), label: labels.total, value: (values) => frenchNumber(sum(values)) },
-    { kind: 'moyenne', flags: list(definition, 'cellule_moyenne'), label: labels.average, value: (values) => (values.length > 0 ? frenchNumber(sum(values) / values.length, 2) : '') },
-    { kind: 'nbr', flags: list(definition, 'cellule_compteur'), label: labels.count, value: (_values, present) => frenchNumber(present) },
-  ];
-  for (const summary of summaries) {
-    if (!names.some((_, index) => flagged(summary.flags, index))) continue;
-    const align = list(definition, `cellule_align_${summary.kind}`);
-    // The row's name goes in the first column without a figure, else before the first figure.
-    const labelIndex = names.findIndex((_, index) => !flagged(summary.flags, index));
-    const border = list(definition, `cellule_bordure_${summary.kind}`);
-    rows.push({
-      row: names.map((name, index) => {
-        const values = result.rows.map((row) => numericValue(row[name])).filter((value): value is number => value !== undefined);
-        const present = result.rows.filter((row) => row[name] !== null && row[name] !== undefined && row[name] !== '').length;
+  let names: string[] | undefined;
+  let widths: number[] = [];
+  let grid: GridDrawer | undefined;
+  let figures: ColumnFigures[] = [];
+  let rowIndex = 0;
+
+  /** The title, then the table's header: drawn once the columns are known (with the first batch). */
+  const begin = (columns: string[]): GridDrawer => {
+    names = columns;
+    widths = widthsOf(definition, columns.length, writer.width);
+    figures = columns.map(() => ({ sum: 0, numbers: 0, present: 0 }));
+    const tableWidth = widths.reduce((a, b) => a + b, 0);
+    writer.y += pt(number(definition, 'intervalle_debut', 0));
+    const title = substitute(text(definition, 'titre')).trim();
+    if (title !== '') {
+      const attributes = text(definition, 'titreattribut').toUpperCase();
+      const titleRow: GridRow = [{
+        text: title,
+        width: tableWidth,
+        style: {
+          face: faceOf(faces, { bold: attributes.includes('B'), italic: attributes.includes('I') }),
+          size: number(definition, 'titretaille', 10),
+          color: rgb(definition['titretextecouleur']),
+          align: alignmentOf(text(definition, 'titrealign')),
+          fill: text(definition, 'titrefond') === '1' ? rgb(definition['titrefondcouleur'], [255, 255, 255]) : undefined,
+          border: text(definition, 'titrebordure'),
+          borderColor,
+        },
+      }];
+      drawGrid(writer, writer.left, [], [{ row: titleRow, minimum: pt(number(definition, 'titrehauteur', 10)) }]);
+    }
+    const header = text(definition, 'entete_flag') === '1'
+      ? [{
+          row: columns.map((name, index) => ({
+            text: name,
+            width: widths[index] ?? 0,
+            style: {
+              face: faceOf(bodyFaces, { bold: true, italic: false }),
+              size,
+              color: rgb(definition['entete_textecouleur']),
+              align: alignmentOf(headerAlign[index], 'center'),
+              fill: text(definition, 'entete_fond') === '1' ? rgb(definition['entete_fondcouleur'], [230, 230, 230]) : undefined,
+              border: borderOf(headerBorder, index),
+              borderColor,
+            },
+          })),
+          minimum: pt(number(definition, 'entete_hauteur', 7)),
+        }]
+      : [];
+    return new GridDrawer(writer, writer.left, header);
+  };
+
+  // Cell styles depend on the column and the row's parity only: built once each.
+  const styles: CellStyle[][] = [];
+  const styleOf = (index: number, row: number): CellStyle => {
+    if (row === 0) return rowStyle(index, 0);
+    const parity = row % 2;
+    const column = (styles[index] ??= []);
+    return (column[parity] ??= rowStyle(index, parity === 0 ? 2 : 1));
+  };
+  const rowStyle = (index: number, row: number): CellStyle => ({
+    face,
+    size,
+    color,
+    align: alignmentOf(cellAlign[index], numeric[index] !== undefined ? 'right' : 'left'),
+    fill: fills?.[row % 2],
+    border: (row === 0 && firstBorder[index]) || borderOf(cellBorder, index),
+    borderColor,
+  });
+
+  try {
+    await source(async (result) => {
+      const drawer = (grid ??= begin(result.fields.length > 0 ? result.fields.map((field) => field.name) : Object.keys(result.rows[0] ?? {})));
+      const columns = names ?? [];
+      for (const row of result.rows) {
+        drawer.row(columns.map((name, index) => {
+          const value = row[name];
+          const figure = figures[index];
+          if (figure) {
+            const numberValue = numericValue(value);
+            if (numberValue !== undefined) {
+              figure.sum += numberValue;
+              figure.numbers += 1;
+            }
+            if (value !== null && value !== undefined && value !== '') figure.present += 1;
+          }
+          return { text: cellText(value, index), width: widths[index] ?? 0, style: styleOf(index, rowIndex) };
+        }), minimum);
+        rowIndex += 1;
+      }
+      await writer.writeOut?.();
+    });
+    const drawer = grid ?? begin([]);
+    grid = drawer;
+    const columns = names ?? [];
+
+    const summaries: { kind: 'total' | 'moyenne' | 'nbr'; flags: string[]; label: string; value: (figure: ColumnFigures) => string }[] = [
+      { kind: 'total', flags: list(definition, 'cellule_total'), label: labels.total, value: (figure) => frenchNumber(figure.sum) },
+      { kind: 'moyenne', flags: list(definition, 'cellule_moyenne'), label: labels.average, value: (figure) => (figure.numbers > 0 ? frenchNumber(figure.sum / figure.numbers, 2) : '') },
+      { kind: 'nbr', flags: list(definition, 'cellule_compteur'), label: labels.count, value: (figure) => frenchNumber(figure.present) },
+    ];
+    for (const summary of summaries) {
+      if (!columns.some((_, index) => flagged(summary.flags, index))) continue;
+      const align = list(definition, `cellule_align_${summary.kind}`);
+      // The row's name goes in the first column without a figure, else before the first figure.
+      const labelIndex = columns.findIndex((_, index) => !flagged(summary.flags, index));
+      const border = list(definition, `cellule_bordure_${summary.kind}`);
+      drawer.row(columns.map((_name, index) => {
+        const figure = figures[index] ?? { sum: 0, numbers: 0, present: 0 };
         const decimals = numeric[index];
-        const figure = summary.kind === 'total' && decimals !== undefined ? frenchNumber(sum(values), decimals) : summary.value(values, present);
+        const shownFigure = summary.kind === 'total' && decimals !== undefined ? frenchNumber(figure.sum, decimals) : summary.value(figure);
         const shown = !flagged(summary.flags, index)
           ? (index === labelIndex ? summary.label : '')
-          : labelIndex === -1 && index === 0 ? `${summary.label} : ${figure}` : figure;
+          : labelIndex === -1 && index === 0 ? `${summary.label} : ${shownFigure}` : shownFigure;
         return {
           text: shown,
           width: widths[index] ?? 0,
@@ -166,13 +210,11 @@ export function drawSousEtat(writer: PageWriter, definition: SousEtatDefinition,
             borderColor,
           },
         };
-      }),
-      minimum: pt(number(definition, `cellule_hauteur_${summary.kind}`, 7)),
-    });
+      }), pt(number(definition, `cellule_hauteur_${summary.kind}`, 7)));
+    }
+    drawer.finish();
+  } finally {
+    grid?.release();
   }
-
-  drawGrid(writer, writer.left, header, rows);
   writer.y += pt(number(definition, 'intervalle_fin', 5));
 }
-
-const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);

@@ -39,6 +39,17 @@ export interface CellStyle {
 }
 
 const CELL_PADDING = pt(1);
+const FOOTER_SIZE = 8;
+const LAYOUT_CACHE_PAGES = 20;
+
+/** What the footer forms need of pdfkit's embedded font (not in its typings). */
+interface FooterFont {
+  readonly id: string;
+  readonly ascender: number;
+  encode(text: string): [string[], unknown];
+  widthOfString(text: string, size: number): number;
+  ref(): PDFKit.PDFKitReference;
+}
 
 export class PageWriter {
   readonly doc: PDFKit.PDFDocument;
@@ -47,6 +58,17 @@ export class PageWriter {
   onNewPage: (() => void) | undefined;
   /** Images opened once, embedded once however many pages show them (a logo on 500 letters). */
   readonly #images = new WeakMap<Buffer, unknown>();
+  /** Streamed pages (`streamPages`): the footer text, and each page's footer form of the current document, written once N is known. */
+  #streamedFooter: ((page: number, pages: number) => string) | undefined;
+  #footerForms: PDFKit.PDFKitReference[] = [];
+  /** The open page's footer form, not yet drawn on it. */
+  #openForm: PDFKit.PDFKitReference | undefined;
+  #pagesSinceCacheDrop = 0;
+  /**
+   * Set by whoever receives the file's bytes: awaited by a long table between two batches of its
+   * rows, so that pages already written leave memory before the document ends.
+   */
+  writeOut: (() => Promise<void>) | undefined;
 
   constructor(setup: PageSetup) {
     this.setup = setup;
@@ -83,9 +105,70 @@ export class PageWriter {
 
   addPage(): void {
     const { margins, size } = this.setup;
+    this.#closePage();
     this.doc.addPage({ size, margins: { ...margins, bottom: margins.bottom + FOOTER_RESERVE } });
     this.doc.x = this.left;
     this.doc.y = margins.top;
+    if (this.#streamedFooter) {
+      const form = this.doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, size[0], size[1]], Resources: {} });
+      this.#footerForms.push(form);
+      this.#openForm = form;
+    }
+  }
+
+  /**
+   * From now on each page is written out as soon as the next one begins: memory holds one page,
+   * whatever the length of the document. « Page n/N » cannot be known then: each page draws a form
+   * XObject of its own, whose content (the footer) is written by `endDocument` once N is known.
+   * No watermark in this mode (« Prévisualiser » keeps the pages until the end).
+   */
+  streamPages(footer: (page: number, pages: number) => string): void {
+    this.#streamedFooter = footer;
+  }
+
+  /** Draws the open page's footer form on it and writes the page out (streamed pages only). */
+  #closePage(): void {
+    const form = this.#openForm;
+    if (!form) return;
+    this.#openForm = undefined;
+    const name = `CommunPied${this.#footerForms.length}`;
+    this.doc.page.xobjects[name] = form;
+    // The page's space is pdfkit's (y downwards): the form is drawn in PDF's own (y upwards).
+    this.doc.addContent(`q 1 0 0 -1 0 ${this.setup.size[1]} cm /${name} Do Q`);
+    this.doc.flushPages();
+    // pdfkit keeps every string's layout: forgotten now and then, not at every page (a page's
+    // names and words come back on the next ones, and laying them out again costs).
+    if (++this.#pagesSinceCacheDrop >= LAYOUT_CACHE_PAGES) this.#dropLayoutCache();
+  }
+
+  /** Ends the current document of streamed pages: « Page n/N » written into each of its pages' footer forms. */
+  endDocument(): void {
+    const footer = this.#streamedFooter;
+    if (!footer) return;
+    this.#closePage();
+    const forms = this.#footerForms;
+    this.#footerForms = [];
+    this.font(this.setup.faces, { bold: false, italic: true }, FOOTER_SIZE);
+    const font = (this.doc as unknown as { _font: FooterFont })._font;
+    const [red, green, blue] = this.setup.color.map((value) => (value / 255).toFixed(3));
+    const baseline = this.setup.size[1] - (this.setup.size[1] - this.setup.margins.bottom - pt(4)) - (font.ascender / 1000) * FOOTER_SIZE;
+    forms.forEach((form, index) => {
+      const text = footer(index + 1, forms.length);
+      const [glyphs] = font.encode(text);
+      const x = this.left + (this.width - font.widthOfString(text, FOOTER_SIZE)) / 2;
+      (form.data as Record<string, unknown>)['Resources'] = { Font: { [font.id]: font.ref() } };
+      form.end(`BT /${font.id} ${FOOTER_SIZE} Tf ${red} ${green} ${blue} rg 1 0 0 1 ${x.toFixed(2)} ${baseline.toFixed(2)} Tm <${glyphs.join('')}> Tj ET`);
+    });
+    this.#dropLayoutCache();
+  }
+
+  /** pdfkit keeps every string's layout (a page's worth of names is new each page): forgotten after each document. */
+  #dropLayoutCache(): void {
+    this.#pagesSinceCacheDrop = 0;
+    const families = (this.doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: unknown }> })._fontFamilies ?? {};
+    for (const font of Object.values(families)) {
+      if (font.layoutCache !== undefined) font.layoutCache = Object.create(null);
+    }
   }
 
   /** Turns the page unless `height` fits below the cursor; true when it did. */
@@ -141,8 +224,43 @@ export class PageWriter {
   /** The height a cell's text needs at `width` (with its padding). */
   cellHeight(text: string, width: number, style: Pick<CellStyle, 'face' | 'size'>): number {
     this.doc.font(style.face).fontSize(style.size);
-    const lines = text === '' ? this.doc.currentLineHeight(true) : this.doc.heightOfString(text, { width: Math.max(1, width - 2 * CELL_PADDING) });
-    return lines + 2 * CELL_PADDING;
+    const available = Math.max(1, width - 2 * CELL_PADDING);
+    if (text === '') return this.doc.currentLineHeight(true) + 2 * CELL_PADDING;
+    if (this.#fitsOneLine(text, available)) return this.#oneLineHeight(style) + 2 * CELL_PADDING;
+    return this.doc.heightOfString(text, { width: available }) + 2 * CELL_PADDING;
+  }
+
+  /**
+   * Most cells hold one short line: measured once, drawn without pdfkit's line wrapper (which
+   * costs most of a long table's time). A margin of a point leaves the borderline cases to it.
+   */
+  #fitsOneLine(text: string, available: number): boolean {
+    return !text.includes('\n') && this.#widthOf(text) < available - 1;
+  }
+
+  /** A row's cells are measured, then drawn: each width is computed once (current font and size). */
+  readonly #widths = new Map<string, number>();
+  #widthOf(text: string): number {
+    const doc = this.doc as unknown as PDFKit.PDFDocument & { _font: { id: string }; _fontSize: number };
+    const key = `${doc._font.id}|${doc._fontSize}|${text}`;
+    let width = this.#widths.get(key);
+    if (width === undefined) {
+      if (this.#widths.size >= 1_000) this.#widths.clear();
+      width = doc.widthOfString(text);
+      this.#widths.set(key, width);
+    }
+    return width;
+  }
+
+  readonly #oneLineHeights = new Map<string, number>();
+  #oneLineHeight(style: Pick<CellStyle, 'face' | 'size'>): number {
+    const key = `${style.face}|${style.size}`;
+    let height = this.#oneLineHeights.get(key);
+    if (height === undefined) {
+      height = this.doc.heightOfString('X', { width: 1_000 });
+      this.#oneLineHeights.set(key, height);
+    }
+    return height;
   }
 
   /** One cell: fill, text (clipped to the box: never a page turn inside a row), borders. */
@@ -151,10 +269,21 @@ export class PageWriter {
     if (style.fill) doc.rect(x, y, width, height).fill(style.fill);
     if (text !== '') {
       doc.font(style.face).fontSize(style.size).fillColor(style.color);
-      doc.text(text, x + CELL_PADDING, y + CELL_PADDING, { width: Math.max(1, width - 2 * CELL_PADDING), height: height - 2 * CELL_PADDING + 0.5, align: style.align, ellipsis: '…' });
+      const available = Math.max(1, width - 2 * CELL_PADDING);
+      if (this.#fitsOneLine(text, available)) {
+        const free = available - this.#widthOf(text);
+        const shift = style.align === 'center' ? free / 2 : style.align === 'right' ? free : 0;
+        doc.text(text, x + CELL_PADDING + shift, y + CELL_PADDING, { lineBreak: false });
+      } else {
+        doc.text(text, x + CELL_PADDING, y + CELL_PADDING, { width: available, height: height - 2 * CELL_PADDING + 0.5, align: style.align, ellipsis: '…' });
+      }
     }
     const sides = borderSides(style.border);
     doc.lineWidth(0.5).strokeColor(style.borderColor ?? [0, 0, 0]);
+    if (sides.top && sides.bottom && sides.left && sides.right) {
+      doc.rect(x, y, width, height).stroke();
+      return;
+    }
     if (sides.top) doc.moveTo(x, y).lineTo(x + width, y).stroke();
     if (sides.bottom) doc.moveTo(x, y + height).lineTo(x + width, y + height).stroke();
     if (sides.left) doc.moveTo(x, y).lineTo(x, y + height).stroke();
@@ -189,7 +318,8 @@ export class PageWriter {
   async finish(footer: (page: number, pages: number) => string, watermark: string | undefined): Promise<Buffer> {
     const chunks: Buffer[] = [];
     this.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    this.stampPages(footer, watermark);
+    if (this.#streamedFooter) this.endDocument();
+    else this.stampPages(footer, watermark);
     await this.end();
     return Buffer.concat(chunks);
   }
@@ -217,7 +347,7 @@ export class PageWriter {
       // Below the body's bottom margin: pdfkit would turn the page if the margin stayed.
       const bottomMargin = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
-      this.font(setup.faces, { bold: false, italic: true }, 8);
+      this.font(setup.faces, { bold: false, italic: true }, FOOTER_SIZE);
       doc.fillColor(setup.color).text(footer(index - range.start + 1, range.count), this.left, setup.size[1] - setup.margins.bottom - pt(4), {
         width: this.width,
         align: 'center',

@@ -27,6 +27,12 @@ export interface SourceLimits {
   readonly timeoutMs: number;
   /** COMMUN_SOURCE_MAX_ROWS, 10 000 by default: beyond, the source is refused unless the caller asked for fewer. */
   readonly maxRows: number;
+  /**
+   * COMMUN_SOUSETAT_MAX_ROWS, 1 000 000 by default: the bound of a source read through a cursor
+   * (a sous-état: a few hundred rows in memory at a time, so COMMUN_SOURCE_MAX_ROWS does not
+   * apply); beyond, the document is refused, never cut short.
+   */
+  readonly maxStreamedRows?: number | undefined;
 }
 
 const positiveInteger = (text: string | undefined, fallback: number) => {
@@ -37,6 +43,7 @@ const positiveInteger = (text: string | undefined, fallback: number) => {
 export const sourceLimits = (env: NodeJS.ProcessEnv = process.env): SourceLimits => ({
   timeoutMs: positiveInteger(env.COMMUN_SOURCE_TIMEOUT_MS, 10_000),
   maxRows: positiveInteger(env.COMMUN_SOURCE_MAX_ROWS, 10_000),
+  maxStreamedRows: positiveInteger(env.COMMUN_SOUSETAT_MAX_ROWS, 1_000_000),
 });
 
 /** Marks the real rows of the left join that always gives one row, so that the columns are known even without data. */
@@ -58,6 +65,86 @@ export interface SqlSourceRequest {
 
 function collectiviteSettings(actor: Actor) {
   return { collectivite: String(actor.workingCollectivite || ''), all: actor.niveau === '2' ? 'on' : 'off' };
+}
+
+/** Rows read per `fetch` of a streamed source. */
+const FETCH_ROWS = 500;
+const CURSOR = 'commun_curseur';
+
+/**
+ * Runs the SQL like `runSqlSource`, but reads its rows through a cursor, `FETCH_ROWS` at a time,
+ * each batch handed to `onRows` (awaited) before the next is read: memory holds one batch whatever
+ * the number of rows. `onRows` is called at least once (with no rows for an empty result), so the
+ * columns are always known. The statement time limit applies to each fetch; the bound is
+ * `maxStreamedRows`, beyond which the source fails (after the rows already handed over).
+ */
+export async function streamSqlSource(
+  db: Database,
+  text: string,
+  request: Omit<SqlSourceRequest, 'limit'>,
+  onRows: (result: SourceResult) => Promise<void>,
+  limits: SourceLimits = sourceLimits(),
+): Promise<number> {
+  const { locale } = request;
+  const guarded = guardSql(text, { interruptible: db.kind === 'postgres', types: request.types });
+  if (!guarded.ok) throw refusalError(guarded.refusal, locale);
+  const unknown = guarded.sql.parameters.find((name) => !request.known.has(name));
+  if (unknown !== undefined) {
+    const known = [...request.known].map((name) => `&${name}`).join(', ');
+    throw new SourceError(t('sources.refusals.unknownParameter', { name: unknown, known }, locale));
+  }
+  const max = limits.maxStreamedRows ?? 1_000_000;
+  const values = guarded.sql.parameters.map((name) => request.params[name] ?? null);
+  const declare = `declare ${CURSOR} no scroll cursor for `;
+  // No limit: `limit null` keeps the statement the same as runSqlSource's.
+  const statement = `${declare}${PREFIX}${guarded.sql.text}\n) as commun_source limit $${values.length + 1}) as source on true`;
+  const { collectivite, all } = collectiviteSettings(request.actor);
+  let total = 0;
+  // The database's own errors are translated; the drawing's go up as they are.
+  const fromDatabase = new WeakSet<object>();
+  const marked = <T>(work: Promise<T>): Promise<T> =>
+    work.catch((error: unknown) => {
+      if (typeof error === 'object' && error !== null) fromDatabase.add(error);
+      throw error;
+    });
+  try {
+    await db.kysely.transaction().execute(async (trx) => {
+      await sql`set transaction read only`.execute(trx);
+      await sql`select set_config('commun.collectivite', ${collectivite}, true), set_config('commun.toutes', ${all}, true), set_config('statement_timeout', ${String(limits.timeoutMs)}, true)`.execute(trx);
+      await sql`set local role ${sql.id(READ_ROLE)}`.execute(trx);
+      await marked(trx.executeQuery(CompiledQuery.raw(statement, [...values, null])));
+      const fetchBatch = () => {
+        const batch = marked(trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(`fetch ${FETCH_ROWS} from ${CURSOR}`)).then((result) => result.rows));
+        // Awaited later, or never if the drawing fails first: not an unhandled rejection then.
+        batch.catch(() => undefined);
+        return batch;
+      };
+      // The next batch is asked for before this one is drawn: the database reads while pages are written.
+      let next: Promise<readonly Record<string, unknown>[]> | undefined = fetchBatch();
+      for (let first = true; next; first = false) {
+        const batch: readonly Record<string, unknown>[] = await next;
+        next = batch.length < FETCH_ROWS ? undefined : fetchBatch();
+        const columns = Object.keys(batch[0] ?? {}).filter((name) => name !== PRESENCE);
+        const found = batch.filter((row) => row[PRESENCE] !== null && row[PRESENCE] !== undefined);
+        total += found.length;
+        if (total > max) throw new SourceError(t('sources.errors.tooManyListRows', { max }, locale));
+        if (found.length > 0 || first) {
+          await onRows({ fields: mergeFieldsOf(columns, request.labels), rows: found.map((row) => Object.fromEntries(columns.map((name) => [name, row[name]]))) });
+        }
+      }
+    });
+  } catch (error) {
+    const sourceError = typeof error === 'object' && error !== null && fromDatabase.has(error)
+      ? databaseError(error, {
+          timeoutMs: limits.timeoutMs,
+          positionInSource: (position) => guarded.sql.sourcePosition(position - declare.length - PREFIX.length),
+          parameterName: (index) => guarded.sql.parameters[index - 1],
+          locale,
+        })
+      : undefined;
+    throw sourceError ?? error;
+  }
+  return total;
 }
 
 export async function runSqlSource(db: Database, text: string, request: SqlSourceRequest, limits: SourceLimits = sourceLimits()): Promise<SourceResult> {

@@ -14,6 +14,7 @@ import type { Message } from '../layout/layout.tsx';
 import { translatorOf } from '../locale.ts';
 import { HttpError } from '../operations/index.ts';
 import { actorOf, renderScreen } from '../screens/shared/index.ts';
+import { createDocuments } from './documents.tsx';
 import { GENERATOR_PERMISSION } from './menu.ts';
 import { GENERATOR_PATHS } from './paths.ts';
 import { loadPlan, type GeneratorPlan } from './plan.ts';
@@ -60,7 +61,7 @@ function renderPlan(c: Context<AppEnv>, plan: GeneratorPlan, messages: Message[]
     breadcrumb: crumbs(c, plan.target),
     messages,
     status,
-    children: <AppView tr={tr} plan={plan} csrfToken={csrfToken(c)} />,
+    children: <AppView tr={tr} plan={plan} csrfToken={csrfToken(c)} served={(table) => c.get('runtime').registry.get(plan.target, table) !== undefined} />,
   });
 }
 
@@ -96,6 +97,8 @@ export function generatorRoutes(): Hono<AppEnv> {
     const plan = await planOrNotFound(c);
     return plan instanceof Response ? plan : renderPlan(c, plan);
   });
+
+  app.post(`${GENERATOR_PATHS.index}/:app/documents`, requireActor(), async (c) => createDocuments(c, generatorUser(c)));
 
   app.post(`${GENERATOR_PATHS.index}/:app`, requireActor(), async (c) => {
     const actor = generatorUser(c);

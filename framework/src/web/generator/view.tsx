@@ -1,4 +1,5 @@
 /** The generator screen's pages: the applications, and one application's tables and files. */
+import { ASSISTANT_KINDS } from '../../documents/assistants/index.ts';
 import type { Translate } from '../../i18n/index.ts';
 import type { TableMeta } from '../../model/types.ts';
 import { CSRF_FIELD } from '../auth/csrf.ts';
@@ -7,6 +8,8 @@ import { GENERATOR_PATHS } from './paths.ts';
 import { FRAMEWORK_TARGET } from './targets.ts';
 
 export const FILE_FIELD = 'fichier';
+export const TABLE_FIELD = 'table';
+export const DOCUMENT_FIELD = 'document';
 
 export function IndexView(props: { tr: Translate; apps: ReadonlyMap<string, string>; framework: boolean }) {
   const { tr } = props;
@@ -45,7 +48,26 @@ export function IndexView(props: { tr: Translate; apps: ReadonlyMap<string, stri
 
 const list = (columns: readonly string[]) => columns.join(', ');
 
-function TableSection(props: { tr: Translate; table: TableMeta }) {
+/** « Créer un état », « Créer les sous-états », « Créer une lettre type » for a table the instance serves. */
+function DocumentsForm(props: { tr: Translate; target: string; table: TableMeta; csrfToken: string }) {
+  const { tr, table } = props;
+  const id = `documents-${table.name}`;
+  return (
+    <form method="post" action={GENERATOR_PATHS.documents(props.target)} class="generateur-documents" aria-labelledby={id}>
+      <h4 id={id}>{tr('generator.documents.heading')}</h4>
+      <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+      <input type="hidden" name={TABLE_FIELD} value={table.name} />
+      <p class="aide">{tr('generator.documents.help')}</p>
+      <p class="boutons">
+        {ASSISTANT_KINDS.map((kind) => (
+          <button type="submit" name={DOCUMENT_FIELD} value={kind}>{tr(`generator.documents.${kind}`)}</button>
+        ))}
+      </p>
+    </form>
+  );
+}
+
+function TableSection(props: { tr: Translate; table: TableMeta; documents?: { target: string; csrfToken: string } }) {
   const { tr, table } = props;
   const id = `table-${table.name}`;
   return (
@@ -95,6 +117,7 @@ function TableSection(props: { tr: Translate; table: TableMeta }) {
         {table.uniques.length === 0 && <dd>{tr('generator.app.none')}</dd>}
         {table.uniques.map((columns) => <dd>{list(columns)}</dd>)}
       </dl>
+      {props.documents && <DocumentsForm tr={tr} table={table} {...props.documents} />}
     </section>
   );
 }
@@ -150,7 +173,7 @@ function FilesForm(props: { tr: Translate; plan: GeneratorPlan; csrfToken: strin
   );
 }
 
-export function AppView(props: { tr: Translate; plan: GeneratorPlan; csrfToken: string }) {
+export function AppView(props: { tr: Translate; plan: GeneratorPlan; csrfToken: string; served?: (table: string) => boolean }) {
   const { tr, plan } = props;
   return (
     <div class="generateur">
@@ -166,7 +189,13 @@ export function AppView(props: { tr: Translate; plan: GeneratorPlan; csrfToken: 
       <FilesForm tr={tr} plan={plan} csrfToken={props.csrfToken} />
       <section aria-labelledby="generateur-tables">
         <h2 id="generateur-tables">{tr('generator.app.tables', { count: plan.tables.length })}</h2>
-        {plan.tables.map((table) => <TableSection tr={tr} table={table} />)}
+        {plan.tables.map((table) => (
+          <TableSection
+            tr={tr}
+            table={table}
+            {...(table.key !== null && props.served?.(table.name) ? { documents: { target: plan.target, csrfToken: props.csrfToken } } : {})}
+          />
+        ))}
       </section>
     </div>
   );

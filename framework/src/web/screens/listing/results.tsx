@@ -3,6 +3,7 @@
  * (CSV export of the current search, expired rows), the table, the pagination.
  */
 import type { RegisteredObject } from '../../../model/registry.ts';
+import { LabelPrintLink } from '../../documents/label-link.tsx';
 import { csvUrl } from '../shared/index.ts';
 import { navigation, numberFormat, type ListingModel } from './model.ts';
 import { Pagination } from './pagination.tsx';
@@ -59,13 +60,17 @@ function Tools(props: { model: ListingModel }) {
           </a>
         </li>
       ) : null}
-      {model.printLinks.map((link) => (
-        <li>
-          <a href={link.href} type="application/pdf" title={tr('documents.batch.linkTitle', { kind: tr(`documents.print.${link.kind}`), document: link.libelle })}>
-            {tr('documents.batch.link', { document: link.libelle })}
-          </a>
-        </li>
-      ))}
+      {model.printLinks.map((link, index) =>
+        link.kind === 'etiquettes' ? (
+          <LabelPrintLink link={link} id={`${model.ids.root}-depart-${index}`} tr={tr} />
+        ) : (
+          <li>
+            <a href={link.href} type="application/pdf" title={tr('documents.batch.linkTitle', { kind: tr(`documents.print.${link.kind}`), document: link.libelle })}>
+              {tr('documents.batch.link', { document: link.libelle })}
+            </a>
+          </li>
+        ),
+      )}
       {validity ? (
         <li>
           <a href={toggle.href} id={`${model.ids.root}-expires`} {...toggle.attributes}>
