@@ -5,7 +5,10 @@
 import { sql } from 'kysely';
 import { sanitizeTemplateHtml } from '../documents/template-sanitize.ts';
 import { t } from '../i18n/index.ts';
-import type { ActionContext, CustomAction, PrepareContext } from '../model/override.ts';
+import type { ActionContext, CustomAction, ObjectOverride, PrepareContext } from '../model/override.ts';
+import type { Registry } from '../model/registry.ts';
+import { templateDynamicChoices, validateObjet } from './document-template-choices.ts';
+import { documentScreens } from './editions.ts';
 import { Veto } from '../model/override.ts';
 
 /** The columns holding template HTML (`documents/template-html.ts`). */
@@ -86,3 +89,18 @@ export const previewAction: CustomAction = {
 };
 
 export const templateActions = { previsualiser: previewAction, copier: copyAction, activer: activateAction } as const;
+
+/**
+ * The override of a document template table (om_etat, om_lettretype): its HTML sanitised, its
+ * `objet` checked, its actions, and its place under « Paramétrage › Éditions ».
+ */
+export function documentTemplateOverride(registry: Registry, menuOrder: number, menuLabel: string): ObjectOverride {
+  return {
+    defaultSort: ['libelle'],
+    searchColumns: ['libelle', 'id'],
+    prepare: sanitizeTemplateFields,
+    validate: validateObjet(registry),
+    actions: templateActions,
+    screens: { ...documentScreens(menuOrder, menuLabel), dynamicChoices: templateDynamicChoices(registry) },
+  };
+}
