@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { t } from '../i18n/index.ts';
 import type { FieldErrors, ObjectOverride } from '../model/override.ts';
 import { Veto } from '../model/override.ts';
+import { EMAIL } from './om_utilisateur.ts';
 import { normalizedSiret } from './siret.ts';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const filled = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
 /**

@@ -6,7 +6,8 @@ import { Veto } from '../model/override.ts';
 import { ServiceError } from '../records/errors.ts';
 import { passwordResetAction } from './password-reset-action.ts';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An e-mail address as the framework accepts one: something@domain.tld, no spaces. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Users: the password hash never leaves the database; an administrator sets a password through

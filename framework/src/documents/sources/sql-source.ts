@@ -71,6 +71,18 @@ function collectiviteSettings(actor: Actor) {
 const FETCH_ROWS = 500;
 const CURSOR = 'commun_curseur';
 
+/** The author's SQL checked as text, each of its `&name` parameters one the caller gives. */
+function guardedSql(db: Database, text: string, request: Pick<SqlSourceRequest, 'types' | 'known' | 'locale'>) {
+  const guarded = guardSql(text, { interruptible: db.kind === 'postgres', types: request.types });
+  if (!guarded.ok) throw refusalError(guarded.refusal, request.locale);
+  const unknown = guarded.sql.parameters.find((name) => !request.known.has(name));
+  if (unknown !== undefined) {
+    const known = [...request.known].map((name) => `&${name}`).join(', ');
+    throw new SourceError(t('sources.refusals.unknownParameter', { name: unknown, known }, request.locale));
+  }
+  return guarded;
+}
+
 /**
  * Runs the SQL like `runSqlSource`, but reads its rows through a cursor, `FETCH_ROWS` at a time,
  * each batch handed to `onRows` (awaited) before the next is read: memory holds one batch whatever
@@ -86,13 +98,7 @@ export async function streamSqlSource(
   limits: SourceLimits = sourceLimits(),
 ): Promise<number> {
   const { locale } = request;
-  const guarded = guardSql(text, { interruptible: db.kind === 'postgres', types: request.types });
-  if (!guarded.ok) throw refusalError(guarded.refusal, locale);
-  const unknown = guarded.sql.parameters.find((name) => !request.known.has(name));
-  if (unknown !== undefined) {
-    const known = [...request.known].map((name) => `&${name}`).join(', ');
-    throw new SourceError(t('sources.refusals.unknownParameter', { name: unknown, known }, locale));
-  }
+  const guarded = guardedSql(db, text, request);
   const max = limits.maxStreamedRows ?? 1_000_000;
   const values = guarded.sql.parameters.map((name) => request.params[name] ?? null);
   const declare = `declare ${CURSOR} no scroll cursor for `;
@@ -149,13 +155,7 @@ export async function streamSqlSource(
 
 export async function runSqlSource(db: Database, text: string, request: SqlSourceRequest, limits: SourceLimits = sourceLimits()): Promise<SourceResult> {
   const { locale } = request;
-  const guarded = guardSql(text, { interruptible: db.kind === 'postgres', types: request.types });
-  if (!guarded.ok) throw refusalError(guarded.refusal, locale);
-  const unknown = guarded.sql.parameters.find((name) => !request.known.has(name));
-  if (unknown !== undefined) {
-    const known = [...request.known].map((name) => `&${name}`).join(', ');
-    throw new SourceError(t('sources.refusals.unknownParameter', { name: unknown, known }, locale));
-  }
+  const guarded = guardedSql(db, text, request);
   const capped = request.limit === undefined;
   const limit = capped ? limits.maxRows + 1 : Math.max(0, Math.floor(request.limit ?? 0));
   const values = guarded.sql.parameters.map((name) => request.params[name] ?? null);
