@@ -21,11 +21,7 @@ export function rowHeight(writer: PageWriter, row: GridRow, minimum: number): nu
 
 function drawAt(writer: PageWriter, x: number, row: GridRow, height: number): void {
   const y = writer.y;
-  let left = x;
-  for (const cell of row) {
-    writer.cell(left, y, cell.width, height, cell.text, cell.style);
-    left += cell.width;
-  }
+  writer.row(x, y, height, row);
   writer.doc.x = writer.left;
   writer.y = y + height;
 }

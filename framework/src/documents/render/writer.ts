@@ -8,6 +8,7 @@
 import PDFDocument from 'pdfkit';
 import { faceOf, type FontFaces } from './fonts.ts';
 import { borderSides, pt } from './geometry.ts';
+import { bufferPageContent, type BufferedContent } from './page-content.ts';
 import type { Alignment, Paragraph, Run } from './blocks.ts';
 
 export const BASE_SIZE = 10;
@@ -39,6 +40,17 @@ export interface CellStyle {
 }
 
 const CELL_PADDING = pt(1);
+const CELL_BORDER_WIDTH = 0.5;
+const BLACK: [number, number, number] = [0, 0, 0];
+const sameColor = (a: readonly number[], b: readonly number[]) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+const isWhite = (color: readonly number[]) => color[0] === 255 && color[1] === 255 && color[2] === 255;
+
+/** A cell of a row (`PageWriter.row`). */
+export interface RowCell {
+  readonly text: string;
+  readonly width: number;
+  readonly style: CellStyle;
+}
 const FOOTER_SIZE = 8;
 const LAYOUT_CACHE_PAGES = 20;
 
@@ -69,6 +81,9 @@ export class PageWriter {
    * rows, so that pages already written leave memory before the document ends.
    */
   writeOut: (() => Promise<void>) | undefined;
+  /** The open page's content, and the colours and line width the cells last set on it. */
+  #content: BufferedContent | undefined;
+  #cellState: CellGraphics | undefined;
 
   constructor(setup: PageSetup) {
     this.setup = setup;
@@ -79,6 +94,11 @@ export class PageWriter {
       lang: setup.lang,
       displayTitle: true,
       info: { Title: setup.title, Author: setup.author, Creator: 'Commun' },
+    });
+    // Every page, the writer's or one pdfkit turns itself inside a long paragraph.
+    this.doc.on('pageAdded', () => {
+      this.#content = bufferPageContent(this.doc.page);
+      this.#cellState = undefined;
     });
   }
 
@@ -111,6 +131,9 @@ export class PageWriter {
     this.doc.y = margins.top;
     if (this.#streamedFooter) {
       const form = this.doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, size[0], size[1]], Resources: {} });
+      // A footer is a few dozen bytes: compressing each (a zlib stream of its own, freed only by the
+      // garbage collector) would cost thousands of them at once when the document ends.
+      (form as unknown as { compress: boolean }).compress = false;
       this.#footerForms.push(form);
       this.#openForm = form;
     }
@@ -238,16 +261,22 @@ export class PageWriter {
     return !text.includes('\n') && this.#widthOf(text) < available - 1;
   }
 
-  /** A row's cells are measured, then drawn: each width is computed once (current font and size). */
-  readonly #widths = new Map<string, number>();
+  /**
+   * A row's cells are measured, then drawn: each text's width is computed once per font and size
+   * (kept for the last thousand texts of each).
+   */
+  readonly #widths = new WeakMap<object, Map<number, Map<string, number>>>();
   #widthOf(text: string): number {
-    const doc = this.doc as unknown as PDFKit.PDFDocument & { _font: { id: string }; _fontSize: number };
-    const key = `${doc._font.id}|${doc._fontSize}|${text}`;
-    let width = this.#widths.get(key);
+    const doc = this.doc as unknown as PDFKit.PDFDocument & { _font: object; _fontSize: number };
+    let sizes = this.#widths.get(doc._font);
+    if (sizes === undefined) this.#widths.set(doc._font, (sizes = new Map()));
+    let widths = sizes.get(doc._fontSize);
+    if (widths === undefined) sizes.set(doc._fontSize, (widths = new Map()));
+    let width = widths.get(text);
     if (width === undefined) {
-      if (this.#widths.size >= 1_000) this.#widths.clear();
+      if (widths.size >= 1_000) widths.clear();
       width = doc.widthOfString(text);
-      this.#widths.set(key, width);
+      widths.set(text, width);
     }
     return width;
   }
@@ -263,31 +292,85 @@ export class PageWriter {
     return height;
   }
 
-  /** One cell: fill, text (clipped to the box: never a page turn inside a row), borders. */
-  cell(x: number, y: number, width: number, height: number, text: string, style: CellStyle): void {
+  /**
+   * A row of cells at `y`, `height` high: fills first (neighbouring cells of one colour share a
+   * rectangle; white is the page's own), then texts (clipped to their box: never a page turn
+   * inside a row), then borders (one path per colour). Colours and line width are set only when
+   * they differ from the previous row's, as long as nothing else was drawn in between: a long
+   * table's operations are mostly its texts.
+   */
+  row(x: number, y: number, height: number, cells: readonly RowCell[]): void {
     const { doc } = this;
-    if (style.fill) doc.rect(x, y, width, height).fill(style.fill);
-    if (text !== '') {
-      doc.font(style.face).fontSize(style.size).fillColor(style.color);
-      const available = Math.max(1, width - 2 * CELL_PADDING);
-      if (this.#fitsOneLine(text, available)) {
-        const free = available - this.#widthOf(text);
-        const shift = style.align === 'center' ? free / 2 : style.align === 'right' ? free : 0;
-        doc.text(text, x + CELL_PADDING + shift, y + CELL_PADDING, { lineBreak: false });
-      } else {
-        doc.text(text, x + CELL_PADDING, y + CELL_PADDING, { width: available, height: height - 2 * CELL_PADDING + 0.5, align: style.align, ellipsis: '…' });
+    const graphics = this.#cellGraphics();
+    let fill: { color: [number, number, number]; x: number; width: number } | undefined;
+    const flushFill = () => {
+      if (!fill) return;
+      graphics.fill(fill.color);
+      doc.rect(fill.x, y, fill.width, height).fill();
+      fill = undefined;
+    };
+    let left = x;
+    for (const { width, style } of cells) {
+      const color = style.fill && !isWhite(style.fill) ? style.fill : undefined;
+      if (color && fill && sameColor(fill.color, color)) fill.width += width;
+      else {
+        flushFill();
+        if (color) fill = { color, x: left, width };
       }
+      left += width;
     }
-    const sides = borderSides(style.border);
-    doc.lineWidth(0.5).strokeColor(style.borderColor ?? [0, 0, 0]);
-    if (sides.top && sides.bottom && sides.left && sides.right) {
-      doc.rect(x, y, width, height).stroke();
-      return;
+    flushFill();
+
+    left = x;
+    for (const { width, text, style } of cells) {
+      if (text !== '') this.#cellText(graphics, left, y, width, height, text, style);
+      left += width;
     }
-    if (sides.top) doc.moveTo(x, y).lineTo(x + width, y).stroke();
-    if (sides.bottom) doc.moveTo(x, y + height).lineTo(x + width, y + height).stroke();
-    if (sides.left) doc.moveTo(x, y).lineTo(x, y + height).stroke();
-    if (sides.right) doc.moveTo(x + width, y).lineTo(x + width, y + height).stroke();
+
+    let stroke: [number, number, number] | undefined;
+    left = x;
+    for (const { width, style } of cells) {
+      const sides = borderSides(style.border);
+      if (sides.top || sides.bottom || sides.left || sides.right) {
+        const color = style.borderColor ?? BLACK;
+        if (stroke && !sameColor(stroke, color)) doc.stroke();
+        if (!stroke || !sameColor(stroke, color)) graphics.stroke(color, CELL_BORDER_WIDTH);
+        stroke = color;
+        if (sides.top && sides.bottom && sides.left && sides.right) doc.rect(left, y, width, height);
+        else {
+          if (sides.top) doc.moveTo(left, y).lineTo(left + width, y);
+          if (sides.bottom) doc.moveTo(left, y + height).lineTo(left + width, y + height);
+          if (sides.left) doc.moveTo(left, y).lineTo(left, y + height);
+          if (sides.right) doc.moveTo(left + width, y).lineTo(left + width, y + height);
+        }
+      }
+      left += width;
+    }
+    if (stroke) doc.stroke();
+    graphics.mark(this.#content?.operations ?? 0);
+  }
+
+  #cellText(graphics: CellGraphics, x: number, y: number, width: number, height: number, text: string, style: CellStyle): void {
+    const { doc } = this;
+    doc.font(style.face).fontSize(style.size);
+    graphics.fill(style.color);
+    const available = Math.max(1, width - 2 * CELL_PADDING);
+    if (this.#fitsOneLine(text, available)) {
+      const free = available - this.#widthOf(text);
+      const shift = style.align === 'center' ? free / 2 : style.align === 'right' ? free : 0;
+      doc.text(text, x + CELL_PADDING + shift, y + CELL_PADDING, { lineBreak: false });
+    } else {
+      doc.text(text, x + CELL_PADDING, y + CELL_PADDING, { width: available, height: height - 2 * CELL_PADDING + 0.5, align: style.align, ellipsis: '…' });
+    }
+  }
+
+  /** The cells' graphics state, forgotten when anything else drew on the page since the last cell. */
+  #cellGraphics(): CellGraphics {
+    const state = this.#cellState;
+    if (state && this.#content && state.valid(this.#content.operations)) return state;
+    const fresh = new CellGraphics(this.doc);
+    this.#cellState = fresh;
+    return fresh;
   }
 
   /** The same image bytes at a fixed position: embedded in the file once, however often placed. */
@@ -375,5 +458,44 @@ export class PageWriter {
     doc.fontSize(size).fillColor([150, 150, 150]).fillOpacity(0.35);
     doc.text(text, (width - doc.widthOfString(text)) / 2, height / 2 - doc.currentLineHeight() / 2, { lineBreak: false });
     doc.restore();
+  }
+}
+
+/** The fill colour, stroke colour and line width last set by the cells on the open page. */
+class CellGraphics {
+  readonly #doc: PDFKit.PDFDocument;
+  #fill = '';
+  #stroke = '';
+  #lineWidth = -1;
+  #operations = -1;
+
+  constructor(doc: PDFKit.PDFDocument) {
+    this.#doc = doc;
+  }
+
+  valid(operations: number): boolean {
+    return operations === this.#operations;
+  }
+
+  mark(operations: number): void {
+    this.#operations = operations;
+  }
+
+  fill(color: [number, number, number]): void {
+    const key = color.join(',');
+    if (key === this.#fill) return;
+    this.#doc.fillColor(color);
+    this.#fill = key;
+  }
+
+  stroke(color: [number, number, number], width: number): void {
+    if (width !== this.#lineWidth) {
+      this.#doc.lineWidth(width);
+      this.#lineWidth = width;
+    }
+    const key = color.join(',');
+    if (key === this.#stroke) return;
+    this.#doc.strokeColor(color);
+    this.#stroke = key;
   }
 }
