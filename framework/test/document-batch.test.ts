@@ -144,6 +144,7 @@ describeEachDatabase('Printing a search or a selection as one PDF', (database) =
 
     const list = await (await agent.get('/traitements')).text();
     assert.match(list, /Impression « Convocation »/);
+    assert.match(list, /<strong>Terminé<\/strong><br\/>500 documents sur 500</, 'what the progress counts');
     const link = new RegExp(`/traitements/${row.id}/fichiers/impression-convocation\\.pdf`);
     assert.match(list, link);
     const file = `/traitements/${row.id}/fichiers/impression-convocation.pdf`;
@@ -170,7 +171,9 @@ describeEachDatabase('Printing a search or a selection as one PDF', (database) =
     const [state] = await database().ownerQuery<{ etat: string; avancement: string | number }>(`select etat, avancement from om.om_traitement where om_traitement = '${row.id}'`);
     assert.equal(state?.etat, 'annule');
     assert.ok(Number(state?.avancement) < 500, 'stopped before the end');
-    assert.doesNotMatch(await (await agent.get('/traitements')).text(), new RegExp(`/traitements/${row.id}/fichiers/`));
+    const list = await (await agent.get('/traitements')).text();
+    assert.doesNotMatch(list, new RegExp(`/traitements/${row.id}/fichiers/`));
+    assert.match(list, /<strong>Annulé<\/strong><br\/>Arrêté après \d+ documents?( sur 500)?</, 'what the progress counts, before or after counting the records');
   });
 
   test('a print job whose source fails ends « échoué » with a French message', async () => {

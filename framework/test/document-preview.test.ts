@@ -30,6 +30,8 @@ create table apercu.personne (
 insert into om.om_collectivite (om_collectivite, libelle, niveau) values (3, 'Autreville', '1');
 select setval(pg_get_serial_sequence('om.om_collectivite', 'om_collectivite'), 3);
 insert into apercu.personne (personne, nom, om_collectivite) values (1, 'Lévêque', 1), (2, 'Zola', 3);
+insert into apercu.personne (personne, nom, om_collectivite) select 10 + n, 'Martin ' || lpad(n::text, 2, '0'), 1 from generate_series(1, 55) as n;
+select setval(pg_get_serial_sequence('apercu.personne', 'personne'), 100);
 insert into om.om_requete (om_requete, code, libelle, requete, type) values
   (911, 'apercu_personne', 'Personne', 'select nom from apercu.personne where personne = &idx', 'sql'),
   (912, 'apercu_casse', 'Source cassée', 'select * from apercu.inexistante', 'sql'),
@@ -124,7 +126,9 @@ describeEachDatabase('« Prévisualiser » états and lettres types', (database)
     const redacteur = await signIn('redacteur');
     const form = (await get(redacteur, '/om/om_etat/901/edit')).text;
     assert.match(form, /<select[^>]*name="objet"/);
-    assert.match(form, /<option value="apercu\.personne" selected="">[^<]*\(apercu\.personne\)<\/option>/);
+    // The object by its label, after its application's title; the value stays `<app>.<table>`.
+    assert.match(form, /<option value="apercu\.personne" selected="">Aperçus › Personne<\/option>/);
+    assert.match(form, /<option value="om\.om_parametre">Administration › Paramètre<\/option>/);
     assert.match(form, /<select[^>]*name="logo"/);
     assert.match(form, /<option value="armoiries">Armoiries \(armoiries\)<\/option>/);
     assert.match(form, /<option value="syndicat">Logo du syndicat \(syndicat\)<\/option>/);
@@ -140,5 +144,63 @@ describeEachDatabase('« Prévisualiser » états and lettres types', (database)
     });
     const updated = await updateRecord(deps, actor, etat, '901', { objet: 'om.om_parametre' });
     assert.equal(updated['objet'], 'om.om_parametre');
+    await updateRecord(deps, actor, etat, '901', { objet: 'apercu.personne' });
+  });
+
+  test('the consult page names the object and the logo by their labels, never the stored codes', async () => {
+    await database().asOwner("update om.om_etat set logo = 'armoiries' where om_etat = 901; update om.om_etat set objet = 'apercu.disparu' where om_etat = 902");
+    const redacteur = await signIn('redacteur');
+    const sheet = (await get(redacteur, '/om/om_etat/901')).text;
+    assert.match(sheet, /<dd><span>Aperçus › Personne<\/span><\/dd>/);
+    assert.match(sheet, /<dd><span>Armoiries \(armoiries\)<\/span><\/dd>/);
+    assert.doesNotMatch(sheet, /<dd><span>apercu\.personne<\/span>/);
+    // A framework object reads as « Administration › … »; an object no longer registered, as it is stored.
+    await database().asOwner("update om.om_etat set objet = 'om.om_parametre' where om_etat = 901");
+    assert.match((await get(redacteur, '/om/om_etat/901')).text, /<dd><span>Administration › Paramètre<\/span><\/dd>/);
+    assert.match((await get(redacteur, '/om/om_etat/902')).text, /<dd><span>apercu\.disparu<\/span><\/dd>/);
+    await database().asOwner("update om.om_etat set objet = 'apercu.personne', logo = null where om_etat = 901; update om.om_etat set objet = 'apercu.personne' where om_etat = 902");
+  });
+
+  test('the author searches the sample records with the object’s listing search; results are the choices', async () => {
+    const redacteur = await signIn('redacteur');
+    const first = (await get(redacteur, '/om/om_etat/901/previsualiser')).text;
+    assert.match(first, /<form method="get" action="\/om\/om_etat\/901\/previsualiser" role="search" aria-label="Recherche d’un enregistrement d’exemple"/);
+    assert.match(first, /<label for="apercu-recherche">Rechercher un enregistrement de « Personne »<\/label>/);
+    assert.match(first, /<p id="apercu-compte" role="status" class="aide">Les 50 premiers enregistrements sont proposés dans la liste ci-dessous ; recherchez les autres\.<\/p>/);
+    assert.equal([...first.matchAll(/<option value="\d+"/g)].length, 50);
+
+    // Accents and case ignored, as the listing's search; another collectivité's records never found.
+    const found = (await get(redacteur, '/om/om_etat/901/previsualiser?recherche=leveque')).text;
+    assert.match(found, /1 enregistrement trouvé pour « leveque », proposé dans la liste ci-dessous\./);
+    assert.deepEqual([...found.matchAll(/<option value="(\d+)"[^>]*>([^<]*)</g)].map((match) => [match[1], match[2]]), [['1', '1 — Lévêque']]);
+    assert.match(found, /<input type="search" id="apercu-recherche" name="recherche" value="leveque"/);
+    assert.match(found, /<input type="hidden" name="recherche" value="leveque"\/>/, 'the preview form keeps the search');
+    const foreign = (await get(redacteur, '/om/om_etat/901/previsualiser?recherche=Zola')).text;
+    assert.match(foreign, /Aucun enregistrement de « Personne » ne correspond à « Zola »\./);
+    assert.doesNotMatch(foreign, /<option value="2"/);
+    const many = (await get(redacteur, '/om/om_etat/901/previsualiser?recherche=mart*')).text;
+    assert.match(many, /Plus de 50 enregistrements trouvés pour « mart\* »/);
+
+    // htmx, as the author types: only the list, and the status line's text for the live region kept in place.
+    const fragment = await redacteur.get('/om/om_etat/901/previsualiser?recherche=martin%2005', { 'HX-Request': 'true', 'HX-Target': 'apercu-resultats' });
+    assert.equal(fragment.status, 200);
+    const html = await fragment.text();
+    assert.doesNotMatch(html, /<html|<h1/);
+    assert.match(html, /^<div id="apercu-resultats">/);
+    assert.match(html, /<option value="15">15 — Martin 05<\/option>/);
+    assert.match(html, /<p id="apercu-compte" hx-swap-oob="innerHTML">1 enregistrement trouvé pour « martin 05 »/);
+
+    // A search result previews like any chosen record; a refused preview keeps the search's list.
+    const pdf = await get(redacteur, '/om/om_etat/901/previsualiser?apercu=1&recherche=leveque&enregistrement=1&cle=');
+    assert.ok(pdf.isPdf, pdf.text);
+    assert.match(pdf.text, /Fiche de Lévêque/);
+    const refused = await get(redacteur, '/om/om_etat/901/previsualiser?apercu=1&recherche=leveque&cle=2');
+    assert.equal(refused.status, 404);
+    assert.match(refused.text, /<option value="1"[^>]*>1 — Lévêque<\/option>/);
+    // A search too long for the listing: a French message, no list, never a 500.
+    const tooLong = await get(redacteur, `/om/om_etat/901/previsualiser?recherche=${'a'.repeat(600)}`);
+    assert.equal(tooLong.status, 200);
+    assert.doesNotMatch(tooLong.text, /<option value="\d+"/);
+    assert.match(tooLong.text, /<p id="apercu-compte" role="status" class="aide">La recherche est trop longue \(200 caractères au plus\)\.<\/p>/);
   });
 });

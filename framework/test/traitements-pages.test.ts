@@ -168,7 +168,7 @@ describeEachDatabase('Mes traitements et pages d’import sur des traitements en
     assert.match(page, /<caption>Traitements, du plus récent au plus ancien<\/caption>/);
     assert.match(page, new RegExp(`<a href="/import/suivi/${id}" aria-label="Voir le suivi de « Import « Électeurs » »">Import « Électeurs »</a>`));
     assert.match(page, /<td>liste\.csv<\/td>/);
-    assert.match(page, /<strong>Terminé<\/strong><br\/>4 sur 4/);
+    assert.match(page, /<strong>Terminé<\/strong><br\/>4 lignes sur 4/);
     assert.match(page, new RegExp(`<a href="/traitements/${id}/fichiers/rejets.csv" download="">Télécharger rejets.csv</a>`));
     assert.doesNotMatch(page, /Lancé par/, 'a user’s own list has no owner column');
     assert.match(page, /href="\/traitements"[^>]*>Mes traitements</, 'the menu entry');
@@ -198,7 +198,7 @@ describeEachDatabase('Mes traitements et pages d’import sur des traitements en
     });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const page = decoded(await (await agent.get('/traitements')).text());
-    assert.match(page, new RegExp(`<td hx-get="/traitements/${job.id}/etat" hx-trigger="every 3s" hx-swap="innerHTML"><strong>En cours</strong><br/><progress aria-label="Avancement de « Import « Électeurs » »" max="10" value="3"></progress><br/>3 sur 10</td>`));
+    assert.match(page, new RegExp(`<td hx-get="/traitements/${job.id}/etat" hx-trigger="every 3s" hx-swap="innerHTML"><strong>En cours</strong><br/><progress aria-label="Avancement de « Import « Électeurs » »" max="10" value="3"></progress><br/>3 lignes sur 10</td>`));
     assert.match(page, new RegExp(`<form method="post" action="/traitements/${job.id}/annuler" class="traitement-annuler">`));
     assert.match(page, /aria-label="Annuler « Import « Électeurs » »">Annuler<\/button>/);
     assert.match(page, /<a href="\/traitements">Actualiser<\/a>/, 'a plain refresh link');
@@ -272,7 +272,7 @@ describeEachDatabase('Mes traitements et pages d’import sur des traitements en
     assert.match(interrupted, /<th scope="row">Lignes du fichier enregistrées \(sauf les rejetées\)<\/th><td>lignes 2 à 26<\/td>/);
     assert.doesNotMatch(interrupted, /hx-trigger/, 'no more polling');
     const list = decoded(await (await browser.get('/traitements')).text());
-    assert.match(list, /<strong>Interrompu<\/strong><br\/>Arrêté après 30 sur 100/);
+    assert.match(list, /<strong>Interrompu<\/strong><br\/>Arrêté après 30 lignes sur 100/);
 
     // The retention sweep: the file goes, the row stays and says so.
     await database().asOwner(`update om.om_traitement set termine_le = now() - interval '30 days' where om_traitement = '${done}'`);

@@ -14,11 +14,20 @@ export function objectOfObjet(registry: Registry, objet: string | null | undefin
   return registry.get(app, table);
 }
 
-/** Every registered object with a key (a record to print), by label: « Électeur (elections.electeur) ». */
-export function objetChoices(registry: Registry): Choice[] {
+/**
+ * How users name the object a document prints: its label, after its application's title when one
+ * is known (« Registre RGPD › Traitement »), so that objects of several applications read apart.
+ */
+export function objetLabel(object: Pick<RegisteredObject, 'app' | 'meta'>, applicationTitle?: (app: string) => string | undefined): string {
+  const title = applicationTitle?.(object.app);
+  return title ? `${title} › ${object.meta.label}` : object.meta.label;
+}
+
+/** Every registered object with a key (a record to print), by label; the value stays `<app>.<table>`. */
+export function objetChoices(registry: Registry, applicationTitle?: (app: string) => string | undefined): Choice[] {
   return registry
     .all()
     .filter((object) => object.meta.key !== null)
-    .map((object) => ({ value: objetOf(object), label: `${object.meta.label} (${objetOf(object)})` }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+    .map((object) => ({ value: objetOf(object), label: objetLabel(object, applicationTitle) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'fr') || a.value.localeCompare(b.value));
 }

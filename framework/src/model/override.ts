@@ -196,6 +196,11 @@ export interface ScreensDeclaration {
   readonly extraFields?: readonly ExtraField[];
   /** Help shown under a field (« 5 caractères maximum… »), by field name. */
   readonly help?: Readonly<Record<string, string>>;
+  /**
+   * Reference fields whose choices include the rows whose validity has ended: a birthplace may be a
+   * former commune. (By default an ended row is kept as a current value, never offered.)
+   */
+  readonly expiredChoices?: readonly string[];
 }
 
 export interface Choice {
@@ -208,6 +213,8 @@ export interface ChoicesContext {
   readonly actor: Actor;
   readonly locale: Locale | undefined;
   readonly db: Db;
+  /** An application's title as its users know it (« Registre RGPD »); undefined when it declares none. */
+  readonly applicationTitle?: (app: string) => string | undefined;
 }
 
 export interface ExtraField {
@@ -234,6 +241,11 @@ export interface FileFieldRules {
  */
 export interface ObjectOverride {
   readonly label?: string;
+  /**
+   * How a row is named among the choices of a reference field (list, autocomplete), when its label
+   * alone is ambiguous: « Saint-Martin (32) » for one of the communes of that name.
+   */
+  readonly choiceLabel?: (row: Row) => string;
   readonly searchColumns?: readonly string[];
   readonly defaultSort?: readonly string[];
   /** Never sent to clients, never writable through the generic service (e.g. password hashes). */

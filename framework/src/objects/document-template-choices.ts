@@ -25,7 +25,7 @@ async function logoChoices(context: ChoicesContext): Promise<Choice[]> {
 
 export function templateDynamicChoices(registry: Registry): NonNullable<ScreensDeclaration['dynamicChoices']> {
   return {
-    objet: () => Promise.resolve(objetChoices(registry)),
+    objet: (context) => Promise.resolve(objetChoices(registry, context.applicationTitle)),
     logo: logoChoices,
   };
 }

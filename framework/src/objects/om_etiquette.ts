@@ -76,7 +76,7 @@ export function omEtiquette(registry: Registry): ObjectOverride {
           { value: 'bas', label: t('labels.fields.bottom') },
         ],
       },
-      dynamicChoices: { objet: () => Promise.resolve(objetChoices(registry)) },
+      dynamicChoices: { objet: (context) => Promise.resolve(objetChoices(registry, context.applicationTitle)) },
       formLayout: [
         { legend: t('labels.fields.legendIdentification'), fields: ['id', 'libelle', 'actif', 'objet', 'om_collectivite'], columns: 2 },
         {

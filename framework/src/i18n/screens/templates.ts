@@ -2,7 +2,11 @@
  * Messages of the templates of états and lettres types (their editor, their display, their
  * actions): French (the reference) and English, key for key.
  */
+import { pluralOf } from '../locales.ts';
 import type { Translation } from '../types.ts';
+
+const frPlural = pluralOf('fr');
+const enPlural = pluralOf('en');
 
 export const templatesFr = {
   display: {
@@ -68,6 +72,20 @@ export const templatesFr = {
     notFound: 'L’enregistrement « {key} » de « {object} » n’existe pas ou ne vous est pas visible.',
     submit: 'Prévisualiser (PDF)',
     back: 'Retour au document',
+    searchRegion: 'Recherche d’un enregistrement d’exemple',
+    search: 'Rechercher un enregistrement de « {object} »',
+    searchSubmit: 'Rechercher',
+    /** The sample list as it stands, announced to screen readers after each search. */
+    offered: ({ count }: { count: number }) =>
+      frPlural(count, { one: `${count} enregistrement proposé dans la liste ci-dessous.`, other: `${count} enregistrements proposés dans la liste ci-dessous.` }),
+    offeredFirst: 'Les {max} premiers enregistrements sont proposés dans la liste ci-dessous ; recherchez les autres.',
+    found: ({ count, search }: { count: number; search: string }) =>
+      frPlural(count, {
+        one: `${count} enregistrement trouvé pour « ${search} », proposé dans la liste ci-dessous.`,
+        other: `${count} enregistrements trouvés pour « ${search} », proposés dans la liste ci-dessous.`,
+      }),
+    foundMore: 'Plus de {max} enregistrements trouvés pour « {search} » : les {max} premiers sont proposés dans la liste ci-dessous ; précisez la recherche.',
+    foundNone: 'Aucun enregistrement de « {object} » ne correspond à « {search} ».',
   },
   fields: {
     unknownObjet: 'L’objet « {objet} » n’existe pas : choisissez-le dans la liste.',
@@ -138,6 +156,19 @@ export const templatesEn: Translation<typeof templatesFr> = {
     notFound: 'The record “{key}” of “{object}” does not exist or is not visible to you.',
     submit: 'Preview (PDF)',
     back: 'Back to the document',
+    searchRegion: 'Search for a sample record',
+    search: 'Search for a record of “{object}”',
+    searchSubmit: 'Search',
+    offered: ({ count }: { count: number }) =>
+      enPlural(count, { one: `${count} record offered in the list below.`, other: `${count} records offered in the list below.` }),
+    offeredFirst: 'The first {max} records are offered in the list below; search for the others.',
+    found: ({ count, search }: { count: number; search: string }) =>
+      enPlural(count, {
+        one: `${count} record found for “${search}”, offered in the list below.`,
+        other: `${count} records found for “${search}”, offered in the list below.`,
+      }),
+    foundMore: 'More than {max} records found for “{search}”: the first {max} are offered in the list below; narrow the search.',
+    foundNone: 'No record of “{object}” matches “{search}”.',
   },
   fields: {
     unknownObjet: 'The object “{objet}” does not exist: choose it from the list.',

@@ -3,7 +3,22 @@
  * « Mes traitements » page, the states, the cancel, the import's follow-up page for a job that did
  * not end normally, and the streamed upload's refusals. French and English, key for key.
  */
+import { pluralOf } from '../locales.ts';
 import type { Translation } from '../types.ts';
+
+/** How far a job got, in what it counts. */
+interface Counts {
+  readonly done: number;
+  readonly total: number;
+}
+
+const frPlural = pluralOf('fr');
+const enPlural = pluralOf('en');
+const frNumber = new Intl.NumberFormat('fr-FR');
+const enNumber = new Intl.NumberFormat('en-GB');
+/** « 1 document », « 500 documents », « 150 000 lignes ». */
+const frCount = (n: number, one: string, other: string) => `${frNumber.format(n)} ${frPlural(n, { one, other })}`;
+const enCount = (n: number, one: string, other: string) => `${enNumber.format(n)} ${enPlural(n, { one, other })}`;
 
 export const traitementsFr = {
   menu: {
@@ -46,6 +61,19 @@ export const traitementsFr = {
     doneOnly: '{done} traité(s)',
     stoppedAt: 'Arrêté après {done} sur {total}',
     stoppedAtNoTotal: 'Arrêté après {done}',
+    /** The same, saying what is counted, for the kinds whose progress counts something users name. */
+    documents: {
+      count: ({ done, total }: Counts) => `${frCount(done, 'document', 'documents')} sur ${frNumber.format(total)}`,
+      doneOnly: ({ done }: Pick<Counts, 'done'>) => frCount(done, 'document imprimé', 'documents imprimés'),
+      stoppedAt: ({ done, total }: Counts) => `Arrêté après ${frCount(done, 'document', 'documents')} sur ${frNumber.format(total)}`,
+      stoppedAtNoTotal: ({ done }: Pick<Counts, 'done'>) => `Arrêté après ${frCount(done, 'document', 'documents')}`,
+    },
+    lines: {
+      count: ({ done, total }: Counts) => `${frCount(done, 'ligne', 'lignes')} sur ${frNumber.format(total)}`,
+      doneOnly: ({ done }: Pick<Counts, 'done'>) => frCount(done, 'ligne lue', 'lignes lues'),
+      stoppedAt: ({ done, total }: Counts) => `Arrêté après ${frCount(done, 'ligne', 'lignes')} sur ${frNumber.format(total)}`,
+      stoppedAtNoTotal: ({ done }: Pick<Counts, 'done'>) => `Arrêté après ${frCount(done, 'ligne', 'lignes')}`,
+    },
     cancel: 'Annuler',
     cancelLabel: 'Annuler « {name} »',
     download: 'Télécharger {file}',
@@ -127,6 +155,18 @@ export const traitementsEn: Translation<typeof traitementsFr> = {
     doneOnly: '{done} done',
     stoppedAt: 'Stopped after {done} of {total}',
     stoppedAtNoTotal: 'Stopped after {done}',
+    documents: {
+      count: ({ done, total }: Counts) => `${enCount(done, 'document', 'documents')} of ${enNumber.format(total)}`,
+      doneOnly: ({ done }: Pick<Counts, 'done'>) => enCount(done, 'document printed', 'documents printed'),
+      stoppedAt: ({ done, total }: Counts) => `Stopped after ${enCount(done, 'document', 'documents')} of ${enNumber.format(total)}`,
+      stoppedAtNoTotal: ({ done }: Pick<Counts, 'done'>) => `Stopped after ${enCount(done, 'document', 'documents')}`,
+    },
+    lines: {
+      count: ({ done, total }: Counts) => `${enCount(done, 'line', 'lines')} of ${enNumber.format(total)}`,
+      doneOnly: ({ done }: Pick<Counts, 'done'>) => enCount(done, 'line read', 'lines read'),
+      stoppedAt: ({ done, total }: Counts) => `Stopped after ${enCount(done, 'line', 'lines')} of ${enNumber.format(total)}`,
+      stoppedAtNoTotal: ({ done }: Pick<Counts, 'done'>) => `Stopped after ${enCount(done, 'line', 'lines')}`,
+    },
     cancel: 'Cancel',
     cancelLabel: 'Cancel “{name}”',
     download: 'Download {file}',

@@ -53,7 +53,8 @@ function DocumentsForm(props: { tr: Translate; target: string; table: TableMeta;
   const { tr, table } = props;
   const id = `documents-${table.name}`;
   return (
-    <form method="post" action={GENERATOR_PATHS.documents(props.target)} class="generateur-documents" aria-labelledby={id}>
+    // Named « Documents » and its table's heading: each table of the page has such a form.
+    <form method="post" action={GENERATOR_PATHS.documents(props.target)} class="generateur-documents" aria-labelledby={`${id} table-${table.name}`}>
       <h4 id={id}>{tr('generator.documents.heading')}</h4>
       <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
       <input type="hidden" name={TABLE_FIELD} value={table.name} />

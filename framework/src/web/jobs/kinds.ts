@@ -13,6 +13,18 @@ export interface JobPresentation {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
+/**
+ * What a job's progress counts, when its kind says: a print's documents, an import's lines (the
+ * `traitements.list.<counted>` messages); undefined: a bare « 3 sur 10 ».
+ */
+export type Counted = 'documents' | 'lines';
+
+export function countedBy(job: AnyJob): Counted | undefined {
+  if (job.kind === PRINT_JOB.name) return 'documents';
+  if (job.kind === IMPORT_JOB.name) return 'lines';
+  return undefined;
+}
+
 export function presentJob(job: AnyJob, tr: Translate): JobPresentation {
   if (job.kind === IMPORT_JOB.name) {
     return { title: tr('traitements.kinds.import', { label: text(job.context.label) }), href: IMPORT_PATHS.follow(job.id) };

@@ -7,7 +7,7 @@ import type { Locale, Translate } from '../../i18n/index.ts';
 import { isActive, type AnyJob } from '../../jobs/index.ts';
 import { dateTime } from '../screens/shared/format.ts';
 import { CancelForm } from './cancel-form.tsx';
-import { presentJob } from './kinds.ts';
+import { countedBy, presentJob } from './kinds.ts';
 import { JOB_PATHS } from './paths.ts';
 
 const POLL = 'every 3s';
@@ -27,6 +27,19 @@ export interface JobListOptions {
   readonly keepDays: number;
 }
 
+/** « 3 sur 10 », or « 3 documents sur 10 » when the job's kind says what it counts. */
+function progressText(tr: Translate, job: AnyJob): string {
+  const { done, total } = job.progress;
+  const counted = countedBy(job);
+  const stopped = isActive(job.state) ? false : job.state !== 'termine';
+  if (counted !== undefined) {
+    if (stopped) return total === undefined ? tr(`traitements.list.${counted}.stoppedAtNoTotal`, { done }) : tr(`traitements.list.${counted}.stoppedAt`, { done, total });
+    return total === undefined ? tr(`traitements.list.${counted}.doneOnly`, { done }) : tr(`traitements.list.${counted}.count`, { done, total });
+  }
+  if (stopped) return total === undefined ? tr('traitements.list.stoppedAtNoTotal', { done }) : tr('traitements.list.stoppedAt', { done, total });
+  return total === undefined ? tr('traitements.list.doneOnly', { done }) : tr('traitements.list.count', { done, total });
+}
+
 /** The job's state, and its progress: a bar while it runs, how far it got once stopped. */
 export function JobState(props: { tr: Translate; job: AnyJob; title: string }) {
   const { tr, job } = props;
@@ -42,25 +55,17 @@ export function JobState(props: { tr: Translate; job: AnyJob; title: string }) {
         {total !== undefined && (
           <>
             <br />
-            {tr('traitements.list.count', { done, total })}
+            {progressText(tr, job)}
           </>
         )}
       </>
     );
   }
-  const stopped = job.state !== 'termine';
-  const count = stopped
-    ? total === undefined
-      ? tr('traitements.list.stoppedAtNoTotal', { done })
-      : tr('traitements.list.stoppedAt', { done, total })
-    : total === undefined
-      ? tr('traitements.list.doneOnly', { done })
-      : tr('traitements.list.count', { done, total });
   return (
     <>
       {state}
       <br />
-      {count}
+      {progressText(tr, job)}
     </>
   );
 }

@@ -65,7 +65,8 @@ export async function suggestions(c: Context<AppEnv>): Promise<Response> {
   c.header('Cache-Control', 'no-store');
   if (q === '') return c.json({ options: [] });
   try {
-    const result = await listRecords(context.deps, context.actor, reference.target, { q, perPage: AUTOCOMPLETE_RESULTS, count: 'none' });
+    const includeExpired = object.override.screens?.expiredChoices?.includes(field) ?? false;
+    const result = await listRecords(context.deps, context.actor, reference.target, { q, perPage: AUTOCOMPLETE_RESULTS, count: 'none', includeExpired });
     return c.json({ options: result.rows.map((row) => choiceOf(reference, row)) });
   } catch (error) {
     // A search the referenced object cannot do (no searchable field, too long): no suggestion.

@@ -6,7 +6,7 @@
 import type { Actor } from '../../../access/actor.ts';
 import { can } from '../../../access/permissions.ts';
 import type { Row } from '../../../db/connection.ts';
-import type { Choice } from '../../../model/override.ts';
+import type { Choice, ChoicesContext } from '../../../model/override.ts';
 import type { RegisteredObject } from '../../../model/registry.ts';
 import { LABEL_SUFFIX, listRecords, type ReadDeps } from '../../../records/index.ts';
 import type { FormField, Reference } from './fields.ts';
@@ -22,8 +22,9 @@ export type ReferenceChoices =
   /** The user may not list the referenced object: only the current value is shown. */
   | { readonly kind: 'unavailable'; readonly current: Choice | undefined };
 
-/** A row's label: its label column, else its key. */
+/** A row's label: the override's `choiceLabel`, else its label column, else its key. */
 export function rowLabel(object: RegisteredObject, row: Row): string {
+  if (object.override.choiceLabel) return object.override.choiceLabel(row);
   const label = row[object.meta.labelColumn];
   if (label !== null && label !== undefined && label !== '') return String(label);
   return String(row[object.meta.key ?? ''] ?? '');
@@ -40,7 +41,8 @@ export function choiceOf(reference: Reference, row: Row): Choice {
 async function currentChoice(deps: ReadDeps, actor: Actor, field: FormField, reference: Reference, value: string | undefined, labels: Row): Promise<Choice | undefined> {
   if (value === undefined || value === '') return undefined;
   const label = labels[`${field.name}${LABEL_SUFFIX}`];
-  if (String(labels[field.name] ?? '') === value && typeof label === 'string' && label !== '') return { value, label };
+  const plainLabel = reference.target.override.choiceLabel === undefined;
+  if (plainLabel && String(labels[field.name] ?? '') === value && typeof label === 'string' && label !== '') return { value, label };
   if (!can(actor, reference.target, 'tab')) return { value, label: value };
   try {
     const found = await listRecords(deps, actor, reference.target, { filters: { [reference.column]: value }, perPage: 1, count: 'none', includeExpired: true });
@@ -52,10 +54,18 @@ async function currentChoice(deps: ReadDeps, actor: Actor, field: FormField, ref
   }
 }
 
-async function referenceChoices(deps: ReadDeps, actor: Actor, field: FormField, reference: Reference, value: string | undefined, labels: Row): Promise<ReferenceChoices> {
+async function referenceChoices(
+  deps: ReadDeps,
+  actor: Actor,
+  field: FormField,
+  reference: Reference,
+  value: string | undefined,
+  labels: Row,
+  includeExpired: boolean,
+): Promise<ReferenceChoices> {
   if (!can(actor, reference.target, 'tab')) return { kind: 'unavailable', current: await currentChoice(deps, actor, field, reference, value, labels) };
   if (field.widget === 'autocomplete') return { kind: 'autocomplete', current: await currentChoice(deps, actor, field, reference, value, labels) };
-  const result = await listRecords(deps, actor, reference.target, { perPage: MAX_SELECT_OPTIONS + 1, count: 'none' });
+  const result = await listRecords(deps, actor, reference.target, { perPage: MAX_SELECT_OPTIONS + 1, count: 'none', includeExpired });
   if (result.rows.length > MAX_SELECT_OPTIONS) return { kind: 'autocomplete', current: await currentChoice(deps, actor, field, reference, value, labels) };
   const options = result.rows.map((row) => choiceOf(reference, row));
   const current = options.some((option) => option.value === value) ? undefined : await currentChoice(deps, actor, field, reference, value, labels);
@@ -78,17 +88,45 @@ export async function loadChoices(
   values: FormValues,
   labels: Row,
   object?: RegisteredObject,
+  applicationTitle?: ChoicesContext['applicationTitle'],
 ): Promise<Map<string, ReferenceChoices>> {
   const choices = new Map<string, ReferenceChoices>();
   for (const field of fields) {
     const dynamic = object?.override.screens?.dynamicChoices?.[field.name];
     if (dynamic && !field.locked && field.widget === 'select') {
-      choices.set(field.name, { kind: 'select', options: withCurrent(await dynamic({ actor, locale: deps.locale, db: deps.db.kysely }), values[field.name]) });
+      const context: ChoicesContext = { actor, locale: deps.locale, db: deps.db.kysely, ...(applicationTitle ? { applicationTitle } : {}) };
+      choices.set(field.name, { kind: 'select', options: withCurrent(await dynamic(context), values[field.name]) });
       continue;
     }
     if (!field.reference || field.locked || (field.widget !== 'select' && field.widget !== 'autocomplete')) continue;
     if (field.choices) continue;
-    choices.set(field.name, await referenceChoices(deps, actor, field, field.reference, values[field.name], labels));
+    const includeExpired = object?.override.screens?.expiredChoices?.includes(field.name) ?? false;
+    choices.set(field.name, await referenceChoices(deps, actor, field, field.reference, values[field.name], labels, includeExpired));
   }
   return choices;
+}
+
+/**
+ * The label of the value each read-only `screens.dynamicChoices` field holds (consulter: the
+ * object « Registre RGPD › Traitement » rather than `registre.traitement`), by field name; a value
+ * no choice offers any more is left out (shown as it is stored).
+ */
+export async function dynamicChoiceLabels(
+  deps: ReadDeps,
+  actor: Actor,
+  fields: readonly FormField[],
+  record: Row,
+  object: RegisteredObject,
+  applicationTitle?: ChoicesContext['applicationTitle'],
+): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  for (const field of fields) {
+    const dynamic = object.override.screens?.dynamicChoices?.[field.name];
+    const value = record[field.name];
+    if (!dynamic || !field.locked || value === null || value === undefined || value === '') continue;
+    const context: ChoicesContext = { actor, locale: deps.locale, db: deps.db.kysely, ...(applicationTitle ? { applicationTitle } : {}) };
+    const chosen = (await dynamic(context)).find((choice) => choice.value === String(value));
+    if (chosen) labels.set(field.name, chosen.label);
+  }
+  return labels;
 }

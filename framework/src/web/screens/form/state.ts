@@ -10,7 +10,8 @@ import type { RegisteredObject } from '../../../model/registry.ts';
 import type { ScreenContext } from './context.ts';
 import { formFields, type FormField, type FormMode } from './fields.ts';
 import type { FormState } from './form-view.tsx';
-import { loadChoices } from './options.ts';
+import { declaredApplicationTitle } from '../shared/index.ts';
+import { dynamicChoiceLabels, loadChoices } from './options.ts';
 import type { StaticContext } from './static-value.tsx';
 import { defaultValues, valuesFromRecord, type FormValues } from './values.ts';
 
@@ -44,6 +45,9 @@ async function storedFiles(context: ScreenContext, fields: readonly FormField[],
   return ids.length === 0 ? new Map() : context.files.describe(context.actor, ids);
 }
 
+/** Titles of the applications, for choices that name objects of several (documents' `objet`). */
+const titlesOf = (context: ScreenContext) => (app: string) => declaredApplicationTitle(context.runtime, app, context.locale);
+
 export async function staticContext(context: ScreenContext, object: RegisteredObject, fields: readonly FormField[], record: Row | undefined): Promise<StaticContext> {
   return {
     object,
@@ -51,6 +55,7 @@ export async function staticContext(context: ScreenContext, object: RegisteredOb
     locale: context.locale,
     files: record ? await storedFiles(context, fields, record) : new Map(),
     recordKey: record && object.meta.key ? record[object.meta.key] : undefined,
+    choiceLabels: record ? await dynamicChoiceLabels(context.deps, context.actor, fields, record, object, titlesOf(context)) : new Map(),
   };
 }
 
@@ -67,7 +72,7 @@ export async function formState(context: ScreenContext, object: RegisteredObject
     record,
     errors: options.errors ?? {},
     lead: options.lead,
-    choices: await loadChoices(context.deps, context.actor, fields, values, record, object),
+    choices: await loadChoices(context.deps, context.actor, fields, values, record, object, titlesOf(context)),
     context: await staticContext(context, object, fields, options.record),
   };
 }

@@ -23,6 +23,8 @@ export interface StaticContext {
   readonly files: ReadonlyMap<string, StoredFile>;
   /** The record's key (undefined while it is being created): file links need it. */
   readonly recordKey: unknown;
+  /** The labels of the values of `screens.dynamicChoices` fields, by field name. */
+  readonly choiceLabels?: ReadonlyMap<string, string>;
 }
 
 export function StaticValue(props: { field: FormField; record: Row; context: StaticContext }) {
@@ -71,6 +73,8 @@ export function StaticValue(props: { field: FormField; record: Row; context: Sta
       <span>{label}</span>
     );
   }
+  const dynamicLabel = context.choiceLabels?.get(field.name);
+  if (dynamicLabel !== undefined) return <span>{dynamicLabel}</span>;
   if (field.choices && field.field?.kind !== 'boolean') {
     const chosen = field.choices.find((choice) => choice.value === String(value));
     if (chosen) return <span>{chosen.label}</span>;

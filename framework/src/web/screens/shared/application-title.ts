@@ -3,10 +3,15 @@ import { t, type Locale } from '../../../i18n/index.ts';
 import type { Runtime } from '../../../runtime.ts';
 
 /**
- * An application as its users know it: its title (« Registre RGPD »), else its name; the
- * framework's own objects are those of « Administration ».
+ * The title an application declares (« Registre RGPD »); the framework's own objects are those of
+ * « Administration »; undefined for an application that declares none.
  */
-export function applicationTitle(runtime: Runtime, app: string, locale?: Locale): string {
+export function declaredApplicationTitle(runtime: Runtime, app: string, locale?: Locale): string | undefined {
   if (app === FRAMEWORK_APP) return t('layout.rubriques.administration', {}, locale);
-  return runtime.applications?.find((application) => application.name === app)?.title ?? app;
+  return runtime.applications?.find((application) => application.name === app)?.title;
+}
+
+/** An application as its users know it: its title (« Registre RGPD »), else its name. */
+export function applicationTitle(runtime: Runtime, app: string, locale?: Locale): string {
+  return declaredApplicationTitle(runtime, app, locale) ?? app;
 }

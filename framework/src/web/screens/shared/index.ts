@@ -1,4 +1,4 @@
-export { applicationTitle } from './application-title.ts';
+export { applicationTitle, declaredApplicationTitle } from './application-title.ts';
 export { actorOf, objectFromRoute, requirePermission } from './object-route.ts';
 export { dateTime, displayValue, frenchDate, isNumeric } from './format.ts';
 export { setFlash, takeFlash } from './flash.ts';
