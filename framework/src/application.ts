@@ -2,6 +2,7 @@ import type { MigrationSource } from './db/migrate.ts';
 import type { ObjectOverride, ScreensDeclaration } from './model/override.ts';
 import type { Registry } from './model/registry.ts';
 import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from './model/specs.ts';
+import type { Referential } from './referentials/index.ts';
 import type { TableMeta } from './model/types.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -20,6 +21,11 @@ export interface Application {
    * each named `<name>.<permission>` (checked at start); ADMINISTRATEUR receives them on installation.
    */
   readonly permissions?: readonly string[];
+  /**
+   * Reference data loaded after the migrations, by code (every French commune from a package): each
+   * loaded again only when its declared version changes, or by `commun referentiels`.
+   */
+  readonly referentials?: readonly Referential[];
   /** Loads demo data when the database is new. */
   loadDemo?(runtime: Runtime): Promise<void>;
 }

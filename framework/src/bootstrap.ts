@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { checkApplicationPermissions, grantToAdministrators, installationGrants } from './access/application-grants.ts';
+import { checkApplicationPermissions, checkRoutePermissions, grantToAdministrators, installationGrants } from './access/application-grants.ts';
 import { hashPassword } from './access/passwords.ts';
 import { syncPermissionVocabulary } from './access/vocabulary.ts';
 import { createMailer } from './access/mailer.ts';
@@ -9,6 +9,7 @@ import type { RuntimeConfig } from './config/index.ts';
 import { asApplicationRole, frameworkMigrations, migrate, openDatabase, readMigrations, type Db } from './db/index.ts';
 import { createLogger } from './logger.ts';
 import { interruptJobsLeftRunning } from './jobs/index.ts';
+import { loadReferentials, type LoadedReferential, type LoadOptions } from './referentials/index.ts';
 import { Registry } from './model/registry.ts';
 import { registerFrameworkObjects } from './objects/index.ts';
 import { registerFrameworkWidgets } from './web/dashboard/index.ts';
@@ -20,6 +21,8 @@ export interface Started {
   readonly applied: readonly string[];
   /** The generated password of `admin`, when this start created the account without one given. */
   readonly generatedAdminPassword: string | undefined;
+  /** Referentials this start loaded (empty when every one was up to date). */
+  readonly referentials: readonly LoadedReferential[];
 }
 
 const ADMIN_COLLECTIVITE = 2; // « Syndicat intercommunal », niveau 2: the administrator manages every collectivité.
@@ -49,9 +52,26 @@ function installedBy(application: Application, applied: readonly string[]): bool
   return first !== undefined && applied.includes(`${first.scope}/${first.name}`);
 }
 
+/** The objects, widgets and routes of the framework and of every application, checked. */
+export function buildRegistry(applications: readonly Application[]): Registry {
+  const registry = new Registry();
+  registerFrameworkObjects(registry);
+  registerFrameworkWidgets(registry);
+  for (const application of applications) application.register(registry);
+  registry.linkIncomingReferences();
+  for (const application of applications) checkRoutePermissions(registry, application);
+  return registry;
+}
+
 /** Opens and migrates the database, then builds the runtime every command and request uses. */
-export async function bootstrap(config: RuntimeConfig, applications: readonly Application[] = []): Promise<Started> {
+export async function bootstrap(
+  config: RuntimeConfig,
+  applications: readonly Application[] = [],
+  options: { readonly referentials?: LoadOptions } = {},
+): Promise<Started> {
   for (const application of applications) checkApplicationPermissions(application.name, application.permissions ?? []);
+  // Before the database is opened: a declaration error (a route named like a table…) stops the start at once.
+  const registry = buildRegistry(applications);
   const owner = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
@@ -59,29 +79,28 @@ export async function bootstrap(config: RuntimeConfig, applications: readonly Ap
   });
   let applied: string[];
   let generatedAdminPassword: string | undefined;
+  let referentials: LoadedReferential[];
   try {
     applied = await migrate(owner.kysely, [frameworkMigrations, ...applications.map((application) => application.migrations)]);
+    // After every migration (a referential fills an application's tables), as the owner.
+    referentials = await loadReferentials(owner.kysely, applications, options.referentials);
     generatedAdminPassword = await ensureAdmin(owner.kysely, config.adminPassword);
   } catch (error) {
     await owner.close();
     throw error;
   }
   const db = await asApplicationRole(owner);
-  const registry = new Registry();
-  registerFrameworkObjects(registry);
-  registerFrameworkWidgets(registry);
-  for (const application of applications) application.register(registry);
-  registry.linkIncomingReferences();
   await syncPermissionVocabulary(db.kysely, registry, applications.flatMap((application) => application.permissions ?? []));
   const installed = applications.filter((application) => installedBy(application, applied));
   for (const application of installed) {
     await grantToAdministrators(db.kysely, installationGrants(registry, application.name, application.permissions ?? []));
   }
   const logger = createLogger(config.logLevel);
+  for (const loaded of referentials) logger.info({ ...loaded }, 'référentiel chargé');
   const runtime: Runtime = { config, db, registry, logger, mailer: createMailer(config, logger), applications };
   // Demo data goes in once: when this start created the application's schema.
   if (config.demo) for (const application of installed) await application.loadDemo?.(runtime);
   // Jobs a previous life of the instance left « en cours » become « interrompu » (jobs/recovery.ts).
   await interruptJobsLeftRunning(runtime);
-  return { runtime, applied, generatedAdminPassword };
+  return { runtime, applied, generatedAdminPassword, referentials };
 }

@@ -65,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./cli/new-app.ts')).newAppCommand(rest);
     case 'check':
       return (await import('./cli/check.ts')).checkCommand(rest);
+    case 'referentiels':
+      return (await import('./cli/referentials.ts')).referentialsCommand(rest);
     case undefined:
     case '--help':
     case '-h':

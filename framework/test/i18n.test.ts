@@ -69,6 +69,16 @@ const FUNCTION_SAMPLES: Record<string, Record<string, unknown>> = {
   'admin.journal.changedCount': { count: 2 },
   'traitements.follow.range': { first: 2, last: 1001 },
   'referenceCheck.found': { count: 2 },
+  'traitements.list.documents.count': { done: 3, total: 500 },
+  'traitements.list.documents.doneOnly': { done: 1 },
+  'traitements.list.documents.stoppedAt': { done: 3, total: 500 },
+  'traitements.list.documents.stoppedAtNoTotal': { done: 3 },
+  'traitements.list.lines.count': { done: 3, total: 500 },
+  'traitements.list.lines.doneOnly': { done: 1 },
+  'traitements.list.lines.stoppedAt': { done: 3, total: 500 },
+  'traitements.list.lines.stoppedAtNoTotal': { done: 3 },
+  'templates.preview.offered': { count: 1 },
+  'templates.preview.found': { count: 3, search: 'dup*' },
 };
 
 /** Every text a rendered message shows: the values it was given, flattened. */

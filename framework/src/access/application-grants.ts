@@ -8,6 +8,7 @@ import type { Db } from '../db/connection.ts';
 import { writeAs } from '../db/tenant-context.ts';
 import { t } from '../i18n/index.ts';
 import type { Registry } from '../model/registry.ts';
+import { undeclaredRoutePermission } from '../model/app-routes.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
 import { applicationPermission, objectPermission } from './permissions.ts';
 
@@ -24,6 +25,20 @@ export function unprefixedPermission(app: string, permissions: readonly string[]
 export function checkApplicationPermissions(app: string, permissions: readonly string[]): void {
   const wrong = unprefixedPermission(app, permissions);
   if (wrong !== undefined) throw new Error(t('system.unprefixedPermission', { app, permission: wrong }));
+}
+
+/**
+ * Refuses to start an application whose page or API route requires a permission that is neither
+ * one it declares nor one of its objects': nobody could be given it in the permissions' matrix.
+ */
+export function checkRoutePermissions(registry: Registry, application: { readonly name: string; readonly permissions?: readonly string[] | undefined }): void {
+  const routes = [...registry.apiRoutes(), ...registry.pages()].filter((route) => route.app === application.name);
+  const objects = registry.all().filter((object) => object.app === application.name).map((object) => object.name);
+  const undeclared = undeclaredRoutePermission(routes, application.permissions ?? [], objects);
+  if (undeclared) {
+    const { route, permission } = undeclared;
+    throw new Error(t('appRoutes.declaration.undeclaredPermission', { app: route.app, path: route.path, permission }));
+  }
 }
 
 /** The whole-object permission of each of the application's objects, and its own permissions. */

@@ -97,6 +97,7 @@ export async function secureSchema(db: Db, schema: string): Promise<void> {
     if (schema === 'om') {
       // The ledger and the audit trail are not the application's to rewrite.
       await sql`revoke all on om.om_migration from commun_app`.execute(trx);
+      await sql`revoke all on om.om_referentiel from commun_app`.execute(trx);
       await sql`revoke update, delete on om.om_audit from commun_app`.execute(trx);
     }
   });

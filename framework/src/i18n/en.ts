@@ -21,8 +21,10 @@ import { traitementsEn } from './screens/traitements.ts';
 import { databaseEn } from './screens/database.ts';
 import { inputChecksEn } from './screens/input-checks.ts';
 import { referenceCheckEn } from './screens/reference-check.ts';
+import { referentialsEn } from './screens/referentials.ts';
 import { templatesEn } from './screens/templates.ts';
 import { labelsEn } from './screens/labels.ts';
+import { appRoutesEn } from './screens/app-routes.ts';
 import type { Messages } from './index.ts';
 
 const plural = pluralOf('en');
@@ -326,6 +328,7 @@ export const en: Messages = {
       '  commun gen [--app <folder>] [--check] [--dry-run] [--all | table…]',
       '                               generates the modules describing the tables (gen/)',
       '  commun check                 lists the rows that refer to a row of another local authority',
+      '  commun referentiels [--app <name>]  reloads the applications’ reference data (communes…)',
       '  commun --help                shows this help',
       '',
       'Database: embedded in ./data (COMMUN_DATA_DIR), or a PostgreSQL server with',
@@ -667,6 +670,8 @@ export const en: Messages = {
   database: databaseEn,
   inputChecks: inputChecksEn,
   referenceCheck: referenceCheckEn,
+  referentials: referentialsEn,
   templates: templatesEn,
   labels: labelsEn,
+  appRoutes: appRoutesEn,
 };

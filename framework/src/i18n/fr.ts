@@ -26,8 +26,10 @@ import { traitementsFr } from './screens/traitements.ts';
 import { databaseFr } from './screens/database.ts';
 import { inputChecksFr } from './screens/input-checks.ts';
 import { referenceCheckFr } from './screens/reference-check.ts';
+import { referentialsFr } from './screens/referentials.ts';
 import { templatesFr } from './screens/templates.ts';
 import { labelsFr } from './screens/labels.ts';
+import { appRoutesFr } from './screens/app-routes.ts';
 
 const plural = pluralOf('fr');
 const count = (n: number, one: string, other: string) => `${n} ${plural(n, { one, other })}`;
@@ -350,6 +352,7 @@ export const fr = {
       '  commun gen [--app <dossier>] [--check] [--dry-run] [--all | table…]',
       '                               génère les modules décrivant les tables (gen/)',
       '  commun check                 liste les lignes qui désignent une ligne d\'une autre collectivité',
+      '  commun referentiels [--app <nom>]  recharge les référentiels des applications (communes…)',
       '  commun --help                affiche cette aide',
       '',
       'Base de données : embarquée dans ./data (COMMUN_DATA_DIR), ou un serveur PostgreSQL avec',
@@ -693,6 +696,8 @@ export const fr = {
   database: databaseFr,
   inputChecks: inputChecksFr,
   referenceCheck: referenceCheckFr,
+  referentials: referentialsFr,
   templates: templatesFr,
   labels: labelsFr,
+  appRoutes: appRoutesFr,
 } as const;

@@ -1,8 +1,10 @@
+import { checkRouteDeclaration, firstSegment, routePermission, tableCollision, type ApiRoute, type AppPage } from './app-routes.ts';
 import { Catalogue } from './catalogue.ts';
 import type { DocumentSourceSpec, MenuEntry, ServerWidget } from './extensions.ts';
 import type { ObjectOverride } from './override.ts';
 import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from './specs.ts';
 import type { TableMeta } from './types.ts';
+import { t } from '../i18n/index.ts';
 
 /** A business object the runtime serves: generated metadata plus its hand-written override. */
 export interface RegisteredObject {
@@ -31,6 +33,8 @@ export class Registry {
   readonly #objects = new Map<string, RegisteredObject>();
   readonly #menuEntries: MenuEntry[] = [];
   readonly #widgets = new Map<string, ServerWidget>();
+  readonly #apiRoutes = new Map<string, ApiRoute>();
+  readonly #pages = new Map<string, AppPage>();
   /** « Export › Requêtes mémorisées ». */
   readonly storedQueries = new Catalogue<StoredQuerySpec>('requête mémorisée', (query) => query.name);
   /** « Administration › Import ». */
@@ -63,8 +67,57 @@ export class Registry {
     return [...this.#widgets.values()];
   }
 
+  /**
+   * A JSON route of an application, served at `/api/v1/<app>/<path>` (framework/src/web/app-routes).
+   * Refused (an error at start) when badly written, declared twice, or named like a table of the
+   * application, whichever is registered first.
+   */
+  addApiRoute(route: ApiRoute): void {
+    checkRouteDeclaration(route);
+    const id = `${route.method} ${route.app}/${route.path}`;
+    if (this.#apiRoutes.has(id)) throw new Error(t('appRoutes.declaration.duplicate', { app: route.app, method: route.method, path: route.path }));
+    this.#refuseTableName(route.app, route.path);
+    this.#apiRoutes.set(id, route);
+  }
+
+  apiRoutes(): readonly ApiRoute[] {
+    return [...this.#apiRoutes.values()];
+  }
+
+  /** An HTML page of an application, served at `/<app>/<path>` in the common layout; same checks as `addApiRoute`. */
+  addPage(page: AppPage): void {
+    checkRouteDeclaration(page);
+    const id = `${page.app}/${page.path}`;
+    if (this.#pages.has(id)) throw new Error(t('appRoutes.declaration.duplicate', { app: page.app, method: 'GET', path: page.path }));
+    this.#refuseTableName(page.app, page.path);
+    this.#pages.set(id, page);
+    if (page.menu) {
+      const permission = routePermission(page);
+      this.addMenuEntry({
+        rubrique: page.menu.rubrique ?? 'application',
+        label: page.menu.label,
+        href: `/${page.app}/${page.path}`,
+        permissions: permission ? [permission] : [],
+        ...(page.menu.category !== undefined ? { category: page.menu.category } : {}),
+        ...(page.menu.order !== undefined ? { order: page.menu.order } : {}),
+      });
+    }
+  }
+
+  pages(): readonly AppPage[] {
+    return [...this.#pages.values()];
+  }
+
+  #refuseTableName(app: string, path: string): void {
+    if (this.#objects.has(`${app}/${firstSegment(path)}`)) throw tableCollision(app, path);
+  }
+
   register(generated: TableMeta, override: ObjectOverride = {}): RegisteredObject {
     const meta = withOverriddenLabels(generated, override);
+    const shadowing = [...this.#apiRoutes.values(), ...this.#pages.values()].find(
+      (route) => route.app === meta.app && firstSegment(route.path) === meta.name,
+    );
+    if (shadowing) throw tableCollision(shadowing.app, shadowing.path);
     const object: RegisteredObject = { app: meta.app, name: meta.name, meta, override };
     this.#objects.set(`${meta.app}/${meta.name}`, object);
     return object;

@@ -31,6 +31,7 @@ import { screenRoutes } from './screens/index.ts';
 import { formHelperRoutes } from './screens/form/index.ts';
 import { templateRoutes } from './templates/routes.ts';
 import { uploadAwareBodyLimit } from './screens/form/index.ts';
+import { appApiRoutes, appPageRoutes } from './app-routes/index.ts';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -83,6 +84,8 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     locale: runtime.config.locale,
   });
   app.get('/api/v1/openapi.json', requireActor(), (c) => c.json(openapi));
+  // Before `/api/v1/:app/:table`: no application route is named like one of its tables (refused at start).
+  app.route('/', appApiRoutes(runtime.registry));
   app.route('/', recordApi());
   app.route('/', csvExportRoutes());
   app.route('/', navigationRoutes());
@@ -101,6 +104,8 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
 
   app.route('/', formHelperRoutes());
   app.route('/', templateRoutes());
+  // Applications' own pages, before `/:app/:table` (same rule as their API routes).
+  app.route('/', appPageRoutes(runtime.registry));
   // Last: `/:app/:table…` would match the fixed addresses above.
   app.route('/', screenRoutes());
   return app;

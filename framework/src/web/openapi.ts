@@ -20,6 +20,7 @@ import {
   sortPattern,
   valueSchema,
 } from './openapi/fields.ts';
+import { appRoutePaths } from './openapi/app-routes.ts';
 import type {
   Components,
   OpenApiDocument,
@@ -571,6 +572,11 @@ export function buildOpenApiDocument(registry: Registry, options: OpenApiOptions
     operations(view, paths, operationIds, tr, locale);
     apps.add(view.app);
   }
+
+  // The applications' own JSON routes (never named like one of their tables: refused at start).
+  const routes = [...registry.apiRoutes()].sort((a, b) => compare(a.app, b.app) || compare(a.path, b.path) || compare(a.method, b.method));
+  Object.assign(paths, appRoutePaths(routes, tr));
+  for (const route of routes) apps.add(route.app);
 
   paths['/health'] = {
     get: {

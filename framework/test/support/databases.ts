@@ -36,6 +36,8 @@ export interface TestDatabase {
   asOwner(text: string, schema?: string): Promise<void>;
   /** Runs a query as the owner and returns its rows. */
   ownerQuery<T>(text: string): Promise<T[]>;
+  /** Runs work on a connection of the owner (what `bootstrap` does as the owner: referentials…). */
+  withOwner<T>(work: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -122,6 +124,7 @@ async function createEmbedded(sources: MigrationSource[], postgis: boolean): Pro
         if (schema) await secureSchema(db, schema);
       }),
     ownerQuery: <T>(text: string) => asOwnerDo(async (db) => (await sql.raw(text).execute(db)).rows as T[]),
+    withOwner: asOwnerDo,
     close: () => app.close(),
   };
 }
@@ -194,6 +197,7 @@ async function createOnServer(sources: MigrationSource[]): Promise<TestDatabase>
       if (schema) await secureSchema(ownerKysely, schema);
     },
     ownerQuery: async <T>(text: string) => (await sql.raw(text).execute(ownerKysely)).rows as T[],
+    withOwner: (work) => work(ownerKysely),
     close: async () => {
       await app.close();
       await ownerKysely.destroy();

@@ -1,0 +1,24 @@
+/**
+ * L’application « Élections » telle que l’instance la sert (commun.config.ts) : les modules générés
+ * (gen/, écrits par `commun gen --app apps/elections`) et les surcharges écrites à la main (src/objects/).
+ */
+import { fileURLToPath } from 'node:url';
+import { registerGenerated, type Application } from '../../../framework/src/application.ts';
+import * as generated from '../gen/index.ts';
+import { loadDemo } from './demo.ts';
+import { overrides } from './objects/index.ts';
+import { decoupageAdministratif } from './referentiels/decoupage-administratif.ts';
+import { CALENDRIER_PERMISSION, registerCalendrier } from './routes/calendrier.ts';
+
+export const elections: Application = {
+  name: 'elections',
+  title: generated.title,
+  migrations: { scope: 'elections', schema: 'elections', directory: fileURLToPath(new URL('../migrations', import.meta.url)) },
+  register: (registry) => {
+    registerGenerated(registry, generated, overrides);
+    registerCalendrier(registry);
+  },
+  permissions: [CALENDRIER_PERMISSION],
+  referentials: [decoupageAdministratif],
+  loadDemo,
+};
