@@ -82,7 +82,8 @@ function commun(args: string[], env: Record<string, string>): { code: number | n
 /** Starts `commun start` and waits for /health. */
 async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [COMMAND, 'start'], {
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', COMMUN_DATA_DIR: dataDir, PORT: String(port), COMMUN_ADMIN_PASSWORD: 'Verrou-Essai-Dossier-1' },
+    // Without demo data: the lock is the subject, and the catalogue's demo takes seconds to load.
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', COMMUN_DEMO: '0', COMMUN_DATA_DIR: dataDir, PORT: String(port), COMMUN_ADMIN_PASSWORD: 'Verrou-Essai-Dossier-1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';
@@ -95,7 +96,11 @@ async function startServer(dataDir: string, port: number): Promise<ChildProcess>
     } catch {
       // Not listening yet.
     }
-    if (Date.now() - started > 60_000) throw new Error('no /health within 60 s');
+    if (Date.now() - started > 60_000) {
+      // A server left running would keep the test file (and the suite) waiting for ever.
+      child.kill('SIGKILL');
+      throw new Error('no /health within 60 s');
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
