@@ -706,6 +706,18 @@ export const meta = {
       generation: null,
       required: false,
     },
+    {
+      name: 'masque_si_vide',
+      label: 'Masqué s’il est vide',
+      pgType: 'bool',
+      kind: 'boolean',
+      notNull: true,
+      hasDefault: true,
+      defaultSql: 'false',
+      generation: null,
+      required: false,
+      comment: 'Masqué s’il est vide : sans ligne, ni titre ni en-tête ne sont imprimés.',
+    },
   ],
   primaryKey: ['om_sousetat'],
   key: 'om_sousetat',
@@ -788,4 +800,5 @@ export interface OmSousetatRow {
   cellule_moyenne: string;
   cellule_compteur: string;
   om_sql: string;
+  masque_si_vide: boolean;
 }

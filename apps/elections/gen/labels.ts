@@ -133,6 +133,8 @@ export const labels: Readonly<Record<string, string>> = {
   'mouvement.observations': 'Observations',
   'mouvement.nom_recherche': 'Nom (recherche)',
   'mouvement.om_collectivite': 'Collectivité',
+  'mouvement.date_transmission': 'Date de transmission',
+  'mouvement.categorie': 'Catégorie',
   nationalite: 'Nationalité',
   'nationalite.nationalite': 'Code',
   'nationalite.libelle': 'Libellé',

@@ -5,10 +5,12 @@
 import { fileURLToPath } from 'node:url';
 import { registerGenerated, type Application } from '../../../framework/src/application.ts';
 import * as generated from '../gen/index.ts';
+import { DECOUPAGE_PERMISSIONS, registerDecoupage } from './decoupage/routes.ts';
 import { loadDemo } from './demo.ts';
 import { overrides } from './objects/index.ts';
 import { decoupageAdministratif } from './referentiels/decoupage-administratif.ts';
 import { CALENDRIER_PERMISSION, registerCalendrier } from './routes/calendrier.ts';
+import { registerTableauDeBord } from './tableau-de-bord/index.ts';
 
 export const elections: Application = {
   name: 'elections',
@@ -17,8 +19,10 @@ export const elections: Application = {
   register: (registry) => {
     registerGenerated(registry, generated, overrides);
     registerCalendrier(registry);
+    registerTableauDeBord(registry);
+    registerDecoupage(registry);
   },
-  permissions: [CALENDRIER_PERMISSION],
+  permissions: [CALENDRIER_PERMISSION, ...DECOUPAGE_PERMISSIONS],
   referentials: [decoupageAdministratif],
   loadDemo,
 };

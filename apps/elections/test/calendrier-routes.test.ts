@@ -58,6 +58,13 @@ describeEachDatabase(
       runtime.registry.linkIncomingReferences();
       await syncPermissionVocabulary(runtime.db.kysely, runtime.registry, elections.permissions ?? []);
       app = createApp(runtime);
+      // Migration 0004 gives the calendar to CONSULTATION, hence to everyone: taken back here so
+      // that the 403 of a profile without it is tested.
+      const [granted] = await database().ownerQuery<{ n: number }>(
+        `select count(*)::int as n from om.om_droit d join om.om_profil p using (om_profil) where d.libelle = 'elections.calendrier' and p.libelle = 'CONSULTATION'`,
+      );
+      assert.equal(granted?.n, 1, 'the migration grants the calendar to CONSULTATION');
+      await database().asOwner(`delete from om.om_droit where libelle = 'elections.calendrier' and om_profil = (select om_profil from om.om_profil where libelle = 'CONSULTATION')`);
       await grant(database(), 'UTILISATEUR LIMITÉ', ['elections.calendrier']);
       await grant(database(), 'UTILISATEUR', ['elections.scrutin_tab']);
       await createUsers(database(), [

@@ -15,6 +15,7 @@ import type { Actor } from '../access/actor.ts';
 import type { Db } from '../db/connection.ts';
 import { t } from '../i18n/index.ts';
 import type { Locale } from '../i18n/locales.ts';
+import type { ReadDeps } from '../records/read.ts';
 import type { FieldErrors, Rubrique } from './override.ts';
 
 /** Anyone may call the route, signed in or not. */
@@ -57,6 +58,12 @@ export interface PageContext<A extends Actor | undefined> extends RouteContext<A
   readonly form: Readonly<Record<string, string>>;
   /** To put in every form the page shows: `<input type="hidden" name={csrf.field} value={csrf.token} />`. */
   readonly csrf: { readonly field: string; readonly token: string };
+  /** The files of a multipart POST, by field name (a file input left empty is not there); within the instance's upload limit. */
+  readonly files: Readonly<Record<string, File>>;
+  /** What the records service needs (`createRecord`, `writeBatch`…): a page's writes go through it, as everywhere. */
+  readonly service: ReadDeps;
+  /** The preferences this browser carries (framework/src/web/preferences.ts). */
+  readonly preferences: Readonly<Record<string, string>>;
 }
 
 /** A step of a page's breadcrumb (the last one is the page). */
@@ -89,6 +96,8 @@ export interface PageRedirect {
   /** A path of this site (`/elections/calendrier?…`); anything else goes to `/`. */
   readonly redirect: string;
   readonly flash?: PageMessage;
+  /** Preferences to keep for this browser (`null` forgets one): framework/src/web/preferences.ts. */
+  readonly preferences?: Readonly<Record<string, string | null>>;
 }
 
 export type PageAnswer = PageView | PageRedirect;

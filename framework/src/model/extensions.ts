@@ -54,12 +54,21 @@ export interface ChartContent {
   readonly series: readonly { readonly label: string; readonly values: readonly number[] }[];
 }
 
+/** A search box: a GET form to a listing of this site (`action`), its text sent as `q`. */
+export interface SearchContent {
+  readonly kind: 'search';
+  readonly action: string;
+  /** The field's label (said by screen readers, shown above the field). */
+  readonly label: string;
+  readonly button: string;
+}
+
 /** Nothing to show: the widget hides itself (openMairie's `$widget_is_empty`). */
 export interface EmptyContent {
   readonly kind: 'empty';
 }
 
-export type WidgetContent = CounterContent | ListContent | ChartContent | EmptyContent;
+export type WidgetContent = CounterContent | ListContent | ChartContent | SearchContent | EmptyContent;
 
 /**
  * A widget computed on the server. An `om_widget` row of type `file` names it in its `lien`

@@ -73,6 +73,23 @@ export interface ActionContext {
 export interface ActionResult {
   readonly message: string;
   readonly record?: Row;
+  /**
+   * Where the screens go once the action is done, a path of this site (`/elections/mouvement/12`:
+   * the record the action created); default: the record's page. Ignored unless it starts with one `/`.
+   */
+  readonly redirect?: string;
+}
+
+/** A value the action asks for on its confirmation page (a reason, a type), posted as its input. */
+export interface ActionInput {
+  readonly name: string;
+  readonly label: string;
+  readonly widget: 'text' | 'textarea' | 'select';
+  /** Marked « * »; the action itself refuses an empty value (a `Veto` naming the field). */
+  readonly required?: boolean;
+  readonly help?: string;
+  /** The options of a `select`, read when the page is shown. */
+  readonly choices?: (context: ChoicesContext) => Promise<readonly Choice[]>;
 }
 
 /** A custom action on one record (`/:app/:table/:id/:action`), with its own permission. */
@@ -82,11 +99,15 @@ export interface CustomAction {
   readonly permissionSuffix?: string;
   /** Whether the action applies to this record (a failing condition: « Cette action n'est pas disponible. »). */
   readonly condition?: (record: Row, actor: Actor) => boolean;
+  /** Why the condition fails for this record (« Ce mouvement est déjà transmis… »), instead of the generic message. */
+  readonly unavailableMessage?: (record: Row, locale: Locale | undefined) => string;
   readonly run: (context: ActionContext) => Promise<ActionResult>;
   /** Shown in the record's portlet, sorted by order. */
   readonly order?: number;
   /** Also offered on each row of the listing (when the condition holds for that row). */
   readonly inListing?: boolean;
+  /** Values asked on the confirmation page, before its button. */
+  readonly inputs?: readonly ActionInput[];
 }
 
 // ---- screens: what the listing, form and menu show (plain data) ----------------------------------
@@ -165,6 +186,12 @@ export interface SubFormsDeclaration {
   readonly hidden?: readonly string[];
 }
 
+/** What `defaultCriteria` may read: the signed-in user and this browser's preferences (web/preferences.ts). */
+export interface DefaultCriteriaContext {
+  readonly actor: Actor;
+  readonly preferences: Readonly<Record<string, string>>;
+}
+
 /** What the screens of an object show, beyond what the metadata gives. */
 export interface ScreensDeclaration {
   /** The menu entry; `false`: no entry (the object is reached from another one). */
@@ -173,6 +200,12 @@ export interface ScreensDeclaration {
   readonly listColumns?: readonly string[];
   /** The advanced search form; absent: simple search only. */
   readonly advancedSearch?: readonly SearchCriterion[];
+  /**
+   * Criteria a listing opened without any parameter starts with (`{ 'filter[liste]': 'LP' }`), from
+   * a preference of the browser: the listing redirects to them, so they show in the search form and
+   * « Effacer » removes them. None: the whole listing.
+   */
+  readonly defaultCriteria?: (context: DefaultCriteriaContext) => Readonly<Record<string, string>> | undefined;
   /** Widget per field, when the type's default is not the right one. */
   readonly widgets?: Readonly<Record<string, WidgetKind>>;
   /** The form's layout; fields not named go, in order, into a last untitled block. */

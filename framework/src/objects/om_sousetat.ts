@@ -59,7 +59,7 @@ export const omSousetat: ObjectOverride = {
       om_sql: t('admin.sousetat.requete'),
     },
     formLayout: [
-      { legend: t('admin.editions.legendIdentification'), fields: ['id', 'libelle', 'actif', 'om_collectivite'], columns: 2 },
+      { legend: t('admin.editions.legendIdentification'), fields: ['id', 'libelle', 'actif', 'om_collectivite', 'masque_si_vide'], columns: 2 },
       {
         legend: t('admin.sousetat.legendTitre'),
         fields: ['titre', 'titrehauteur', 'titrefont', 'titreattribut', 'titretaille', 'titrebordure', 'titrealign', 'titrefond', 'titrefondcouleur', 'titretextecouleur'],

@@ -207,7 +207,7 @@ export async function runAction(
     if (!record) throw notFound(locale);
     checkVersion(record, options.version, locale);
     if (action.condition && !action.condition(record, actor)) {
-      throw new ServiceError('unavailable_action', t('records.actionUnavailable', undefined, locale));
+      throw new ServiceError('unavailable_action', action.unavailableMessage?.(record, locale) ?? t('records.actionUnavailable', undefined, locale));
     }
     const result = await runHook(() => action.run({ actor, table: object.meta, trx, record, input, locale, services: deps.services }));
     const after = await lockRow(trx, object, actor, key);

@@ -1,9 +1,12 @@
 /** The split of a voie into bureaux by ranges of odd and even numbers. */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { refuseDecoupageErrors } from '../decoupage/check.ts';
 import { parametrageMenu } from '../menu.ts';
 
 export const decoupage: ObjectOverride = {
   defaultSort: ['voie', 'premier_impair', 'premier_pair'],
+  // Bounds, parity and overlaps with the voie's other rows (the gaps are shown on the control page).
+  beforeWrite: refuseDecoupageErrors,
   screens: {
     menu: parametrageMenu('decoupage', 50, 'Découpage'),
     formLayout: [

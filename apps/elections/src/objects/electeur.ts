@@ -6,6 +6,7 @@
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
 import { CIVILITES, LIEUX_NAISSANCE, SEXES } from '../choices.ts';
 import { applicationMenu } from '../menu.ts';
+import { electeurActions } from '../mouvements/fiche-electeur.ts';
 import { todayInParis } from '../rules/dates.ts';
 import { bureauForceErrors, dateNaissanceErrors, lieuNaissanceErrors, nationaliteErrors } from './identite.ts';
 
@@ -22,8 +23,10 @@ export const electeur: ObjectOverride = {
       ...(await nationaliteErrors(trx, row, locale)),
     };
   },
+  actions: electeurActions,
   screens: {
     menu: applicationMenu(10, 'Électeurs'),
+    subForms: { titles: { mouvement: 'Historique des mouvements' } },
     advancedSearch: [
       { field: 'nom' },
       { field: 'prenoms' },

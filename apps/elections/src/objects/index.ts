@@ -18,6 +18,7 @@ import { scrutin } from './scrutin.ts';
 import { typeMouvement } from './type_mouvement.ts';
 import { typePiece } from './type_piece.ts';
 import { voie } from './voie.ts';
+import { withListeDeTravail } from '../tableau-de-bord/liste-de-travail.tsx';
 
 export const overrides: Readonly<Record<string, ObjectOverride>> = {
   bureau,
@@ -27,9 +28,9 @@ export const overrides: Readonly<Record<string, ObjectOverride>> = {
   decoupage,
   departement,
   departement_algerie: departementAlgerie,
-  electeur,
+  electeur: withListeDeTravail(electeur),
   liste,
-  mouvement,
+  mouvement: withListeDeTravail(mouvement),
   nationalite,
   pays,
   piece,

@@ -39,6 +39,8 @@ export interface DocumentDefinition {
   readonly margetop: number;
   readonly margeright: number;
   readonly margebottom: number;
+  /** om_etat (migration 0018): printed for a search or a selection, always as a job. */
+  readonly impression_differee?: boolean;
 }
 
 /** The om_sousetat columns the renderer reads (every one of the table, by openMairie's names). */

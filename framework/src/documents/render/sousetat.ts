@@ -154,7 +154,10 @@ export async function drawSousEtat(writer: PageWriter, definition: SousEtatDefin
   });
 
   try {
+    // masque_si_vide (migration 0018): nothing at all is drawn until a row comes.
+    const hiddenWhenEmpty = definition['masque_si_vide'] === true;
     await source(async (result) => {
+      if (hiddenWhenEmpty && grid === undefined && result.rows.length === 0) return;
       const drawer = (grid ??= begin(result.fields.length > 0 ? result.fields.map((field) => field.name) : Object.keys(result.rows[0] ?? {})));
       const columns = names ?? [];
       for (const row of result.rows) {
@@ -175,6 +178,7 @@ export async function drawSousEtat(writer: PageWriter, definition: SousEtatDefin
       }
       await writer.writeOut?.();
     });
+    if (hiddenWhenEmpty && grid === undefined) return;
     const drawer = grid ?? begin([]);
     grid = drawer;
     const columns = names ?? [];

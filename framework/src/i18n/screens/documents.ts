@@ -28,6 +28,8 @@ export const documentsFr = {
     none: 'Aucun enregistrement à imprimer : la recherche ne trouve rien, ou les enregistrements choisis ne vous sont pas accessibles.',
     asJob:
       'Cette impression compte {count} documents : au-delà de {max}, elle est préparée en arrière-plan. Vous suivrez son avancement et téléchargerez le fichier dans « Mes traitements ».',
+    asJobAlways:
+      'Cette impression compte {count} documents, chacun long : elle est toujours préparée en arrière-plan. Vous suivrez son avancement et téléchargerez le fichier dans « Mes traitements ».',
     start: 'Lancer l’impression',
     back: 'Retour à la liste',
     started: 'L’impression de « {document} » est lancée : suivez-la ci-dessous.',
@@ -97,6 +99,8 @@ export const documentsEn: Translation<typeof documentsFr> = {
     none: 'No record to print: the search finds nothing, or the chosen records are not available to you.',
     asJob:
       'This printout holds {count} documents: beyond {max}, it is prepared in the background. Follow its progress and download the file in “My jobs”.',
+    asJobAlways:
+      'This printout holds {count} documents, each a long one: it is always prepared in the background. Follow its progress and download the file in “My jobs”.',
     start: 'Start printing',
     back: 'Back to the list',
     started: 'Printing “{document}” has started: follow it below.',

@@ -13,32 +13,39 @@ import { safeRedirectTarget } from '../auth/safe-redirect.ts';
 import type { AppEnv } from '../env.ts';
 import { translatorOf } from '../locale.ts';
 import { renderScreen, setFlash } from '../screens/shared/index.ts';
+import { readPreferences, writePreferences } from '../preferences.ts';
+import { serviceDeps } from '../service-deps.ts';
 import { asHttpError, routeContext } from './context.ts';
 import { routeGuard } from './guards.ts';
 
 export const pagePath = (page: Pick<AppPage, 'app' | 'path'>) => `/${page.app}/${page.path}`;
 
-/** The text fields of the form, without the CSRF token (files are not read here). */
-async function formFields(c: Context<AppEnv>): Promise<Record<string, string>> {
-  if (c.req.method !== 'POST') return {};
-  const fields: Record<string, string> = {};
+/** The text fields of the form, without the CSRF token, and its non-empty files. */
+async function formFields(c: Context<AppEnv>): Promise<{ form: Record<string, string>; files: Record<string, File> }> {
+  const form: Record<string, string> = {};
+  const files: Record<string, File> = {};
+  if (c.req.method !== 'POST') return { form, files };
   for (const [name, value] of Object.entries(await c.req.parseBody())) {
-    if (name !== CSRF_FIELD && typeof value === 'string') fields[name] = value;
+    if (typeof value === 'string') {
+      if (name !== CSRF_FIELD) form[name] = value;
+    } else if (value.size > 0 || value.name !== '') files[name] = value;
   }
-  return fields;
+  return { form, files };
 }
 
 async function handle(c: Context<AppEnv>, page: AppPage): Promise<PageAnswer> {
   const method = c.req.method === 'POST' ? 'POST' : 'GET';
-  const form = await formFields(c);
+  const { form, files } = await formFields(c);
   const csrf = { field: CSRF_FIELD, token: csrfToken(c) };
+  const service = serviceDeps(c);
+  const preferences = readPreferences(c);
   const actor = c.get('actor');
   try {
     if (page.permission === PUBLIC_ROUTE) {
-      return await page.handler({ ...routeContext<Actor | undefined>(c, page.app, actor), method, form, csrf });
+      return await page.handler({ ...routeContext<Actor | undefined>(c, page.app, actor), method, form, csrf, files, service, preferences });
     }
     if (!actor) throw new Error('page protégée atteinte sans utilisateur');
-    const context: PageContext<Actor> = { ...routeContext(c, page.app, actor), method, form, csrf };
+    const context: PageContext<Actor> = { ...routeContext(c, page.app, actor), method, form, csrf, files, service, preferences };
     return await page.handler(context);
   } catch (error) {
     throw asHttpError(error);
@@ -54,6 +61,7 @@ async function respond(c: Context<AppEnv>, page: AppPage): Promise<Response> {
   const answer = await handle(c, page);
   if ('redirect' in answer) {
     if (answer.flash) setFlash(c, answer.flash);
+    if (answer.preferences) writePreferences(c, answer.preferences);
     return c.redirect(safeRedirectTarget(answer.redirect, '/'), 303);
   }
   return renderScreen(c, {

@@ -5,7 +5,7 @@
  * data as a table in « Données du graphique » (the text alternative).
  */
 import { translator, type Locale } from '../../i18n/index.ts';
-import type { ChartContent, CounterContent, ListContent } from '../../model/extensions.ts';
+import type { ChartContent, CounterContent, ListContent, SearchContent } from '../../model/extensions.ts';
 import { safeLink } from './safe-link.ts';
 import type { WidgetView } from './widget-content.ts';
 
@@ -47,6 +47,19 @@ function List(props: { content: ListContent; locale: Locale }) {
         </p>
       ) : null}
     </>
+  );
+}
+
+function Search(props: { content: SearchContent; widgetId: number }) {
+  const { content } = props;
+  const action = safeLink(content.action);
+  if (!action) return null;
+  const id = `widget-recherche-${props.widgetId}`;
+  return (
+    <form method="get" action={action} class="widget-recherche" role="search">
+      <label for={id}>{content.label}</label> <input type="search" id={id} name="q" maxlength={200} autocomplete="off" />{' '}
+      <button type="submit">{content.button}</button>
+    </form>
   );
 }
 
@@ -96,7 +109,7 @@ function Chart(props: { content: ChartContent; locale: Locale }) {
   );
 }
 
-function Body(props: { view: WidgetView; title: string; locale: Locale }) {
+function Body(props: { view: WidgetView; title: string; locale: Locale; widgetId: number }) {
   const { view, locale } = props;
   const tr = translator(locale);
   switch (view.kind) {
@@ -128,6 +141,8 @@ function Body(props: { view: WidgetView; title: string; locale: Locale }) {
           return <List content={view.content} locale={locale} />;
         case 'chart':
           return <Chart content={view.content} locale={locale} />;
+        case 'search':
+          return <Search content={view.content} widgetId={props.widgetId} />;
       }
   }
 }
@@ -138,7 +153,7 @@ export function WidgetSection(props: { id: number; title: string; view: WidgetVi
     <section class={`widget widget-${props.view.kind === 'server' ? props.view.content.kind : props.view.kind}`} aria-labelledby={headingId}>
       <h2 id={headingId}>{props.title}</h2>
       <div class="widget-contenu">
-        <Body view={props.view} title={props.title} locale={props.locale} />
+        <Body view={props.view} title={props.title} locale={props.locale} widgetId={props.id} />
       </div>
     </section>
   );

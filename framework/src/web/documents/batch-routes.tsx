@@ -95,10 +95,11 @@ async function printSearch(c: Context<AppEnv>, kind: DocumentKind): Promise<Resp
     </p>
   );
   const directMax = runtime.config.jobs.directPrintMax ?? DIRECT_PRINT_LIMIT;
+  const alwaysJob = plan.definition.impression_differee === true;
   const offerJob = (count: number) =>
     screen(
       <>
-        <p>{tr('documents.batch.asJob', { count: new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(count), max: directMax })}</p>
+        <p>{tr(alwaysJob ? 'documents.batch.asJobAlways' : 'documents.batch.asJob', { count: new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(count), max: directMax })}</p>
         <form method="post" action={c.req.url.replace(/^https?:\/\/[^/]+/, '')}>
           <input type="hidden" name={CSRF_FIELD} value={csrfToken(c)} />
           <button type="submit">{tr('documents.batch.start')}</button>
@@ -106,8 +107,9 @@ async function printSearch(c: Context<AppEnv>, kind: DocumentKind): Promise<Resp
         {back}
       </>,
     );
-  // A long explicit selection goes to the job as it is: its keys are checked there, one by one.
-  if ('keys' in plan.selection && plan.selection.keys.length > directMax) return offerJob(plan.selection.keys.length);
+  // A long explicit selection goes to the job as it is: its keys are checked there, one by one;
+  // so does any selection of an état that is always printed as a job (om_etat.impression_differee).
+  if ('keys' in plan.selection && (alwaysJob || plan.selection.keys.length > directMax) && plan.selection.keys.length > 0) return offerJob(plan.selection.keys.length);
   const keys = await selectedKeys(serviceDeps(c), plan.actor, plan.object, plan.selection);
   if (keys.length === 0) {
     return screen(
@@ -117,7 +119,7 @@ async function printSearch(c: Context<AppEnv>, kind: DocumentKind): Promise<Resp
       </>,
     );
   }
-  if (keys.length > directMax) return offerJob(keys.length);
+  if (alwaysJob || keys.length > directMax) return offerJob(keys.length);
   // At most `directMax` documents: made whole before the answer, so that a failure (a broken
   // data source) is a French error page rather than a download cut short.
   const chunks: Buffer[] = [];

@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Row } from '../../../db/connection.ts';
-import type { CustomAction } from '../../../model/override.ts';
+import type { ActionInput, Choice, CustomAction, FieldErrors } from '../../../model/override.ts';
 import type { RegisteredObject } from '../../../model/registry.ts';
 import { getRecord, VERSION_FIELD } from '../../../records/index.ts';
 import { CSRF_FIELD, csrfToken } from '../../auth/csrf.ts';
@@ -31,6 +31,67 @@ interface Confirmation {
   readonly submitLabel: string | undefined;
   readonly messages: readonly Message[];
   readonly status: ContentfulStatusCode;
+  /** The action's inputs, their options, the values posted and their errors. */
+  readonly inputs?: readonly ShownInput[];
+}
+
+interface ShownInput {
+  readonly input: ActionInput;
+  readonly options: readonly Choice[];
+  readonly value: string;
+  readonly error: string | undefined;
+}
+
+function ActionInputField(props: { shown: ShownInput; placeholder: string }) {
+  const { input, options, value, error } = props.shown;
+  const id = `action-${input.name}`;
+  const described = [...(input.help ? [`${id}-aide`] : []), ...(error ? [`${id}-erreur`] : [])];
+  const attributes = {
+    id,
+    name: input.name,
+    ...(input.required ? { 'aria-required': 'true' } : {}),
+    ...(error ? { 'aria-invalid': 'true' } : {}),
+    ...(described.length > 0 ? { 'aria-describedby': described.join(' ') } : {}),
+  };
+  return (
+    <div class={`champ champ-${input.widget}${error ? ' champ-en-erreur' : ''}`}>
+      <label for={id}>
+        {input.label}
+        {input.required ? (
+          <span class="obligatoire" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
+      </label>
+      {input.widget === 'select' ? (
+        <select {...attributes}>
+          <option value="">{props.placeholder}</option>
+          {options.map((option) => (
+            <option value={option.value} selected={option.value === value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      ) : input.widget === 'textarea' ? (
+        <textarea rows={4} {...attributes}>
+          {value}
+        </textarea>
+      ) : (
+        <input type="text" value={value} {...attributes} />
+      )}
+      {input.help ? (
+        <p class="aide" id={`${id}-aide`}>
+          {input.help}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="erreur-champ" id={`${id}-erreur`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 async function confirmationPage(c: Context<AppEnv>, context: ScreenContext, object: RegisteredObject, record: Row, retour: string, page: Confirmation): Promise<Response> {
@@ -51,6 +112,9 @@ async function confirmationPage(c: Context<AppEnv>, context: ScreenContext, obje
             <input type="hidden" name={CSRF_FIELD} value={csrfToken(c)} />
             <input type="hidden" name={VERSION_FIELD} value={String(record[VERSION_FIELD] ?? '')} />
             <input type="hidden" name={RETOUR_FIELD} value={retour} />
+            {(page.inputs ?? []).map((shown) => (
+              <ActionInputField shown={shown} placeholder={tr('form.choose', { label: shown.input.label.toLowerCase() })} />
+            ))}
             {page.question ? <p class="question">{page.question}</p> : null}
             <div class="boutons">
               <button type="submit">{page.submitLabel}</button>{' '}
@@ -126,10 +190,34 @@ function actionOf(c: Context<AppEnv>, context: ScreenContext, object: Registered
   return [name, action];
 }
 
-async function actionPage(c: Context<AppEnv>, context: ScreenContext, object: RegisteredObject, record: Row, name: string, action: CustomAction, retour: string, refusal?: { message: string; status: ContentfulStatusCode }) {
+async function shownInputs(context: ScreenContext, action: CustomAction, posted: Readonly<Record<string, unknown>>, errors: FieldErrors): Promise<ShownInput[]> {
+  const choicesContext = { actor: context.actor, locale: context.locale, db: context.deps.db.kysely };
+  return Promise.all(
+    (action.inputs ?? []).map(async (input) => ({
+      input,
+      options: input.choices ? await input.choices(choicesContext) : [],
+      value: typeof posted[input.name] === 'string' ? String(posted[input.name]) : '',
+      error: errors[input.name],
+    })),
+  );
+}
+
+async function actionPage(
+  c: Context<AppEnv>,
+  context: ScreenContext,
+  object: RegisteredObject,
+  record: Row,
+  name: string,
+  action: CustomAction,
+  retour: string,
+  refusal?: { message: string; status: ContentfulStatusCode; errors?: FieldErrors },
+  posted: Readonly<Record<string, unknown>> = {},
+) {
   const tr = context.tr;
   const available = action.condition?.(record, context.actor) ?? true;
-  const messages: Message[] = refusal ? [{ kind: 'error', text: refusal.message }] : available ? [] : [{ kind: 'warning', text: tr('records.actionUnavailable') }];
+  const messages: Message[] = refusal ? [{ kind: 'error', text: refusal.message }] : available
+      ? []
+      : [{ kind: 'warning', text: action.unavailableMessage?.(record, context.locale) ?? tr('records.actionUnavailable') }];
   return confirmationPage(c, context, object, record, retour, {
     title: tr('form.titles.action', { action: action.label, record: recordTitle(object, record, context.locale) }),
     crumb: action.label,
@@ -138,8 +226,12 @@ async function actionPage(c: Context<AppEnv>, context: ScreenContext, object: Re
     submitLabel: available ? action.label : undefined,
     messages,
     status: refusal?.status ?? (available ? 200 : 409),
+    inputs: available ? await shownInputs(context, action, posted, refusal?.errors ?? {}) : [],
   });
 }
+
+/** A path of this site only (never `//host`): where an action may send the user. */
+const sitePath = (path: string | undefined): string | undefined => (path && path.startsWith('/') && !path.startsWith('//') ? path : undefined);
 
 export async function actionRecordPage(c: Context<AppEnv>): Promise<Response> {
   const object = objectFromRoute(c);
@@ -159,8 +251,8 @@ export async function actionRecordPost(c: Context<AppEnv>): Promise<Response> {
   const result = await perform(context, object, key, name, body);
   if (!result.ok) {
     const record = await getRecord(context.deps, context.actor, object, key);
-    return actionPage(c, context, object, record, name, action, retour, result);
+    return actionPage(c, context, object, record, name, action, retour, result, body);
   }
   setFlash(c, { kind: 'success', text: result.message });
-  return c.redirect(withReturn(recordUrl(object, key), carried(object, retour)), 303);
+  return c.redirect(sitePath(result.redirect) ?? withReturn(recordUrl(object, key), carried(object, retour)), 303);
 }

@@ -92,12 +92,18 @@ export async function remove(context: ScreenContext, object: RegisteredObject, k
 }
 
 /** A custom action: the posted fields (not the transport ones) are its input. */
-export async function perform(context: ScreenContext, object: RegisteredObject, key: string, name: string, body: FormBody): Promise<{ ok: true; message: string } | ({ ok: false } & Refusal)> {
+export async function perform(
+  context: ScreenContext,
+  object: RegisteredObject,
+  key: string,
+  name: string,
+  body: FormBody,
+): Promise<{ ok: true; message: string; redirect: string | undefined } | ({ ok: false } & Refusal)> {
   const input: Row = {};
   for (const [field, value] of Object.entries(body)) if (!field.startsWith('_') && typeof value === 'string') input[field] = value;
   try {
     const result = await runAction(context.deps, context.actor, object, key, name, input, { version: versionOf(body), requestId: context.requestId });
-    return { ok: true, message: result.message };
+    return { ok: true, message: result.message, redirect: result.redirect };
   } catch (error) {
     return { ok: false, ...refusalOf(error) };
   }

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
-import { requireActor } from '../../auth/require-actor.ts';
+import { requireActor, signedIn } from '../../auth/require-actor.ts';
 import type { AppEnv } from '../../env.ts';
+import { readPreferences } from '../../preferences.ts';
 import { localeOf } from '../../locale.ts';
 import { listUrl, menuLabelOf, objectCrumbs, objectFromRoute, renderScreen } from '../shared/index.ts';
+import { withQuery } from './state.ts';
 import { renderListing } from './view.tsx';
 
 /** `GET /:app/:table`: the listing page of any registered object (permission `<table>_tab`). */
@@ -10,7 +12,11 @@ export function listingRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get('/:app/:table', requireActor(), async (c) => {
     const object = objectFromRoute(c);
-    const query = new URL(c.req.url).searchParams;
+    const url = new URL(c.req.url);
+    // Opened bare (from the menu): the object's default criteria, if any, as a visible search.
+    const defaults = url.search === '' ? object.override.screens?.defaultCriteria?.({ actor: signedIn(c), preferences: readPreferences(c) }) : undefined;
+    if (defaults && Object.keys(defaults).length > 0) return c.redirect(withQuery(listUrl(object), new URLSearchParams(defaults)), 302);
+    const query = url.searchParams;
     const listing = await renderListing(c, object, query, { baseUrl: listUrl(object) });
     const htmx = c.req.header('HX-Request') === 'true';
     if (listing.fragment) {
