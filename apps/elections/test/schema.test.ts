@@ -101,6 +101,16 @@ describeEachDatabase(
       assert.ok(!(await noms('agent1')).includes('Autrevillois'));
       assert.ok((await noms('agent1')).length >= 1);
     });
+
+    test('the name search has its trigram indexes on the server (pg_trgm), and the embedded database migrates without them', async () => {
+      const indexes = await rows<{ indexname: string }>(
+        `select indexname from pg_indexes where schemaname = 'elections' and indexname in ('electeur_nom_trgm', 'electeur_nom_usage_trgm') order by 1`,
+      );
+      const trigrams = await rows<{ n: number }>(`select count(*)::int as n from pg_extension where extname = 'pg_trgm'`);
+      if (database().kind === 'postgres') assert.deepEqual(indexes.map((row) => row.indexname), ['electeur_nom_trgm', 'electeur_nom_usage_trgm']);
+      else assert.equal(indexes.length, trigrams[0]?.n === 1 ? 2 : 0);
+      assert.ok((await rows<{ indexname: string }>(`select indexname from pg_indexes where indexname = 'electeur_bureau_nom'`)).length === 1, 'a bureau listed by name');
+    });
   },
   { sources: SOURCES },
 );
