@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import PDFDocument from 'pdfkit';
 import { commun, freshServerDatabase, peakRss, server } from './lib/instance.ts';
+import { printJobToFile } from './lib/print-job.ts';
 import { formatTable } from './lib/measure.ts';
 
 const ROWS = Number(process.env.BENCH_DOCUMENT_ROWS ?? 150_000);
@@ -76,32 +77,8 @@ async function prepare(url: string): Promise<void> {
 // ---- the two sides, each in a child process ------------------------------------------------------
 
 async function frameworkSide(url: string, file: string): Promise<void> {
-  const { asApplicationRole, openDatabase } = await import('../framework/src/db/index.ts');
-  const { Registry } = await import('../framework/src/model/registry.ts');
-  const { findDocument } = await import('../framework/src/documents/render/definition.ts');
-  const { renderBatch } = await import('../framework/src/documents/render/batch.ts');
-  const db = await asApplicationRole(await openDatabase({ url, poolSize: 2 }));
-  // The état's source is SQL: no object's code is needed (the registry only serves code sources).
-  const registry = new Registry();
-  const actor = {
-    userId: 1, login: 'admin', nom: 'Administrateur', email: '', profileId: 1, profileLabel: 'ADMINISTRATEUR', hierarchy: 0,
-    collectivite: COLLECTIVITE, niveau: '1' as const, workingCollectivite: COLLECTIVITE, permissions: new Set<string>(), via: 'session' as const,
-  };
-  const definition = await findDocument(db, actor, 'etat', 'emargement');
-  if (!definition) throw new Error('état « emargement » introuvable');
-  const output = createWriteStream(file);
-  await renderBatch({ db, registry, config: { dataDir: tmpdir() } }, {
-    actor,
-    locale: 'fr',
-    definition,
-    keys: [1],
-    write: async (chunk) => {
-      if (!output.write(chunk)) await once(output, 'drain');
-    },
-  });
-  output.end();
-  await once(output, 'close');
-  await db.close();
+  // The état's source is SQL: no object's code is needed.
+  await printJobToFile({ url, collectivite: COLLECTIVITE, kind: 'etat', id: 'emargement', keys: [1], file });
 }
 
 const mm = (value: number) => (value * 72) / 25.4;

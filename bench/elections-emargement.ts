@@ -11,10 +11,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import pg from 'pg';
 import PDFDocument from 'pdfkit';
 import { peakRss } from './lib/instance.ts';
+import { printJobToFile } from './lib/print-job.ts';
 
 /** Libreville, the demo's commune. */
 export const COLLECTIVITE = 1;
@@ -35,40 +35,20 @@ async function bureauKeys(client: pg.Client): Promise<number[]> {
 
 /** Commun: the état for every bureau, through the print job's renderer, into `file`. */
 export async function communSide(url: string, file: string): Promise<void> {
-  const { asApplicationRole, openDatabase } = await import('../framework/src/db/index.ts');
-  const { Registry } = await import('../framework/src/model/registry.ts');
   const { registerFrameworkObjects } = await import('../framework/src/objects/index.ts');
-  const { findDocument } = await import('../framework/src/documents/render/definition.ts');
-  const { renderBatch } = await import('../framework/src/documents/render/batch.ts');
   const { elections } = await import('../apps/elections/src/index.ts');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const keys = await bureauKeys(client);
   await client.end();
-  const db = await asApplicationRole(await openDatabase({ url, poolSize: 2 }));
-  const registry = new Registry();
-  registerFrameworkObjects(registry);
-  elections.register(registry);
-  registry.linkIncomingReferences();
-  const actor = {
-    userId: 1, login: 'admin', nom: 'Administrateur', email: '', profileId: 1, profileLabel: 'ADMINISTRATEUR', hierarchy: 0,
-    collectivite: COLLECTIVITE, niveau: '1' as const, workingCollectivite: COLLECTIVITE, permissions: new Set<string>(), via: 'session' as const,
-  };
-  const definition = await findDocument(db, actor, 'etat', 'emargement');
-  if (!definition) throw new Error('état « emargement » introuvable (migration 0005 d’apps/elections)');
-  const output = createWriteStream(file);
-  await renderBatch({ db, registry, config: { dataDir: tmpdir() } }, {
-    actor,
-    locale: 'fr',
-    definition,
-    keys,
-    write: async (chunk) => {
-      if (!output.write(chunk)) await once(output, 'drain');
+  await printJobToFile({
+    url, collectivite: COLLECTIVITE, kind: 'etat', id: 'emargement', keys, file,
+    register: (registry) => {
+      registerFrameworkObjects(registry);
+      elections.register(registry);
+      registry.linkIncomingReferences();
     },
   });
-  output.end();
-  await once(output, 'close');
-  await db.close();
 }
 
 const mm = (value: number) => (value * 72) / 25.4;

@@ -13,23 +13,10 @@ import { barcodePng } from '../framework/src/documents/render/index.ts';
 import { fileStoreOf } from '../framework/src/files/index.ts';
 import { pdfText } from '../framework/test/support/pdf-text.ts';
 import { createUsers } from '../framework/test/support/runtime.ts';
-import { browserSuite, checkAccessibility, focusedElement, login, pageProblems, screenshot, submit, type Page } from './support/index.ts';
+import { browserSuite, checkAccessibility, focusedElement, login, pageProblems, screenshot, submit } from './support/index.ts';
+import { formPdfText } from './support/pdf-form.ts';
 
 const PASSWORD = 'Mot-de-passe-42';
-
-/** The PDF the page's form gives, fetched with the page's cookies, as text. */
-async function downloadForm(page: Page): Promise<string> {
-  const url = await page.locator('main form.formulaire').evaluate((form) => {
-    const element = form as HTMLFormElement;
-    const query = new URLSearchParams();
-    for (const [name, value] of new FormData(element)) query.append(name, String(value));
-    return `${element.action}?${query.toString()}`;
-  });
-  const response = await page.request.get(url);
-  assert.equal(response.status(), 200, await response.text());
-  assert.equal(response.headers()['content-type'], 'application/pdf');
-  return pdfText(new Uint8Array(await response.body()));
-}
 
 browserSuite(
   'éditeur des lettres types dans le navigateur',
@@ -138,7 +125,7 @@ browserSuite(
       await page.getByLabel(/^Enregistrement d’exemple/).selectOption('1');
       await checkAccessibility(page, 'prévisualisation d’une lettre type');
       await screenshot(page, `documents-editeur-03-previsualisation${tag}`);
-      const previewPdf = await downloadForm(page);
+      const previewPdf = await formPdfText(page);
       assert.match(previewPdf, /PRÉVISUALISATION/);
       assert.match(previewPdf, /Dupont/);
 

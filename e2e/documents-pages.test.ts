@@ -16,8 +16,9 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { barcodePng } from '../framework/src/documents/render/index.ts';
 import { provideGeneratorTargets } from '../framework/src/web/generator/targets.ts';
-import { pdfPages, pdfText } from '../framework/test/support/pdf-text.ts';
+import { pdfPages } from '../framework/test/support/pdf-text.ts';
 import { browserSuite, checkAccessibility, focusedElement, login, pageProblems, screenshot, submit, type Locator, type Page } from './support/index.ts';
+import { formPdfText } from './support/pdf-form.ts';
 
 const ADMIN = 'admin';
 const PASSWORD = 'Mot-de-passe-42';
@@ -84,20 +85,6 @@ async function arrowTo(page: Page, name: string): Promise<void> {
     await page.keyboard.press('ArrowRight');
   }
   assert.fail(`le bouton « ${name} » n’est pas atteint avec les flèches`);
-}
-
-/** The PDF the page's preview form gives, fetched with the page's cookies, as text. */
-async function previewPdf(page: Page): Promise<string> {
-  const url = await page.locator('main form.formulaire').evaluate((form) => {
-    const element = form as HTMLFormElement;
-    const query = new URLSearchParams();
-    for (const [name, value] of new FormData(element)) query.append(name, String(value));
-    return `${element.action}?${query.toString()}`;
-  });
-  const response = await page.request.get(url);
-  assert.equal(response.status(), 200, await response.text());
-  assert.equal(response.headers()['content-type'], 'application/pdf');
-  return pdfText(new Uint8Array(await response.body()));
 }
 
 browserSuite(
@@ -204,7 +191,7 @@ browserSuite(
       assert.equal((await focusedElement(page)).id, 'apercu-enregistrement', 'the results come next in the keyboard order');
       await checkAccessibility(page, 'prévisualisation, recherche d’un enregistrement');
       await screenshot(page, `documents-pages-05-etat-previsualisation${tag}`);
-      const previewed = await previewPdf(page);
+      const previewed = await formPdfText(page);
       assert.match(previewed, /PRÉVISUALISATION/);
       assert.match(previewed, /E-2/);
       assert.match(previewed, /Convocation/, 'the sous-état of Durand’s envois');
