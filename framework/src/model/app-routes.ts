@@ -13,6 +13,7 @@
 import type { Child } from 'hono/jsx';
 import type { Actor } from '../access/actor.ts';
 import type { Db } from '../db/connection.ts';
+import type { JobRunner } from '../jobs/runner.ts';
 import { t } from '../i18n/index.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { ReadDeps } from '../records/read.ts';
@@ -62,6 +63,8 @@ export interface PageContext<A extends Actor | undefined> extends RouteContext<A
   readonly files: Readonly<Record<string, File>>;
   /** What the records service needs (`createRecord`, `writeBatch`…): a page's writes go through it, as everywhere. */
   readonly service: ReadDeps;
+  /** The instance's background jobs: a long write started here is followed in « Mes traitements » (`/traitements`). */
+  readonly jobs: JobRunner;
   /** The preferences this browser carries (framework/src/web/preferences.ts). */
   readonly preferences: Readonly<Record<string, string>>;
 }

@@ -47,11 +47,19 @@ export async function simulate(db: Db | Transaction<Schema>): Promise<Redecoupag
   return { simulation, bureaux: new Map(bureauRows.map((row) => [row.bureau, row])) };
 }
 
+/** What a background application of the redécoupage (redecoupage-job.ts) follows and stops. */
+export interface RedecoupageProgress {
+  /** After each batch of electors moved: how many so far, out of how many. */
+  readonly report?: (done: number, total: number) => void;
+  /** Aborted (a cancel, the server stopping): the transaction is rolled back, nothing is changed. */
+  readonly signal?: AbortSignal;
+}
+
 /**
  * Creates the BR movements and moves the electors, in one transaction as the actor, with one audit
  * entry on `mouvement` naming them all; the number of electors moved.
  */
-export async function applyRedecoupage(service: ReadDeps, actor: Actor, requestId?: string): Promise<number> {
+export async function applyRedecoupage(service: ReadDeps, actor: Actor, requestId?: string, progress: RedecoupageProgress = {}): Promise<number> {
   const mouvement = service.registry.get('elections', 'mouvement');
   if (!mouvement) throw new Error('elections/mouvement non enregistré');
   return writeAs(service.db.kysely, actor, async (trx) => {
@@ -60,7 +68,9 @@ export async function applyRedecoupage(service: ReadDeps, actor: Actor, requestI
     const { simulation } = await simulate(trx);
     const modifications = simulation.modifications;
     const created: number[] = [];
+    progress.report?.(0, modifications.length);
     for (let start = 0; start < modifications.length; start += CHUNK) {
+      progress.signal?.throwIfAborted();
       const chunk = modifications.slice(start, start + CHUNK);
       const values = sql.join(chunk.map((change) => sql`(${change.electeur}::integer, ${change.ancien_bureau}::integer, ${change.nouveau_bureau}::integer)`));
       const inserted = await sql<{ mouvement: number }>`insert into elections.mouvement
@@ -77,7 +87,9 @@ export async function applyRedecoupage(service: ReadDeps, actor: Actor, requestI
       created.push(...inserted.rows.map((row) => Number(row.mouvement)));
       await sql`update elections.electeur e set bureau = c.nouveau
           from (values ${values}) as c (electeur, ancien, nouveau) where e.electeur = c.electeur`.execute(trx);
+      progress.report?.(start + chunk.length, modifications.length);
     }
+    progress.signal?.throwIfAborted();
     if (created.length > 0) {
       const after = { electeurs: modifications.map((change) => change.electeur), mouvements: created };
       await writeAudit(trx, { actor, object: mouvement, action: 'redecoupage', key: undefined, before: undefined, after, requestId });

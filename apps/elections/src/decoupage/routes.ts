@@ -13,7 +13,8 @@ import { validateBal } from './bal-validation.ts';
 import { ControlePage } from './controle-page.tsx';
 import { controleDecoupage } from './controle.ts';
 import { RedecoupagePage } from './redecoupage-page.tsx';
-import { applyRedecoupage, simulate } from './redecoupage.ts';
+import { simulate } from './redecoupage.ts';
+import { applyOrStartRedecoupage, REDECOUPAGE_JOB_THRESHOLD } from './redecoupage-job.ts';
 
 export const CONTROLE_PERMISSION = 'elections.decoupage_controle';
 export const BAL_PERMISSION = 'elections.voie_import_bal';
@@ -100,21 +101,23 @@ const redecoupagePage: AppPage = {
   },
 };
 
-const appliquerPage: AppPage = {
+/** « Appliquer »: from `jobThreshold` electors to move on, as a job followed in « Mes traitements ». */
+const appliquerPage = (jobThreshold: number): AppPage => ({
   app: 'elections',
   path: 'redecoupage/appliquer',
   methods: ['POST'],
   permission: REDECOUPAGE_APPLIQUER_PERMISSION,
-  async handler({ actor, service, requestId }) {
-    const moved = await applyRedecoupage(service, actor, requestId);
-    const text = moved === 0 ? 'Aucun électeur n’avait à changer de bureau.' : `${moved} électeur(s) ont changé de bureau : ${moved} mouvement(s) « BR » créé(s) et acceptés.`;
-    return { redirect: '/elections/redecoupage', flash: { kind: 'success', text } };
-  },
-};
+  handler: (context) => applyOrStartRedecoupage(context, jobThreshold),
+});
 
-export function registerDecoupage(registry: Registry): void {
+export interface DecoupageOptions {
+  /** Electors to move from which « Appliquer » runs as a job (tests lower it). */
+  readonly jobThreshold?: number;
+}
+
+export function registerDecoupage(registry: Registry, options: DecoupageOptions = {}): void {
   registry.addPage(controlePage);
   registry.addPage(balPage);
   registry.addPage(redecoupagePage);
-  registry.addPage(appliquerPage);
+  registry.addPage(appliquerPage(options.jobThreshold ?? REDECOUPAGE_JOB_THRESHOLD));
 }

@@ -21,7 +21,7 @@ export { guardSql } from './guard.ts';
 export { labelFromName, parseMergeFieldLabels } from './merge-fields.ts';
 export { parseParameters, readParameterValues } from './parameters.ts';
 export type { ParameterType, SourceParameter } from './parameters.ts';
-export { READ_ROLE, runSqlSource, sourceLimits, streamSqlSource } from './sql-source.ts';
+export { READ_ROLE, runSqlSource, sourceLimits, streamSqlSource, WORKING_COLLECTIVITE } from './sql-source.ts';
 export type { SourceLimits } from './sql-source.ts';
 export type { MergeField, SourceParams, SourceRequest, SourceResult } from './types.ts';
 

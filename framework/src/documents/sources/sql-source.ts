@@ -63,6 +63,18 @@ export interface SqlSourceRequest {
   readonly limit?: number | undefined;
 }
 
+/**
+ * `&collectivite`: the actor's working collectivité (a niveau-2 user's chosen commune), known to
+ * every SQL source without being declared, always bound from the actor (never typed by a user):
+ * a document of a niveau-2 agent reads one commune with `where t.om_collectivite = &collectivite`.
+ */
+export const WORKING_COLLECTIVITE = 'collectivite';
+
+/** The value bound for each `&name`: the working collectivité from the actor, the others from the request. */
+function boundValues(parameters: readonly string[], request: Pick<SqlSourceRequest, 'actor' | 'params'>) {
+  return parameters.map((name) => (name === WORKING_COLLECTIVITE ? request.actor.workingCollectivite || null : (request.params[name] ?? null)));
+}
+
 function collectiviteSettings(actor: Actor) {
   return { collectivite: String(actor.workingCollectivite || ''), all: actor.niveau === '2' ? 'on' : 'off' };
 }
@@ -73,11 +85,13 @@ const CURSOR = 'commun_curseur';
 
 /** The author's SQL checked as text, each of its `&name` parameters one the caller gives. */
 function guardedSql(db: Database, text: string, request: Pick<SqlSourceRequest, 'types' | 'known' | 'locale'>) {
-  const guarded = guardSql(text, { interruptible: db.kind === 'postgres', types: request.types });
+  const types = new Map(request.types);
+  types.set(WORKING_COLLECTIVITE, 'bigint');
+  const guarded = guardSql(text, { interruptible: db.kind === 'postgres', types });
   if (!guarded.ok) throw refusalError(guarded.refusal, request.locale);
-  const unknown = guarded.sql.parameters.find((name) => !request.known.has(name));
+  const unknown = guarded.sql.parameters.find((name) => name !== WORKING_COLLECTIVITE && !request.known.has(name));
   if (unknown !== undefined) {
-    const known = [...request.known].map((name) => `&${name}`).join(', ');
+    const known = [...request.known, WORKING_COLLECTIVITE].map((name) => `&${name}`).join(', ');
     throw new SourceError(t('sources.refusals.unknownParameter', { name: unknown, known }, request.locale));
   }
   return guarded;
@@ -100,7 +114,7 @@ export async function streamSqlSource(
   const { locale } = request;
   const guarded = guardedSql(db, text, request);
   const max = limits.maxStreamedRows ?? 1_000_000;
-  const values = guarded.sql.parameters.map((name) => request.params[name] ?? null);
+  const values = boundValues(guarded.sql.parameters, request);
   const declare = `declare ${CURSOR} no scroll cursor for `;
   // No limit: `limit null` keeps the statement the same as runSqlSource's.
   const statement = `${declare}${PREFIX}${guarded.sql.text}\n) as commun_source limit $${values.length + 1}) as source on true`;
@@ -158,7 +172,7 @@ export async function runSqlSource(db: Database, text: string, request: SqlSourc
   const guarded = guardedSql(db, text, request);
   const capped = request.limit === undefined;
   const limit = capped ? limits.maxRows + 1 : Math.max(0, Math.floor(request.limit ?? 0));
-  const values = guarded.sql.parameters.map((name) => request.params[name] ?? null);
+  const values = boundValues(guarded.sql.parameters, request);
   const statement = `${PREFIX}${guarded.sql.text}\n) as commun_source limit $${values.length + 1}) as source on true`;
   const { collectivite, all } = collectiviteSettings(request.actor);
   let rows: Record<string, unknown>[];

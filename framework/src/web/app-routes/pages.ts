@@ -15,6 +15,7 @@ import { translatorOf } from '../locale.ts';
 import { renderScreen, setFlash } from '../screens/shared/index.ts';
 import { readPreferences, writePreferences } from '../preferences.ts';
 import { serviceDeps } from '../service-deps.ts';
+import { jobRunnerOf } from '../../jobs/index.ts';
 import { asHttpError, routeContext } from './context.ts';
 import { routeGuard } from './guards.ts';
 
@@ -39,13 +40,14 @@ async function handle(c: Context<AppEnv>, page: AppPage): Promise<PageAnswer> {
   const csrf = { field: CSRF_FIELD, token: csrfToken(c) };
   const service = serviceDeps(c);
   const preferences = readPreferences(c);
+  const jobs = jobRunnerOf(c.get('runtime'));
   const actor = c.get('actor');
   try {
     if (page.permission === PUBLIC_ROUTE) {
-      return await page.handler({ ...routeContext<Actor | undefined>(c, page.app, actor), method, form, csrf, files, service, preferences });
+      return await page.handler({ ...routeContext<Actor | undefined>(c, page.app, actor), method, form, csrf, files, service, jobs, preferences });
     }
     if (!actor) throw new Error('page protégée atteinte sans utilisateur');
-    const context: PageContext<Actor> = { ...routeContext(c, page.app, actor), method, form, csrf, files, service, preferences };
+    const context: PageContext<Actor> = { ...routeContext(c, page.app, actor), method, form, csrf, files, service, jobs, preferences };
     return await page.handler(context);
   } catch (error) {
     throw asHttpError(error);

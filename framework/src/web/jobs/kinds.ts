@@ -30,5 +30,5 @@ export function presentJob(job: AnyJob, tr: Translate): JobPresentation {
     return { title: tr('traitements.kinds.import', { label: text(job.context.label) }), href: IMPORT_PATHS.follow(job.id) };
   }
   if (job.kind === PRINT_JOB.name) return { title: tr('documents.batch.job', { label: text(job.context.label) }), href: undefined };
-  return { title: tr('traitements.kinds.other', { kind: job.kind }), href: undefined };
+  return { title: tr('traitements.kinds.other', { kind: text(job.context.label) || job.kind }), href: undefined };
 }
