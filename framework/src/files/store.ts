@@ -13,9 +13,9 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { SYSTEM_ACTOR, isSystem, type Actor } from '../access/actor.ts';
-import type { Db } from '../db/connection.ts';
+import type { Db, Schema } from '../db/connection.ts';
 import { readAs, writeAs } from '../db/tenant-context.ts';
 import type { CheckedUpload } from './check.ts';
 
@@ -136,6 +136,17 @@ export class FileStore {
     for (const row of rows) await rm(this.pathOf(row.om_fichier), { force: true });
     return rows.length;
   }
+}
+
+/**
+ * Inside a treatment's transaction: files its records let go become temporary, so that they are
+ * removed (`remove`) once it commits, or by the sweep if that removal never happens; a rollback
+ * keeps them.
+ */
+export async function markTemporary(trx: Transaction<Schema>, ids: readonly string[]): Promise<void> {
+  const wanted = [...new Set(ids.filter(isFileId))];
+  if (wanted.length === 0) return;
+  await sql`update om.om_fichier set temporaire = true where om_fichier in (${sql.join(wanted)})`.execute(trx);
 }
 
 /** The store of an instance: `<COMMUN_DATA_DIR>/fichiers`. */

@@ -573,6 +573,7 @@ export const en: Messages = {
       inputTitle: '{label} (input)',
       patchTitle: '{label} (partial change)',
       userMessage: 'Message for the user, in English.',
+      warnings: 'Non-blocking warnings of the save (“Possible homonym: …”): the write is done. Absent when there is none; never in a read.',
       errorCode: 'Stable code, for programs (`not_found`, `validation_failed`…).',
       errorFields: 'One message per refused field (validation errors).',
       requestId: 'Reference of the request, to quote to the support.',

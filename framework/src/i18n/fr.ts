@@ -599,6 +599,7 @@ export const fr = {
       inputTitle: '{label} (saisie)',
       patchTitle: '{label} (modification partielle)',
       userMessage: "Message pour l'utilisateur, en français.",
+      warnings: "Avertissements non bloquants de l'enregistrement (« Homonyme possible : … ») : l'écriture est faite. Absent sans avertissement ; jamais dans une lecture.",
       errorCode: 'Code stable, pour les programmes (`not_found`, `validation_failed`…).',
       errorFields: 'Un message par champ refusé (erreurs de validation).',
       requestId: 'Référence de la requête, à citer au support.',

@@ -1,8 +1,10 @@
 /**
  * The jobs' housekeeping: once when a process starts (no job of its own yet), then every minute in
- * the server — orphan jobs become « interrompu », expired result files and stale uploads go.
+ * the server — orphan jobs become « interrompu », expired result files, stale uploads and the file
+ * store's temporary files go.
  */
 import { inBackground } from '../db/background.ts';
+import { fileStoreOf } from '../files/store.ts';
 import type { Logger } from '../logger.ts';
 import { currentProcess } from './process.ts';
 import { interruptOrphanJobs } from './recovery.ts';
@@ -27,7 +29,8 @@ export async function maintainJobs(runtime: MaintainedRuntime): Promise<void> {
     try {
       await interruptJobsLeftRunning(runtime);
       const swept = await sweepJobFiles(runtime.db.kysely, runtime.config.dataDir, runtime.config.jobs.keepResultsDays);
-      const uploads = await sweepStaleUploads(runtime.config.dataDir);
+      // Stale uploads of streamed imports, then the file store's temporary files (interrupted saves, released files).
+      const uploads = (await sweepStaleUploads(runtime.config.dataDir)) + (await fileStoreOf(runtime).sweep());
       if (swept + uploads > 0) runtime.logger.info({ jobs: swept, uploads }, 'fichiers de traitements supprimés (durée de conservation dépassée)');
     } catch (error) {
       runtime.logger.error({ err: error }, 'entretien des traitements en échec');

@@ -23,6 +23,11 @@ export interface WriteContext {
   readonly previous: Row | undefined;
   /** Language of the messages the hook gives (the runtime's). */
   readonly locale: Locale | undefined;
+  /**
+   * A non-blocking warning for the user (« Homonyme possible : … »): the write goes on; once it is
+   * saved, the form shows it on the next page and the API returns it in `warnings`.
+   */
+  readonly warn: (message: string) => void;
 }
 
 /** Thrown by a hook or an action to refuse a treatment with a message for the user. */
@@ -68,6 +73,12 @@ export interface ActionContext {
   readonly locale: Locale | undefined;
   /** Absent when the caller runs without them (batch work): an action needing them refuses. */
   readonly services: ActionServices | undefined;
+  /**
+   * Stored files (`om_fichier` ids) the action lets go, e.g. those of rows it deletes: they are
+   * marked temporary in the action's transaction (so a rollback keeps them), then removed from the
+   * file store once it commits; a removal that fails is left to the sweep of temporary files.
+   */
+  readonly releaseFiles: (ids: readonly unknown[]) => Promise<void>;
 }
 
 export interface ActionResult {
@@ -108,6 +119,20 @@ export interface CustomAction {
   readonly inListing?: boolean;
   /** Values asked on the confirmation page, before its button. */
   readonly inputs?: readonly ActionInput[];
+}
+
+/** A document that prints an object's records: an état or a lettre type, by its `id`. */
+export interface DocumentRef {
+  readonly kind: 'etat' | 'lettretype';
+  readonly id: string;
+}
+
+/** Which of an object's documents apply to one record (the others are neither offered nor printed). */
+export interface DocumentsDeclaration {
+  /** Whether `document` applies to `record` (the record as its consult page reads it); absent: every one. */
+  readonly available: (record: Row, document: DocumentRef) => boolean;
+  /** Why it does not (« La lettre de refus ne s'imprime que pour un mouvement refusé. »); undefined: the generic message. */
+  readonly unavailableMessage?: (record: Row, document: DocumentRef, locale: Locale | undefined) => string | undefined;
 }
 
 // ---- screens: what the listing, form and menu show (plain data) ----------------------------------
@@ -319,5 +344,7 @@ export interface ObjectOverride {
    * hide « Supprimer » when false; the service must refuse it too (a hook's `Veto`).
    */
   readonly canDelete?: (record: Row, actor: Actor) => boolean;
+  /** Documents that apply to some records only: the consult page offers, and the print route accepts, those only. */
+  readonly documents?: DocumentsDeclaration;
   readonly screens?: ScreensDeclaration;
 }

@@ -18,6 +18,7 @@ import { afterWriteOne, beforeWriteOne, runHook } from './hooks.ts';
 import { checkWrites, type PendingWrite } from './write-checks.ts';
 import { insertRows, updateRow } from './row-sql.ts';
 import { applyTenant, readInput } from './write-input.ts';
+import { isFileId, markTemporary, type FileStore } from '../files/store.ts';
 
 export interface ServiceDeps {
   readonly db: Database;
@@ -29,6 +30,8 @@ export interface ServiceDeps {
    * process language (`COMMUN_LOCALE`, French by default).
    */
   readonly locale?: Locale | undefined;
+  /** Where the files an action releases (`releaseFiles`) are removed once it commits; absent, the sweep of temporary files does it. */
+  readonly files?: FileStore | undefined;
 }
 
 export interface WriteOptions {
@@ -37,6 +40,8 @@ export interface WriteOptions {
   readonly version?: string | undefined;
   /** Every check and hook runs, then the transaction is rolled back: nothing is written (import « Simulation »). */
   readonly simulate?: boolean | undefined;
+  /** Receives the hooks' non-blocking warnings (`WriteContext.warn`), once the write is done. */
+  readonly warnings?: string[] | undefined;
 }
 
 /** Carries a simulated write's result out of the transaction it rolls back. */
@@ -85,8 +90,14 @@ function context(
   values: Row,
   previous: Row | undefined,
   locale: Locale | undefined,
+  warnings: string[],
 ): WriteContext {
-  return { actor, table: object.meta, action, trx, values, previous, locale };
+  return { actor, table: object.meta, action, trx, values, previous, locale, warn: (message) => void warnings.push(message) };
+}
+
+/** The warnings of a write that is done go to the caller's list (none of a refused one). */
+function deliverWarnings(options: WriteOptions, warnings: readonly string[]): void {
+  options.warnings?.push(...warnings);
 }
 
 /** Shared rows (see `sharedByAllCollectivites`) are written by niveau-2 users only. */
@@ -124,9 +135,10 @@ export async function createRecord(deps: ServiceDeps, actor: Actor, object: Regi
   authorizeWrite(object, actor, 'ajouter', locale);
   const { values, errors } = readInput(object, input, true, true, locale);
   applyTenant(object, actor, values, true);
-  return treatment(deps, actor, object, async (trx) => {
+  const warnings: string[] = [];
+  const created = await treatment(deps, actor, object, async (trx) => {
     await runHook(() => object.override.prepare?.({ actor, table: object.meta, action: 'create', trx, input, values, previous: undefined, locale }));
-    const write = context(actor, object, trx, 'create', values, undefined, locale);
+    const write = context(actor, object, trx, 'create', values, undefined, locale, warnings);
     await validateAll(trx, deps, object, { write, currentKey: undefined, merged: values, inputErrors: errors });
     await beforeWriteOne(object.override, write);
     const [stored] = (await insertRows(trx, object, [values])) as [Row];
@@ -136,6 +148,8 @@ export async function createRecord(deps: ServiceDeps, actor: Actor, object: Regi
     await writeAudit(trx, { actor, object, action: 'create', key, before: undefined, after: stored, requestId: options.requestId });
     return result;
   }, options.simulate);
+  deliverWarnings(options, warnings);
+  return created;
 }
 
 export async function updateRecord(
@@ -151,12 +165,13 @@ export async function updateRecord(
   const key = parseKey(object, rawKey, locale);
   const { values, errors } = readInput(object, input, false, options.partial === false, locale);
   applyTenant(object, actor, values, false);
-  return treatment(deps, actor, object, async (trx) => {
+  const warnings: string[] = [];
+  const updated = await treatment(deps, actor, object, async (trx) => {
     const previous = await lockRow(trx, object, actor, key);
     if (!previous) throw notFound(locale);
     checkVersion(previous, options.version, locale);
     await runHook(() => object.override.prepare?.({ actor, table: object.meta, action: 'update', trx, input, values, previous, locale }));
-    const write = context(actor, object, trx, 'update', values, previous, locale);
+    const write = context(actor, object, trx, 'update', values, previous, locale, warnings);
     await validateAll(trx, deps, object, { write, currentKey: key, merged: { ...previous, ...values }, inputErrors: errors });
     await beforeWriteOne(object.override, write);
     const stored = await updateRow(trx, object, key, values, previous);
@@ -165,12 +180,15 @@ export async function updateRecord(
     await writeAudit(trx, { actor, object, action: 'update', key, before: previous, after: stored, requestId: options.requestId });
     return result;
   });
+  deliverWarnings(options, warnings);
+  return updated;
 }
 
 export async function deleteRecord(deps: ServiceDeps, actor: Actor, object: RegisteredObject, rawKey: string, options: WriteOptions = {}): Promise<void> {
   const { locale } = deps;
   authorizeWrite(object, actor, 'supprimer', locale);
   const key = parseKey(object, rawKey, locale);
+  const warnings: string[] = [];
   await treatment(deps, actor, object, async (trx) => {
     const previous = await lockRow(trx, object, actor, key);
     if (!previous) throw notFound(locale);
@@ -178,12 +196,13 @@ export async function deleteRecord(deps: ServiceDeps, actor: Actor, object: Regi
     const labelOfTable = (schema: string, table: string) => deps.registry.bySchemaTable(schema, table)?.meta.label ?? table;
     const children = await childRowMessages(trx, object, previous, labelOfTable, locale);
     if (children.length > 0) throw new ServiceError('has_children', t('records.deleteBlocked', { details: children.join(' ') }, locale));
-    const write = context(actor, object, trx, 'delete', {}, previous, locale);
+    const write = context(actor, object, trx, 'delete', {}, previous, locale, warnings);
     await runHook(() => object.override.beforeWrite?.(write));
     await sql`delete from ${sql.table(`${object.meta.schema}.${object.meta.name}`)} where ${sql.id(object.meta.key as string)} = ${key}`.execute(trx);
     await runHook(() => object.override.afterWrite?.({ ...write, result: undefined }));
     await writeAudit(trx, { actor, object, action: 'delete', key, before: previous, after: undefined, requestId: options.requestId });
   });
+  deliverWarnings(options, warnings);
 }
 
 /** A custom action of the override, with its own permission suffix and condition. */
@@ -202,17 +221,38 @@ export async function runAction(
   if (!can(actor, object, action.permissionSuffix ?? name)) throw forbidden(locale);
   ensureMayWriteShared(object, actor, locale);
   const key = parseKey(object, rawKey, locale);
-  return treatment(deps, actor, object, async (trx) => {
+  const released: string[] = [];
+  const done = await treatment(deps, actor, object, async (trx) => {
     const record = await lockRow(trx, object, actor, key);
     if (!record) throw notFound(locale);
     checkVersion(record, options.version, locale);
     if (action.condition && !action.condition(record, actor)) {
       throw new ServiceError('unavailable_action', action.unavailableMessage?.(record, locale) ?? t('records.actionUnavailable', undefined, locale));
     }
-    const result = await runHook(() => action.run({ actor, table: object.meta, trx, record, input, locale, services: deps.services }));
+    const releaseFiles = async (ids: readonly unknown[]) => {
+      const files = ids.filter(isFileId);
+      if (files.length === 0) return;
+      await markTemporary(trx, files);
+      released.push(...files);
+    };
+    const result = await runHook(() => action.run({ actor, table: object.meta, trx, record, input, locale, services: deps.services, releaseFiles }));
     const after = await lockRow(trx, object, actor, key);
     await writeAudit(trx, { actor, object, action: name, key, before: record, after, requestId: options.requestId });
     const shown = await selectOne(trx, deps.registry, object, actor, key);
     return shown ? { ...result, record: shown } : result;
   });
+  await removeReleased(deps, actor, released);
+  return done;
+}
+
+/** Once the action has committed: its released files leave the store (a failure waits for the sweep). */
+async function removeReleased(deps: ServiceDeps, actor: Actor, ids: readonly string[]): Promise<void> {
+  if (!deps.files) return;
+  for (const id of ids) {
+    try {
+      await deps.files.remove(actor, id);
+    } catch (error) {
+      deps.services?.logger.error({ err: error, file: id }, 'fichier libéré non supprimé (il sera balayé plus tard)');
+    }
+  }
 }

@@ -211,8 +211,12 @@ function listSchema(view: ObjectView): SchemaObject {
   };
 }
 
-function itemSchema(view: ObjectView): SchemaObject {
-  return { type: 'object', required: ['data'], properties: { data: schemaRef(view.base) } };
+function itemSchema(view: ObjectView, tr: Translate): SchemaObject {
+  return {
+    type: 'object',
+    required: ['data'],
+    properties: { data: schemaRef(view.base), warnings: { type: 'array', items: { type: 'string' }, description: tr('openapi.schema.warnings') } },
+  };
 }
 
 function actionResultSchema(view: ObjectView, tr: Translate): SchemaObject {
@@ -563,7 +567,7 @@ export function buildOpenApiDocument(registry: Registry, options: OpenApiOptions
     }
     components.schemas[view.base] = readSchema(view, tr, locale);
     components.schemas[`${view.base}List`] = listSchema(view);
-    components.schemas[`${view.base}Item`] = itemSchema(view);
+    components.schemas[`${view.base}Item`] = itemSchema(view, tr);
     if (!view.readOnly) {
       components.schemas[`${view.base}Input`] = inputSchema(view, false, tr, locale);
       components.schemas[`${view.base}Patch`] = inputSchema(view, true, tr, locale);

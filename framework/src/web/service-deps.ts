@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { fileStoreOf } from '../files/store.ts';
 import type { ReadDeps } from '../records/index.ts';
 import type { AppEnv } from './env.ts';
 import { localeOf } from './locale.ts';
@@ -13,6 +14,7 @@ export function serviceDeps(c: Context<AppEnv>): ReadDeps {
     locale,
     exactCountLimit: runtime.config.exactCountLimit,
     exactCountTimeoutMs: runtime.config.exactCountTimeoutMs,
+    files: fileStoreOf(runtime),
     services: { mailer: runtime.mailer, logger: runtime.logger, baseUrl: runtime.config.baseUrl, locale },
   };
 }

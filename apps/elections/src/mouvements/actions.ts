@@ -61,8 +61,9 @@ export const accepter = transition('accepter', ['a_instruire', 'en_attente'], 20
   const categorie = await categorieOf(trx, record.type_mouvement);
   const bureauCode = async (bureau: number | null) =>
     bureau === null ? '' : ((await sql<{ code: string }>`select code from elections.bureau where bureau = ${bureau}`.execute(trx)).rows[0]?.code ?? '');
-  // The decision first: the elector created takes it as date of inscription.
-  await setEtat(context, 'accepte', { date_decision: today });
+  // The decision first: the elector created takes it as date of inscription. A motif typed before
+  // is not this decision's: cleared, so that a motif always means a refusal (lettres.ts).
+  await setEtat(context, 'accepte', { date_decision: today, motif_refus: null });
   const params = { nom: nomOf(record), liste: String(record.liste) };
   if (categorie === 'inscription') {
     const effet = await inscrire(trx, record, today, Number(record.om_collectivite), locale);
@@ -93,11 +94,12 @@ export const transmettre = transition('transmettre', ['accepte', 'refuse'], 40, 
   return { message: message('transmis', { mouvement: String(keyOf(context)), date: dateCourte(today) }, context.locale) };
 });
 
-/** As openElec: an archived movement's pièces justificatives are deleted. */
+/** As openElec: an archived movement's pièces justificatives are deleted, their files with them once it commits. */
 export const archiver = transition('archiver', ['transmis'], 50, async (context) => {
-  const deleted = await sql`delete from elections.piece where mouvement = ${keyOf(context)}`.execute(context.trx);
+  const deleted = await sql<{ fichier: string | null }>`delete from elections.piece where mouvement = ${keyOf(context)} returning fichier`.execute(context.trx);
+  await context.releaseFiles(deleted.rows.map((row) => row.fichier));
   await setEtat(context, 'archive');
-  return { message: message('archive', { mouvement: String(keyOf(context)), pieces: String(deleted.numAffectedRows ?? 0n) }, context.locale) };
+  return { message: message('archive', { mouvement: String(keyOf(context)), pieces: String(deleted.rows.length) }, context.locale) };
 });
 
 export const mouvementActions: Readonly<Record<string, CustomAction>> = {

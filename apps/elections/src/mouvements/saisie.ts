@@ -11,7 +11,7 @@ import { Veto } from '../../../../framework/src/model/override.ts';
 import { ETATS_MOUVEMENT } from '../choices.ts';
 import { resolveBureau } from './bureau.ts';
 import { categorieOf, ETATS_EN_COURS, etatOf, REQUIRED_FOR_ELECTEUR } from './categorie.ts';
-import { vetoDuplicates } from './doublons.ts';
+import { checkDuplicates } from './doublons.ts';
 import { message } from './messages.ts';
 import { calendrierErrors } from './recevabilite.ts';
 
@@ -47,7 +47,10 @@ export async function mouvementErrors(context: WriteContext): Promise<FieldError
   return { ...errors, ...(await calendrierErrors(trx, row)) };
 }
 
-/** After validation: the bureau the découpage gives is written; an inscription's duplicates refuse it until arbitrated. */
+/**
+ * After validation: the bureau the découpage gives is written; an inscription's duplicates refuse it
+ * until arbitrated, its homonyms are warnings shown once it is saved.
+ */
 export async function beforeMouvementWrite(context: WriteContext): Promise<void> {
   const { action, values, previous, trx, locale } = context;
   if (action === 'delete') return;
@@ -57,5 +60,5 @@ export async function beforeMouvementWrite(context: WriteContext): Promise<void>
     const bureau = await resolveBureau(trx, row, locale);
     if (bureau.ok) values.bureau = bureau.bureau;
   }
-  if (action === 'create' && categorie === 'inscription') await vetoDuplicates(trx, row, undefined, locale);
+  if (action === 'create' && categorie === 'inscription') await checkDuplicates(trx, row, undefined, locale, context.warn);
 }

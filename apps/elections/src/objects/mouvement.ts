@@ -8,6 +8,7 @@ import { Veto } from '../../../../framework/src/model/override.ts';
 import { CIVILITES, ETATS_MOUVEMENT, LIEUX_NAISSANCE, PROVENANCES, SEXES } from '../choices.ts';
 import { applicationMenu } from '../menu.ts';
 import { mouvementActions } from '../mouvements/actions.ts';
+import { mouvementDocuments } from '../mouvements/lettres.ts';
 import { ETATS_EN_COURS, etatOf } from '../mouvements/categorie.ts';
 import { message } from '../mouvements/messages.ts';
 import { beforeMouvementWrite, etatLabel, mouvementErrors } from '../mouvements/saisie.ts';
@@ -34,6 +35,7 @@ export const mouvement: ObjectOverride = {
   },
   canDelete: (record) => ETATS_EN_COURS.includes(etatOf(record)),
   actions: mouvementActions,
+  documents: mouvementDocuments,
   screens: {
     menu: applicationMenu(20, 'Mouvements'),
     advancedSearch: [

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Actor } from '../../access/actor.ts';
+import type { Row } from '../../db/connection.ts';
 import type { RegisteredObject } from '../../model/registry.ts';
 import {
   createRecord,
@@ -52,6 +53,9 @@ async function handle(c: Context<AppEnv>, work: () => Promise<Response>): Promis
 }
 
 /** The REST API of every registered object: `/api/v1/:app/:table[/:id[/:action]]`. */
+/** A write's answer: the record, and the hooks' warnings when there are any. */
+const writeAnswer = (row: Row, warnings: readonly string[]) => ({ data: serializeRow(row), ...(warnings.length > 0 ? { warnings } : {}) });
+
 export function recordApi(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   const collection = '/api/v1/:app/:table';
@@ -80,8 +84,9 @@ export function recordApi(): Hono<AppEnv> {
       const object = objectOf(c);
       const actor = actorOf(c);
       const body = await readJsonObject(c);
-      const row = await createRecord(deps(c), actor, object, body, { requestId: c.get('requestId') });
-      return c.json({ data: serializeRow(row) }, 201);
+      const warnings: string[] = [];
+      const row = await createRecord(deps(c), actor, object, body, { requestId: c.get('requestId'), warnings });
+      return c.json(writeAnswer(row, warnings), 201);
     }),
   );
 
@@ -90,12 +95,14 @@ export function recordApi(): Hono<AppEnv> {
       const object = objectOf(c);
       const actor = actorOf(c);
       const body = await readJsonObject(c);
+      const warnings: string[] = [];
       const row = await updateRecord(deps(c), actor, object, c.req.param('id') ?? '', body, {
         partial,
         version: versionOf(c, body),
         requestId: c.get('requestId'),
+        warnings,
       });
-      return c.json({ data: serializeRow(row) });
+      return c.json(writeAnswer(row, warnings));
     });
   api.put(item, update(false));
   api.patch(item, update(true));

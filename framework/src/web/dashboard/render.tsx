@@ -11,7 +11,7 @@ import type { AppEnv } from '../env.ts';
 import { chromeOf } from '../layout/chrome.ts';
 import { Layout, type Crumb, type Message } from '../layout/layout.tsx';
 import { localeOf } from '../locale.ts';
-import { takeFlash } from '../screens/shared/flash.ts';
+import { takeFlashMessages } from '../screens/shared/flash.ts';
 import type { StaticName } from '../static/routes.ts';
 
 export interface PageProps {
@@ -24,13 +24,13 @@ export interface PageProps {
 }
 
 export async function renderDashboardPage(c: Context<AppEnv>, props: PageProps): Promise<Response> {
-  const flash = takeFlash(c);
+  const flash = takeFlashMessages(c);
   const page = (
     <Layout
       documentTitle={translator(localeOf(c))('pages.title', { title: props.title })}
       chrome={await chromeOf(c)}
       breadcrumb={props.breadcrumb}
-      messages={[...(flash ? [flash] : []), ...(props.messages ?? [])]}
+      messages={[...flash, ...(props.messages ?? [])]}
       heading={props.title}
       scripts={props.scripts}
     >

@@ -21,6 +21,7 @@ import { EDITION_PERMISSION as PRINT_PERMISSION } from '../editions/menu.ts';
 import type { AppEnv } from '../env.ts';
 import { localeOf, translatorOf } from '../locale.ts';
 import { HttpError } from '../operations/index.ts';
+import { ensureDocumentApplies } from './applies.ts';
 import { objectFromRoute, recordCrumbs, recordTitle, recordUrl, renderScreen, setFlash } from '../screens/shared/index.ts';
 import { serviceDeps } from '../service-deps.ts';
 
@@ -53,6 +54,7 @@ async function mailTarget(c: Context<AppEnv>): Promise<MailTarget> {
   const record = await getRecord(serviceDeps(c), actor, object, c.req.param('key') ?? '');
   const key = record[object.meta.key ?? ''];
   if (typeof key !== 'string' && typeof key !== 'number') throw HttpError.notFound();
+  await ensureDocumentApplies(c.get('runtime'), { actor, locale: localeOf(c), object, record, document: { kind: 'lettretype', id: c.req.param('id') ?? '' } });
   const definition = await printableDocument(c.get('runtime'), {
     actor,
     locale: localeOf(c),

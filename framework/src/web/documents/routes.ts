@@ -2,7 +2,8 @@
  * Printing one record: `GET /:app/:table/:key/pdf/etat/:id` and `…/pdf/lettretype/:id`. Permission:
  * consulting the record and `edition` (openMairie's right to print); the record must be visible to
  * the user (row-level security: another collectivité's record is a 404), and the document is the
- * active one of the user's collectivité, else the niveau-2's (unknown or inactive: a 404 in French).
+ * active one of the user's collectivité, else the niveau-2's (unknown or inactive: a 404 in French);
+ * a document the object's override says does not apply to this record is a 409.
  */
 import { Hono, type Context } from 'hono';
 import { can, holds } from '../../access/permissions.ts';
@@ -16,6 +17,7 @@ import { localeOf } from '../locale.ts';
 import { serviceDeps } from '../service-deps.ts';
 import { objectFromRoute } from '../screens/shared/index.ts';
 import { previewRoutes } from './preview.tsx';
+import { ensureDocumentApplies } from './applies.ts';
 
 
 /** A file name made of the document's id and the record's key, safe in a header. */
@@ -30,6 +32,7 @@ async function printRecord(c: Context<AppEnv>, kind: DocumentKind): Promise<Resp
   const key = record[object.meta.key ?? ''];
   if (typeof key !== 'string' && typeof key !== 'number') throw HttpError.notFound();
   const runtime = c.get('runtime');
+  await ensureDocumentApplies(runtime, { actor, locale: localeOf(c), object, record, document: { kind, id: c.req.param('id') ?? '' } });
   const { definition, pdf } = await renderDocument(runtime, {
     actor,
     locale: localeOf(c),

@@ -22,7 +22,7 @@ import {
 } from '../shared/index.ts';
 import { subFormSection } from '../subform/tabs.tsx';
 import { readBody, screenContext, type ScreenContext } from './context.ts';
-import { editForm, newForm, submitCreate, submitEdit, type FormAgain } from './flows.ts';
+import { editForm, newForm, savedMessages, submitCreate, submitEdit, type FormAgain } from './flows.ts';
 import { RecordForm, type FormTarget } from './form-view.tsx';
 import { objectLabel, mayWrite } from './permissions.ts';
 import { carried, RETOUR_FIELD, returnOf, withReturn } from './retour.ts';
@@ -106,7 +106,7 @@ export async function createRecordPost(c: Context<AppEnv>): Promise<Response> {
     setFlash(c, { kind: 'info', text: context.tr('form.alreadySubmitted') });
     return c.redirect(withReturn(recordUrl(object, outcome.key), carried(object, retour)), 303);
   }
-  setFlash(c, { kind: 'success', text: context.tr('layout.saved') });
+  setFlash(c, savedMessages(context, outcome.warnings));
   return c.redirect(withReturn(recordUrl(object, outcome.key), carried(object, retour)), 303);
 }
 
@@ -128,7 +128,7 @@ export async function updateRecordPost(c: Context<AppEnv>): Promise<Response> {
   const retour = returnOf(c, body) ?? listUrl(object);
   const outcome = await submitEdit(context, object, key, previous, body);
   if (outcome.kind === 'form') return editPage(c, context, object, previous, outcome, retour);
-  setFlash(c, { kind: 'success', text: context.tr('layout.saved') });
+  setFlash(c, savedMessages(context, outcome.warnings));
   return c.redirect(withReturn(recordUrl(object, outcome.key), carried(object, retour)), 303);
 }
 

@@ -26,12 +26,12 @@ export interface FormAgain {
 }
 
 export type CreateOutcome =
-  | { readonly kind: 'created'; readonly record: Row; readonly key: unknown }
+  | { readonly kind: 'created'; readonly record: Row; readonly key: unknown; readonly warnings: readonly string[] }
   /** This form had already been saved: here is the record it created. */
   | { readonly kind: 'already'; readonly key: string }
   | FormAgain;
 
-export type EditOutcome = { readonly kind: 'saved'; readonly record: Row; readonly key: unknown } | FormAgain;
+export type EditOutcome = { readonly kind: 'saved'; readonly record: Row; readonly key: unknown; readonly warnings: readonly string[] } | FormAgain;
 
 /**
  * A refusal with field errors is told by the form's error summary alone (one box, not two): its
@@ -93,7 +93,7 @@ export async function submitCreate(context: ScreenContext, object: RegisteredObj
   }
   const key = object.meta.key ? result.record[object.meta.key] : undefined;
   await completeSubmission(db, token, key);
-  return { kind: 'created', record: result.record, key };
+  return { kind: 'created', record: result.record, key, warnings: result.warnings };
 }
 
 /** The edit form of a stored record. */
@@ -106,7 +106,7 @@ export async function editForm(context: ScreenContext, object: RegisteredObject,
 export async function submitEdit(context: ScreenContext, object: RegisteredObject, key: string, previous: Row, body: FormBody, fixed: Row = {}): Promise<EditOutcome> {
   const fields = fieldsFor(context, object, 'edit', fixedColumns(fixed));
   const result = await saveChanges(context, object, key, fields, body, previous, onlyColumns(fixed));
-  if (result.ok) return { kind: 'saved', record: result.record, key: object.meta.key ? result.record[object.meta.key] : key };
+  if (result.ok) return { kind: 'saved', record: result.record, key: object.meta.key ? result.record[object.meta.key] : key, warnings: result.warnings };
   const version = typeof body[VERSION_FIELD] === 'string' ? body[VERSION_FIELD] : String(previous[VERSION_FIELD] ?? '');
   const told = toldBy(context, [{ kind: 'error', text: result.message }], result.errors);
   return {
@@ -118,3 +118,9 @@ export async function submitEdit(context: ScreenContext, object: RegisteredObjec
     status: result.status,
   };
 }
+
+/** What the page after a save shows: « enregistré », then the hooks' warnings (polite: the save is done). */
+export const savedMessages = (context: ScreenContext, warnings: readonly string[]): Message[] => [
+  { kind: 'success', text: context.tr('layout.saved') },
+  ...warnings.map((text): Message => ({ kind: 'info', text })),
+];

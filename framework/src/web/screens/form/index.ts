@@ -8,7 +8,7 @@ export { formHelperRoutes } from './helper-routes.ts';
 export { uploadAwareBodyLimit } from './body-limit.ts';
 export { screenContext, readBody, type ScreenContext } from './context.ts';
 export { formFields, referenceOf, type FormField, type FormMode, type Reference } from './fields.ts';
-export { editForm, newForm, submitCreate, submitEdit, type CreateOutcome, type EditOutcome, type FormAgain } from './flows.ts';
+export { editForm, newForm, savedMessages, submitCreate, submitEdit, type CreateOutcome, type EditOutcome, type FormAgain } from './flows.ts';
 export { RecordForm, type FormState, type FormTarget } from './form-view.tsx';
 export { customAction, isWritable, objectLabel, mayDelete, mayRunAction, mayWrite } from './permissions.ts';
 export { Portlet, portletLinks, type PortletLink } from './portlet.tsx';

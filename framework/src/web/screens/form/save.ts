@@ -20,7 +20,8 @@ export interface Refusal {
   readonly status: ContentfulStatusCode;
 }
 
-export type SaveResult = { readonly ok: true; readonly record: Row } | ({ readonly ok: false } & Refusal);
+/** `warnings`: the hooks' non-blocking warnings about the saved record. */
+export type SaveResult = { readonly ok: true; readonly record: Row; readonly warnings: readonly string[] } | ({ readonly ok: false } & Refusal);
 
 /** Refusals shown on the page the user is on; anything else goes to the error pages. */
 const SHOWN_ON_FORM = new Set(['bad_request', 'validation', 'conflict', 'stale_version', 'has_children', 'unavailable_action']);
@@ -42,9 +43,10 @@ export async function saveNew(context: ScreenContext, object: RegisteredObject, 
     return { ok: false, message: context.tr('records.invalidForm'), errors: uploads.errors, code: 'validation', status: 422 };
   }
   try {
-    const record = await createRecord(context.deps, context.actor, object, { ...input, ...uploads.input }, { requestId: context.requestId });
+    const warnings: string[] = [];
+    const record = await createRecord(context.deps, context.actor, object, { ...input, ...uploads.input }, { requestId: context.requestId, warnings });
     await keepUploads(context, object, fields, uploads.staged, record, undefined);
-    return { ok: true, record };
+    return { ok: true, record, warnings };
   } catch (error) {
     await discardUploads(context, uploads.staged);
     return { ok: false, ...refusalOf(error) };
@@ -67,13 +69,15 @@ export async function saveChanges(
     return { ok: false, message: context.tr('records.invalidForm'), errors: uploads.errors, code: 'validation', status: 422 };
   }
   try {
+    const warnings: string[] = [];
     const record = await updateRecord(context.deps, context.actor, object, key, { ...input, ...uploads.input }, {
       partial: true,
       version: versionOf(body),
       requestId: context.requestId,
+      warnings,
     });
     await keepUploads(context, object, fields, uploads.staged, record, previous);
-    return { ok: true, record };
+    return { ok: true, record, warnings };
   } catch (error) {
     await discardUploads(context, uploads.staged);
     return { ok: false, ...refusalOf(error) };
@@ -88,7 +92,7 @@ export async function remove(context: ScreenContext, object: RegisteredObject, k
     return { ok: false, ...refusalOf(error) };
   }
   await releaseFiles(context, fields, previous, undefined);
-  return { ok: true, record: previous };
+  return { ok: true, record: previous, warnings: [] };
 }
 
 /** A custom action: the posted fields (not the transport ones) are its input. */

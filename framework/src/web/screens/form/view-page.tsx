@@ -28,7 +28,7 @@ export async function viewPage(c: Context<AppEnv>): Promise<Response> {
       <div class="page-enregistrement">
         <Portlet links={portletLinks(object, context.actor, record, context.locale, retour)} locale={context.locale} />
         <RecordSheet fields={fields} record={record} context={sheetContext} />
-        {await recordDocuments(context.runtime.db, context.actor, object, record[object.meta.key ?? ''], context.locale, context.runtime.config.smtp !== undefined)}
+        {await recordDocuments(context.runtime.db, context.actor, object, record, context.locale, context.runtime.config.smtp !== undefined)}
         {await subFormSection(c, object, record)}
       </div>
     ),

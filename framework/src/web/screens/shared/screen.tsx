@@ -12,7 +12,7 @@ import type { AppEnv } from '../../env.ts';
 import { chromeOf } from '../../layout/chrome.ts';
 import { Layout, type Crumb, type Message } from '../../layout/layout.tsx';
 import { localeOf } from '../../locale.ts';
-import { takeFlash } from './flash.ts';
+import { takeFlashMessages } from './flash.ts';
 import { menuLabelOf, rubriqueOf } from './rubrique.ts';
 import { listUrl, recordUrl } from './urls.ts';
 
@@ -29,8 +29,8 @@ export interface ScreenProps {
 
 export async function renderScreen(c: Context<AppEnv>, props: ScreenProps): Promise<Response> {
   const locale = localeOf(c);
-  const flash = takeFlash(c);
-  const messages = [...(flash ? [flash] : []), ...(props.messages ?? [])];
+  const flash = takeFlashMessages(c);
+  const messages = [...flash, ...(props.messages ?? [])];
   const heading = props.heading === null ? undefined : (props.heading ?? props.title);
   const page = (
     <Layout

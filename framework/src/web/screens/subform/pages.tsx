@@ -23,6 +23,7 @@ import {
   RecordSheet,
   remove,
   staticContext,
+  savedMessages,
   submitCreate,
   submitEdit,
   suggestionsUrl,
@@ -63,9 +64,9 @@ export async function subListing(c: Context<AppEnv>): Promise<Response> {
 }
 
 /** After a saved form: the listing again (htmx), or a redirect to the tab's page with the message. */
-async function afterSave(c: Context<AppEnv>, request: SubFormRequest, message: Message): Promise<Response> {
-  if (request.fragment) return listing(c, request, [message]);
-  setFlash(c, message);
+async function afterSave(c: Context<AppEnv>, request: SubFormRequest, messages: readonly Message[]): Promise<Response> {
+  if (request.fragment) return listing(c, request, messages);
+  setFlash(c, messages);
   return c.redirect(request.baseUrl, 303);
 }
 
@@ -121,8 +122,8 @@ export async function subCreate(c: Context<AppEnv>): Promise<Response> {
   requireWrite(request, 'ajouter');
   const outcome = await submitCreate(request.context, request.child, withDefaults(await readBody(c), request.defaults), request.fixed);
   if (outcome.kind === 'form') return addForm(c, request, outcome);
-  const text = outcome.kind === 'already' ? request.context.tr('form.alreadySubmitted') : request.context.tr('layout.saved');
-  return afterSave(c, request, { kind: outcome.kind === 'already' ? 'info' : 'success', text });
+  if (outcome.kind === 'already') return afterSave(c, request, [{ kind: 'info', text: request.context.tr('form.alreadySubmitted') }]);
+  return afterSave(c, request, savedMessages(request.context, outcome.warnings));
 }
 
 // ---- consulter -----------------------------------------------------------------------------------
@@ -186,8 +187,8 @@ export async function subUpdate(c: Context<AppEnv>): Promise<Response> {
   const outcome = await submitEdit(request.context, request.child, key, previous, await readBody(c), request.fixed);
   if (outcome.kind === 'form') return changeForm(c, request, previous, outcome);
   // As on a full page: the saved child's record, whose « Retour » leads to the sub-listing.
-  const saved: Message = { kind: 'success', text: request.context.tr('layout.saved') };
-  if (request.fragment) return childView(c, request, await childRecord(request, String(outcome.key)), [saved]);
+  const saved = savedMessages(request.context, outcome.warnings);
+  if (request.fragment) return childView(c, request, await childRecord(request, String(outcome.key)), saved);
   setFlash(c, saved);
   return c.redirect(childUrl(request, outcome.key), 303);
 }
@@ -252,6 +253,6 @@ export async function subDelete(c: Context<AppEnv>): Promise<Response> {
   const fields = fieldsFor(request.context, request.child, 'delete');
   const result = await remove(request.context, request.child, key, fields, await readBody(c), record);
   if (!result.ok) return deleteConfirmation(c, request, record, result);
-  return afterSave(c, request, { kind: 'success', text: request.context.tr('form.deleted') });
+  return afterSave(c, request, [{ kind: 'success', text: request.context.tr('form.deleted') }]);
 }
 
