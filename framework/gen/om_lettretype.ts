@@ -285,6 +285,18 @@ export const meta = {
       required: false,
       comment: 'Objet imprimé (application.table), par exemple registre.traitement.',
     },
+    {
+      name: 'impression_differee',
+      label: 'Impression differee',
+      pgType: 'bool',
+      kind: 'boolean',
+      notNull: true,
+      hasDefault: true,
+      defaultSql: 'false',
+      generation: null,
+      required: false,
+      comment: 'Toujours imprimer une recherche en traitement (document long pour chaque enregistrement).',
+    },
   ],
   primaryKey: ['om_lettretype'],
   key: 'om_lettretype',
@@ -338,4 +350,5 @@ export interface OmLettretypeRow {
   margeright: number;
   margebottom: number;
   objet: string | null;
+  impression_differee: boolean;
 }

@@ -43,7 +43,6 @@ export function documentScreens(order: number, label: string): ScreensDeclaratio
       margebottom: t('admin.editions.margeBottom'),
     },
     formLayout: [
-      // impression_differee: om_etat only (migration 0018); a field the table lacks is left out.
       { legend: t('admin.editions.legendIdentification'), fields: ['id', 'libelle', 'actif', 'om_collectivite', 'impression_differee'], columns: 2 },
       { legend: t('admin.editions.legendPage'), fields: ['orientation', 'format', 'margeleft', 'margetop', 'margeright', 'margebottom'], columns: 2 },
       { legend: t('admin.editions.legendLogo'), fields: ['logo', 'logoleft', 'logotop'], columns: 3, collapsible: true },
