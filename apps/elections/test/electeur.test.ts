@@ -11,6 +11,7 @@ import type { Actor } from '../../../framework/src/access/actor.ts';
 import { createRecord, getRecord, listRecords, ServiceError, type ReadDeps } from '../../../framework/src/records/index.ts';
 import { createApp } from '../../../framework/src/web/app.tsx';
 import type { AppEnv } from '../../../framework/src/web/env.ts';
+import { grant } from '../../../framework/test/support/runtime.ts';
 import { describeEachDatabase } from '../../../framework/test/support/databases.ts';
 import { TestClient } from '../../../framework/test/support/http.ts';
 import type { TestRuntime } from '../../../framework/test/support/runtime.ts';
@@ -63,9 +64,13 @@ describeEachDatabase(
       runtime = await electionsRuntime(database());
       deps = depsOf(runtime);
       app = createApp(runtime);
+      // What ADMINISTRATEUR receives when the application is installed (not run by the test runtime).
+      await grant(database(), 'ADMINISTRATEUR', ['elections.electeur']);
       actors = await actorsFor(database(), [
-        { login: 'agent', profil: 'UTILISATEUR', collectivite: 1 },
-        { login: 'agent3', profil: 'UTILISATEUR', collectivite: 3 },
+        // Electors are written directly by administrators only (corrections); agents go through movements.
+        { login: 'agent', profil: 'ADMINISTRATEUR', collectivite: 1 },
+        { login: 'agent3', profil: 'ADMINISTRATEUR', collectivite: 3 },
+        { login: 'instructeur', profil: 'UTILISATEUR', collectivite: 1 },
       ]);
     });
 
@@ -73,6 +78,14 @@ describeEachDatabase(
       const row = await createRecord(deps, actor('agent'), electeur(), valid());
       assert.equal(row.nom_recherche, 'BERARD');
       assert.equal(row.om_collectivite, 1);
+    });
+
+    test('an agent (UTILISATEUR) reads electors but changes them only through movements', async () => {
+      const instructeur = actor('instructeur');
+      for (const permission of ['elections.electeur_tab', 'elections.electeur_consulter', 'elections.electeur_demander_modification', 'elections.electeur_radier']) {
+        assert.ok(instructeur.permissions.has(permission), permission);
+      }
+      await assert.rejects(createRecord(deps, instructeur, electeur(), valid()), { code: 'forbidden' });
     });
 
     test('the birthplace field matching « Lieu de naissance » is required, the others must stay empty', async () => {
