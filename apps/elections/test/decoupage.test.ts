@@ -221,6 +221,12 @@ describeEachDatabase(
       ]);
       const bureaux = await database().ownerQuery<{ electeur: number; bureau: number | null }>(`select electeur, bureau from elections.electeur order by electeur`);
       assert.deepEqual(bureaux.map((row) => [Number(row.electeur), row.bureau === null ? null : Number(row.bureau)]), [[1, 1], [2, 2], [3, 1], [4, 1], [5, 2], [6, 2], [9, 9]]);
+      const numbers = await database().ownerQuery<{ bureau: number; numeros: number[]; n: number }>(
+        `select bureau, array_agg(numero_bureau order by numero_bureau) as numeros, count(*)::int as n from elections.electeur where om_collectivite = 1 group by bureau`,
+      );
+      for (const { bureau, numeros, n } of numbers) {
+        assert.deepEqual(numeros.map(Number), Array.from({ length: n }, (_, index) => index + 1), `bureau ${bureau} numbered 1 to ${n} again`);
+      }
       assert.match(after.text, /6 électeur\(s\) ; 0 à changer de bureau/);
       assert.match(after.text, /<button type="submit" aria-describedby="redecoupage-aide" disabled="">Appliquer<\/button>|disabled/);
 

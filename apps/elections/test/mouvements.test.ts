@@ -119,6 +119,14 @@ describeEachDatabase(
       assert.equal(electeur.bureau_force, true);
     });
 
+    test('an inscription passes the elector form’s rules: the list follows the nationality, no birth in the future', async () => {
+      const foreigner = await refusalOf(() => create(inscription({ nom: 'Garcia', nationalite: 'ESP' })));
+      assert.match(foreigner.fields.liste ?? foreigner.fields.nationalite ?? '', /liste principale est réservée/);
+      const future = await refusalOf(() => create(inscription({ nom: 'Avenir', date_naissance: '2999-01-01' })));
+      assert.match(future.fields.date_naissance ?? '', /postérieure à aujourd’hui/);
+      assert.equal((await one<{ n: number }>(`select count(*)::int as n from elections.mouvement where nom in ('Garcia', 'Avenir')`)).n, 0);
+    });
+
     test('a duplicate refuses the inscription, listing it, until « J’ai vérifié » is ticked; a homonym alone does not', async () => {
       const refused = await refusalOf(() => create(inscription({ nom: 'ZOLA', prenoms: 'Émile', date_naissance: '1940-04-02' })));
       assert.ok(refused.fields.doublon_arbitre, 'the field to tick is named');

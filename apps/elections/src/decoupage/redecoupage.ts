@@ -10,6 +10,7 @@ import type { Actor } from '../../../../framework/src/access/actor.ts';
 import type { Db, Schema } from '../../../../framework/src/db/connection.ts';
 import { writeAs } from '../../../../framework/src/db/tenant-context.ts';
 import { writeAudit } from '../../../../framework/src/records/audit.ts';
+import { renumberList } from '../mouvements/liste.ts';
 import type { ReadDeps } from '../../../../framework/src/records/index.ts';
 import { simulateRedecoupage, TYPE_MOUVEMENT_REDECOUPAGE, type ElecteurAdresse, type RedecoupageSimulation } from '../rules/redecoupage.ts';
 import { readDecoupageRows } from './controle.ts';
@@ -90,6 +91,12 @@ export async function applyRedecoupage(service: ReadDeps, actor: Actor, requestI
       progress.report?.(start + chunk.length, modifications.length);
     }
     progress.signal?.throwIfAborted();
+    // The numbers in each bureau follow the new bureaux (émargement, cards).
+    if (modifications.length > 0) {
+      const moved = modifications.map((change) => change.electeur);
+      const listes = await sql<{ liste: string }>`select distinct liste from elections.electeur where electeur = any(${moved}::integer[])`.execute(trx);
+      for (const { liste } of listes.rows) await renumberList(trx, liste);
+    }
     if (created.length > 0) {
       const after = { electeurs: modifications.map((change) => change.electeur), mouvements: created };
       await writeAudit(trx, { actor, object: mouvement, action: 'redecoupage', key: undefined, before: undefined, after, requestId });

@@ -35,6 +35,8 @@ export const electeur: ObjectOverride = {
       { field: 'bureau' },
       { field: 'voie' },
       { field: 'nationalite' },
+      // « Depuis une date » : the cards of electors registered since then.
+      { field: 'date_inscription' },
     ],
     choices: { civilite: CIVILITES, sexe: SEXES, naissance_lieu: LIEUX_NAISSANCE },
     widgets: {

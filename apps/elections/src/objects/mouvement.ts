@@ -13,7 +13,8 @@ import { ETATS_EN_COURS, etatOf } from '../mouvements/categorie.ts';
 import { message } from '../mouvements/messages.ts';
 import { beforeMouvementWrite, etatLabel, mouvementErrors } from '../mouvements/saisie.ts';
 import { CAS_L30 } from '../rules/calendrier.ts';
-import { bureauForceErrors, lieuNaissanceErrors } from './identite.ts';
+import { todayInParis } from '../rules/dates.ts';
+import { bureauForceErrors, dateNaissanceErrors, lieuNaissanceErrors, nationaliteErrors } from './identite.ts';
 
 export const mouvement: ObjectOverride = {
   defaultSort: ['date_demande', 'mouvement'],
@@ -21,10 +22,17 @@ export const mouvement: ObjectOverride = {
   // The workflow's actions write these; the form shows them.
   readOnlyFields: ['etat', 'categorie', 'date_decision', 'date_transmission', 'ancien_bureau'],
   async validate(context) {
-    const { action, values, previous, locale } = context;
+    const { action, values, previous, trx, locale } = context;
     if (action === 'delete') return {};
     const row = { ...previous, ...values };
-    return { ...lieuNaissanceErrors(row, locale), ...bureauForceErrors(row, locale), ...(await mouvementErrors(context)) };
+    // The elector an accepted movement writes must pass the elector form's own rules.
+    return {
+      ...lieuNaissanceErrors(row, locale),
+      ...dateNaissanceErrors(row, todayInParis(), locale),
+      ...bureauForceErrors(row, locale),
+      ...(await nationaliteErrors(trx, row, locale)),
+      ...(await mouvementErrors(context)),
+    };
   },
   async beforeWrite(context) {
     const { action, previous, locale } = context;
