@@ -139,6 +139,10 @@ describeEachDatabase(
       assert.match(pending.message, /demande d’inscription n° \d+ en cours/);
       const homonym = await create(inscription({ nom: 'Zola', prenoms: 'Émile Paul', date_naissance: '1975-01-01' }));
       assert.equal(homonym.etat, 'a_instruire', 'same name and first first name, another birth date: saved');
+      // Its birth date corrected to the elector's: a duplicate again, refused until arbitrated.
+      const corrected = await refusalOf(() => updateRecord(deps, actor('agent'), mouvements(), String(homonym.mouvement), { prenoms: 'Émile', date_naissance: '1940-04-02' }, { partial: true }));
+      assert.ok(corrected.fields.doublon_arbitre);
+      assert.doesNotMatch(corrected.message, new RegExp(`demande d’inscription n° ${String(homonym.mouvement)} en cours`), 'not its own duplicate');
     });
 
     test('every transition, and each action refused in a wrong state with its reason, nothing changed', async () => {

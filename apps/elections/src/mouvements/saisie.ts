@@ -60,5 +60,13 @@ export async function beforeMouvementWrite(context: WriteContext): Promise<void>
     const bureau = await resolveBureau(trx, row, locale);
     if (bureau.ok) values.bureau = bureau.bureau;
   }
-  if (action === 'create' && categorie === 'inscription') await checkDuplicates(trx, row, undefined, locale, context.warn);
+  if (categorie !== 'inscription') return;
+  if (action === 'create') await checkDuplicates(trx, row, undefined, locale, context.warn);
+  // A pending inscription whose identity changes is looked for again (itself left out).
+  else if (IDENTITY.some((field) => field in values && String(values[field] ?? '') !== String(previous?.[field] ?? ''))) {
+    await checkDuplicates(trx, row, Number(previous?.mouvement), locale, context.warn);
+  }
 }
+
+/** What a duplicate is judged on. */
+const IDENTITY = ['nom', 'prenoms', 'date_naissance', 'liste'] as const;
