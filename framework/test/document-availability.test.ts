@@ -11,6 +11,7 @@ import type { ObjectOverride } from '../src/model/override.ts';
 import { createApp } from '../src/web/app.tsx';
 import type { AppEnv } from '../src/web/env.ts';
 import { Browser } from './support/auth.ts';
+import { pdfPages } from './support/pdf-text.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { createTestRuntime, createUsers, grant } from './support/runtime.ts';
 
@@ -87,5 +88,19 @@ describeEachDatabase('documents offered per record', (database) => {
     assert.equal(printed.status, 200);
     assert.match(printed.headers.get('content-type') ?? '', /^application\/pdf/);
     assert.equal((await browser.get('/dispo/demande/1/pdf/lettretype/accuse')).status, 200);
+  });
+
+  test('a search or a selection printed at once leaves out the records the document does not apply to', async () => {
+    const browser = await signIn();
+    for (const path of ['/dispo/demande/pdf/lettretype/refus', '/dispo/demande/pdf/lettretype/refus?cles=1,2']) {
+      const printed = await browser.get(path);
+      assert.equal(printed.status, 200, path);
+      assert.match(printed.headers.get('content-type') ?? '', /^application\/pdf/, path);
+      const pages = await pdfPages(new Uint8Array(await printed.arrayBuffer()));
+      assert.equal(pages.length, 1, `${path}: the refused demande only`);
+      assert.match(pages[0] ?? '', /Refus pour Zola/);
+    }
+    const none = await browser.get('/dispo/demande/pdf/lettretype/cloture', { Accept: 'text/html' });
+    assert.match(await none.text(), /Aucun enregistrement à imprimer/);
   });
 });

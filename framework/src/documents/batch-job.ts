@@ -10,13 +10,16 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Actor } from '../access/actor.ts';
+import type { Row } from '../db/connection.ts';
 import type { Locale } from '../i18n/index.ts';
 import { jobFolder, jobKind, type JobContext } from '../jobs/index.ts';
+import type { DocumentRef } from '../model/override.ts';
 import type { RegisteredObject } from '../model/registry.ts';
 import { ServiceError } from '../records/errors.ts';
 import type { ListRequest } from '../records/list-plan.ts';
 import { exportRecords, getRecord } from '../records/read.ts';
 import type { ServiceDeps } from '../records/write.ts';
+import { documentApplies } from './applies.ts';
 import type { DocumentDefinition } from './render/definition.ts';
 import { renderBatch } from './render/batch.ts';
 import type { RenderRuntime } from './render/index.ts';
@@ -46,19 +49,27 @@ export const PRINT_JOB = jobKind<PrintJobResult, PrintJobContext>('impression');
 export type PrintSelection = { readonly search: ListRequest } | { readonly keys: readonly string[] };
 
 /** The keys of the records to print, in order (a search's keys only: a few bytes each). */
-export async function selectedKeys(deps: ServiceDeps, actor: Actor, object: RegisteredObject, selection: PrintSelection): Promise<(string | number)[]> {
+export async function selectedKeys(
+  deps: ServiceDeps,
+  actor: Actor,
+  object: RegisteredObject,
+  selection: PrintSelection,
+  document?: DocumentRef,
+): Promise<(string | number)[]> {
   const keyField = object.meta.key ?? '';
   const keys: (string | number)[] = [];
-  const keep = (value: unknown) => {
-    if (typeof value === 'string' || typeof value === 'number') keys.push(value);
+  // A record the document does not apply to (a refusal letter for an accepted movement) is left out.
+  const keep = (row: Row) => {
+    const value = row[keyField];
+    if ((typeof value === 'string' || typeof value === 'number') && (!document || documentApplies(object, row, document))) keys.push(value);
   };
   if ('search' in selection) {
-    await exportRecords(deps, actor, object, selection.search, async (rows) => rows.forEach((row) => keep(row[keyField])), 'consulter');
+    await exportRecords(deps, actor, object, selection.search, async (rows) => rows.forEach(keep), 'consulter');
     return keys;
   }
   for (const raw of selection.keys) {
     try {
-      keep((await getRecord(deps, actor, object, raw))[keyField]);
+      keep(await getRecord(deps, actor, object, raw));
     } catch (error) {
       // Not visible to this user (another collectivité's, deleted since): left out.
       if (!(error instanceof ServiceError) || error.code !== 'not_found') throw error;
@@ -83,7 +94,7 @@ export interface PrintWork {
  * failed print leaves no truncated PDF to download.
  */
 export async function runPrintJob(work: PrintWork, job: JobContext): Promise<PrintJobResult> {
-  const keys = await selectedKeys(work.deps, work.actor, work.object, work.selection);
+  const keys = await selectedKeys(work.deps, work.actor, work.object, work.selection, { kind: work.definition.kind, id: work.definition.id });
   job.report(0, keys.length);
   const file = `impression-${work.definition.id.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 80)}.pdf`;
   const folder = jobFolder(work.runtime.config.dataDir, job.id);

@@ -10,9 +10,9 @@ import type { Actor } from '../../access/actor.ts';
 import type { DocumentRef } from '../../model/override.ts';
 import type { RegisteredObject } from '../../model/registry.ts';
 import { HttpError } from '../operations/index.ts';
+import { documentApplies } from '../../documents/applies.ts';
 
-export const documentApplies = (object: RegisteredObject, record: Row, document: DocumentRef): boolean =>
-  object.override.documents?.available(record, document) ?? true;
+export { documentApplies };
 
 /** Refuses (409 `document_unavailable`) a document that does not apply; an unknown one stays a 404. */
 export async function ensureDocumentApplies(

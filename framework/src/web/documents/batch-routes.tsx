@@ -110,7 +110,7 @@ async function printSearch(c: Context<AppEnv>, kind: DocumentKind): Promise<Resp
   // A long explicit selection goes to the job as it is: its keys are checked there, one by one;
   // so does any selection of an état that is always printed as a job (impression_differee, om_etat and om_lettretype).
   if ('keys' in plan.selection && (alwaysJob || plan.selection.keys.length > directMax) && plan.selection.keys.length > 0) return offerJob(plan.selection.keys.length);
-  const keys = await selectedKeys(serviceDeps(c), plan.actor, plan.object, plan.selection);
+  const keys = await selectedKeys(serviceDeps(c), plan.actor, plan.object, plan.selection, { kind: plan.definition.kind, id: plan.definition.id });
   if (keys.length === 0) {
     return screen(
       <>
