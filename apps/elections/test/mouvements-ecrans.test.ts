@@ -102,7 +102,11 @@ describeEachDatabase(
       assert.match(text, /Objet : refus de votre demande \(mouvement n° \d+\)/);
       assert.match(text, /Votre demande « Inscription volontaire » sur la Liste principale, déposée le 01\/10\/2026/);
       assert.match(text, /Le justificatif de domicile a plus de trois mois\./);
+      assert.match(text, /recours administratif préalable obligatoire auprès de la commission de contrôle, dans un délai de cinq jours/, 'the RAPO first (L18, III)');
+      assert.match(text, /tribunal judiciaire dans un délai de sept jours/);
       assert.doesNotMatch(text, /\[[a-z_]+\]/, 'every merge field is filled');
+      const [source] = await database().ownerQuery<{ merge_fields: string }>(`select merge_fields from om.om_requete where code = 'elections_mouvement'`);
+      assert.match(source?.merge_fields ?? '', /^courriel: /m, 'the applicant’s e-mail, for « Envoyer par courriel »');
     });
 
     test('the fiche électeur shows its history and actions; « Radier l’électeur » asks the type and opens the new movement', async () => {
