@@ -139,7 +139,12 @@ browserSuite(
       assert.equal(back.name, 'Sous-état');
       assert.ok(back.visibleIndicator, 'le focus se voit');
       await page.keyboard.press('Enter');
-      await sousetatPanel.getByLabel('Sous-état').focus();
+      // Reopened, the panel reads its choices again: chosen once they are there, not before.
+      const sousetatSelect = sousetatPanel.getByLabel('Sous-état');
+      const listeEnvois = sousetatSelect.locator('option', { hasText: 'liste_envois' });
+      await listeEnvois.waitFor({ state: 'attached' });
+      await sousetatSelect.selectOption((await listeEnvois.getAttribute('value')) ?? '');
+      await sousetatSelect.focus();
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
 
