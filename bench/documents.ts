@@ -14,20 +14,21 @@
  *   BENCH_DATABASE_URL    server (default postgres://postgres@127.0.0.1:5432/commun_bench); the
  *                         benchmark uses its own database `commun_bench_documents` beside it
  */
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import PDFDocument from 'pdfkit';
-import { commun, freshServerDatabase, peakRss, server } from './lib/instance.ts';
+import { commun, freshServerDatabase, server } from './lib/instance.ts';
+import { runPdfSide, sideLine } from './lib/pdf-side.ts';
 import { printJobToFile } from './lib/print-job.ts';
 import { formatTable } from './lib/measure.ts';
 
 const ROWS = Number(process.env.BENCH_DOCUMENT_ROWS ?? 150_000);
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/commun_bench';
 const ROWS_PER_PAGE = 30;
+const SCRIPT = new URL(import.meta.url).pathname;
 /** `admin`'s collectivité: the inscrits and the documents belong to it. */
 const COLLECTIVITE = 1;
 
@@ -127,31 +128,6 @@ async function pdfkitSide(url: string, file: string): Promise<void> {
 
 // ---- run -----------------------------------------------------------------------------------------
 
-interface Side {
-  readonly name: string;
-  readonly ms: number;
-  readonly peakRssMb: number;
-  readonly pages: number;
-  readonly bytes: number;
-}
-
-/** PDF pages counted from the file's page objects. */
-function pageCount(file: string): number {
-  return (readFileSync(file, 'latin1').match(/\/Type \/Page\b/g) ?? []).length;
-}
-
-async function runSide(name: string, mode: string, url: string, file: string): Promise<Side> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, mode, url, file], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, peakRss(child.pid))), 50);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (exit) => resolve(exit)));
-  clearInterval(sampler);
-  if (code !== 0) throw new Error(`${name} : code de sortie ${code}`);
-  return { name, ms: performance.now() - started, peakRssMb: peak, pages: pageCount(file), bytes: statSync(file).size };
-}
 
 const [mode, childUrl, childFile] = process.argv.slice(2);
 if (mode === '--framework' && childUrl && childFile) {
@@ -167,11 +143,10 @@ if (mode === '--framework' && childUrl && childFile) {
   try {
     console.log(`Liste d’émargement de ${ROWS.toLocaleString('fr-FR')} lignes (${ROWS_PER_PAGE} par page), serveur PostgreSQL.`);
     console.log(`charge avant : ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
-    const direct = await runSide('pdfkit direct', '--pdfkit', url, join(folder, 'pdfkit.pdf'));
-    const framework = await runSide('Commun (état + sous-état)', '--framework', url, join(folder, 'commun.pdf'));
+    const direct = await runPdfSide(SCRIPT, 'pdfkit direct', '--pdfkit', url, join(folder, 'pdfkit.pdf'));
+    const framework = await runPdfSide(SCRIPT, 'Commun (état + sous-état)', '--framework', url, join(folder, 'commun.pdf'));
     console.log(`charge après : ${readFileSync('/proc/loadavg', 'utf8').trim()}\n`);
-    const line = (side: Side) => [side.name, String(side.pages), (side.bytes / 1e6).toFixed(1), (side.ms / 1000).toFixed(1), (side.ms / direct.ms).toFixed(2), side.peakRssMb.toFixed(0)];
-    console.log(formatTable(['côté', 'pages', 'Mo', 'durée s', 'rapport', 'RSS max Mo'], [line(direct), line(framework)]));
+    console.log(formatTable(['côté', 'pages', 'Mo', 'durée s', 'rapport', 'RSS max Mo'], [sideLine(direct, direct), sideLine(framework, direct)]));
     console.log('\nCibles : rapport ≤ 1,5, RSS max < 300 Mo.');
   } finally {
     rmSync(folder, { recursive: true, force: true });

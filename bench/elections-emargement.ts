@@ -8,25 +8,16 @@
  *   pdfkit   the same rows (the sous-état's own SQL, run once per bureau) drawn by hand in a table
  *            of the same columns, landscape A4.
  */
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, readFileSync, statSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import pg from 'pg';
 import PDFDocument from 'pdfkit';
-import { peakRss } from './lib/instance.ts';
 import { printJobToFile } from './lib/print-job.ts';
 
 /** Libreville, the demo's commune. */
 export const COLLECTIVITE = 1;
 const SOUSETAT = 'elections_emargement_simple';
 
-export interface EmargementSide {
-  readonly name: string;
-  readonly ms: number;
-  readonly peakRssMb: number;
-  readonly pages: number;
-  readonly bytes: number;
-}
 
 async function bureauKeys(client: pg.Client): Promise<number[]> {
   const result = await client.query<{ bureau: number }>('select bureau from elections.bureau where om_collectivite = $1 order by code', [COLLECTIVITE]);
@@ -109,21 +100,4 @@ export async function pdfkitSide(url: string, file: string): Promise<void> {
   await client.end();
   doc.end();
   await once(output, 'close');
-}
-
-/** PDF pages counted from the file's page objects. */
-function pageCount(file: string): number {
-  return (readFileSync(file, 'latin1').match(/\/Type \/Page\b/g) ?? []).length;
-}
-
-/** Runs one side in a child process (`script --mode url file`), sampling its peak memory. */
-export async function runSide(script: string, name: string, mode: string, url: string, file: string): Promise<EmargementSide> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script, mode, url, file], { stdio: ['ignore', 'inherit', 'inherit'] });
-  let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, peakRss(child.pid))), 50);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (exit) => resolve(exit)));
-  clearInterval(sampler);
-  if (code !== 0) throw new Error(`${name} : code de sortie ${code}`);
-  return { name, ms: performance.now() - started, peakRssMb: peak, pages: pageCount(file), bytes: statSync(file).size };
 }

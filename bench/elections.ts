@@ -37,7 +37,8 @@ import { loadReferentials } from '../framework/src/referentials/index.ts';
 import { generateElecteurs } from '../apps/elections/demo/generate.ts';
 import { elections } from '../apps/elections/src/index.ts';
 import { loadElectionsDemo } from '../apps/elections/src/demo.ts';
-import { COLLECTIVITE, communSide, pdfkitSide, runSide, type EmargementSide } from './elections-emargement.ts';
+import { COLLECTIVITE, communSide, pdfkitSide } from './elections-emargement.ts';
+import { runPdfSide, sideLine } from './lib/pdf-side.ts';
 import { freshServerDatabase } from './lib/instance.ts';
 import { formatTable, measureLatency, ms, type Latency } from './lib/measure.ts';
 
@@ -199,10 +200,9 @@ async function emargement(url: string): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'commun-bench-elections-'));
   try {
     console.log(`\n1. Émargement de toute la commune (${(count?.n ?? 0).toLocaleString('fr-FR')} électeurs, 12 bureaux), charge : ${loadAverage()}`);
-    const direct = await runSide(SCRIPT, 'pdfkit direct', '--pdfkit', url, join(folder, 'pdfkit.pdf'));
-    const commun = await runSide(SCRIPT, 'Commun (état emargement, renderBatch)', '--commun', url, join(folder, 'commun.pdf'));
-    const line = (side: EmargementSide) => [side.name, String(side.pages), (side.bytes / 1e6).toFixed(1), (side.ms / 1000).toFixed(1), (side.ms / direct.ms).toFixed(2), side.peakRssMb.toFixed(0)];
-    console.log(formatTable(['côté', 'pages', 'Mo', 'durée s', 'rapport', 'RSS max Mo'], [line(direct), line(commun)]));
+    const direct = await runPdfSide(SCRIPT, 'pdfkit direct', '--pdfkit', url, join(folder, 'pdfkit.pdf'));
+    const commun = await runPdfSide(SCRIPT, 'Commun (état emargement, renderBatch)', '--commun', url, join(folder, 'commun.pdf'));
+    console.log(formatTable(['côté', 'pages', 'Mo', 'durée s', 'rapport', 'RSS max Mo'], [sideLine(direct, direct), sideLine(commun, direct)]));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
