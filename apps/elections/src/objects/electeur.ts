@@ -7,8 +7,7 @@ import type { ObjectOverride } from '../../../../framework/src/model/override.ts
 import { CIVILITES, LIEUX_NAISSANCE, SEXES } from '../choices.ts';
 import { applicationMenu } from '../menu.ts';
 import { electeurActions } from '../mouvements/fiche-electeur.ts';
-import { todayInParis } from '../rules/dates.ts';
-import { bureauForceErrors, dateNaissanceErrors, lieuNaissanceErrors, nationaliteErrors } from './identite.ts';
+import { identiteErrors } from './identite.ts';
 
 export const electeur: ObjectOverride = {
   defaultSort: ['nom', 'prenoms', 'date_naissance'],
@@ -16,12 +15,7 @@ export const electeur: ObjectOverride = {
   async validate({ action, values, previous, trx, locale }) {
     if (action === 'delete') return {};
     const row = { ...previous, ...values };
-    return {
-      ...lieuNaissanceErrors(row, locale),
-      ...dateNaissanceErrors(row, todayInParis(), locale),
-      ...bureauForceErrors(row, locale),
-      ...(await nationaliteErrors(trx, row, locale)),
-    };
+    return identiteErrors(trx, row, locale);
   },
   actions: electeurActions,
   screens: {

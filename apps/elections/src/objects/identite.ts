@@ -9,6 +9,7 @@ import type { Locale } from '../../../../framework/src/i18n/index.ts';
 import type { FieldErrors } from '../../../../framework/src/model/override.ts';
 import { LIEUX_NAISSANCE, type LieuNaissance } from '../choices.ts';
 import { message } from '../messages.ts';
+import { todayInParis } from '../rules/dates.ts';
 
 const filled = (value: unknown): boolean => value !== null && value !== undefined && String(value).trim() !== '';
 
@@ -58,4 +59,14 @@ export async function nationaliteErrors(trx: Transaction<Schema>, row: Row, loca
   if (!nationalite) return {};
   if (row.liste === 'LP') return row.nationalite === 'FRA' ? {} : { liste: message('listePrincipaleFrancais', locale) };
   return nationalite.ue ? {} : { nationalite: message('listeComplementaireUe', { nationalite: nationalite.libelle }, locale) };
+}
+
+/** Every rule of an elector's identity, address and bureau: the elector form's, and a movement's (it may write one). */
+export async function identiteErrors(trx: Transaction<Schema>, row: Row, locale: Locale | undefined): Promise<FieldErrors> {
+  return {
+    ...lieuNaissanceErrors(row, locale),
+    ...dateNaissanceErrors(row, todayInParis(), locale),
+    ...bureauForceErrors(row, locale),
+    ...(await nationaliteErrors(trx, row, locale)),
+  };
 }

@@ -13,8 +13,7 @@ import { ETATS_EN_COURS, etatOf } from '../mouvements/categorie.ts';
 import { message } from '../mouvements/messages.ts';
 import { beforeMouvementWrite, etatLabel, mouvementErrors } from '../mouvements/saisie.ts';
 import { CAS_L30 } from '../rules/calendrier.ts';
-import { todayInParis } from '../rules/dates.ts';
-import { bureauForceErrors, dateNaissanceErrors, lieuNaissanceErrors, nationaliteErrors } from './identite.ts';
+import { identiteErrors } from './identite.ts';
 
 export const mouvement: ObjectOverride = {
   defaultSort: ['date_demande', 'mouvement'],
@@ -26,13 +25,7 @@ export const mouvement: ObjectOverride = {
     if (action === 'delete') return {};
     const row = { ...previous, ...values };
     // The elector an accepted movement writes must pass the elector form's own rules.
-    return {
-      ...lieuNaissanceErrors(row, locale),
-      ...dateNaissanceErrors(row, todayInParis(), locale),
-      ...bureauForceErrors(row, locale),
-      ...(await nationaliteErrors(trx, row, locale)),
-      ...(await mouvementErrors(context)),
-    };
+    return { ...(await identiteErrors(trx, row, locale)), ...(await mouvementErrors(context)) };
   },
   async beforeWrite(context) {
     const { action, previous, locale } = context;
