@@ -5,5 +5,7 @@
 import { elections } from './apps/elections/src/index.ts';
 import { registre } from './apps/registre/src/index.ts';
 import type { InstanceConfig } from './framework/src/cli.ts';
+import { resultats } from './apps/resultats/src/index.ts';
+import { scrutin } from './apps/scrutin/src/index.ts';
 
-export default { applications: [registre, elections] } satisfies InstanceConfig;
+export default { applications: [registre, elections, resultats, scrutin] } satisfies InstanceConfig;

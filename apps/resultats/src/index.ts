@@ -1,0 +1,15 @@
+/**
+ * L’application « Résultats électoraux » telle que l’instance la sert (commun.config.ts) : les modules générés
+ * (gen/, écrits par `commun gen --app apps/resultats`) et les surcharges écrites à la main (src/objects/).
+ */
+import { fileURLToPath } from 'node:url';
+import { registerGenerated, type Application } from '../../../framework/src/application.ts';
+import * as generated from '../gen/index.ts';
+import { overrides } from './objects/index.ts';
+
+export const resultats: Application = {
+  name: 'resultats',
+  title: generated.title,
+  migrations: { scope: 'resultats', schema: 'resultats', directory: fileURLToPath(new URL('../migrations', import.meta.url)) },
+  register: (registry) => registerGenerated(registry, generated, overrides),
+};
