@@ -170,6 +170,13 @@ describeEachDatabase('Application routes over HTTP', (database) => {
       },
     });
     registry.addApiRoute({ app: 'agenda', method: 'GET', path: 'anonyme', permission: 'public', handler: ({ read }) => read(async () => 'jamais') });
+    registry.addApiRoute({
+      app: 'agenda',
+      method: 'POST',
+      path: 'duree/:unite',
+      permission: 'public',
+      handler: ({ params, body }) => ({ unite: params.unite, total: (Array.isArray(body.durees) ? body.durees : []).reduce((sum: number, value: unknown) => sum + Number(value), 0) }),
+    });
     registry.addPage({
       app: 'agenda',
       path: 'planning',
@@ -286,6 +293,18 @@ describeEachDatabase('Application routes over HTTP', (database) => {
     const notJson = await agent.request('POST', '/api/v1/agenda/rappels/4', { form: { texte: 'x' } });
     assert.equal(notJson.status, 400);
     assert.deepEqual(handled.filter((entry) => entry.startsWith('rappel')), ['rappel 4']);
+  });
+
+  test('a public POST route computes from a JSON body sent without any session or token; a form post or a session still needs the CSRF token', async () => {
+    const anonymous = await client().request('POST', '/api/v1/agenda/duree/minutes', { json: { durees: [30, 45] }, csrf: false });
+    assert.equal(anonymous.status, 200, anonymous.text);
+    assert.deepEqual(anonymous.body, { unite: 'minutes', total: 75 });
+    const asForm = await client().request('POST', '/api/v1/agenda/duree/minutes', { form: { durees: '30' }, csrf: false });
+    assert.equal(asForm.status, 403);
+    const agent = await signedIn('agent');
+    assert.equal((await agent.request('POST', '/api/v1/agenda/duree/minutes', { json: { durees: [1] }, csrf: false })).status, 403);
+    assert.equal((await agent.request('POST', '/api/v1/agenda/duree/minutes', { json: { durees: [1] } })).status, 200);
+    assert.equal((await client().request('POST', '/api/v1/agenda/rappels/4', { json: { texte: 'x' }, csrf: false })).status, 403);
   });
 
   test('a page: the login page without a session, a 403 page without the permission, the common layout with it', async () => {

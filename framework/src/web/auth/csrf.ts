@@ -6,6 +6,7 @@ import { translatorOf } from '../locale.ts';
 import { CSRF_COOKIE, cookieOptions } from './cookies.ts';
 import { refuse } from './respond.tsx';
 import { isStreamedUpload } from '../streamed-uploads.ts';
+import { PUBLIC_ROUTE } from '../../model/app-routes.ts';
 
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -53,7 +54,10 @@ async function presentedToken(c: Context): Promise<string | undefined> {
 /**
  * Every state-changing request (POST, PUT, PATCH, DELETE…) made with the session cookie must carry
  * the session's CSRF token; an anonymous one must carry the value of its `commun_csrf` cookie.
- * Requests authenticated by an API token are exempt (a browser never adds that header by itself).
+ * Requests authenticated by an API token are exempt (a browser never adds that header by itself),
+ * and so is a JSON body sent without a session to a public route of an application (a computation
+ * like `POST /api/v1/resultats/repartition-sieges`): there is no session to ride, and another site
+ * cannot send `application/json` here without a CORS preflight, which this server never grants.
  * A refusal is a 403 and the handler does not run, so nothing changes.
  */
 export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
@@ -61,9 +65,26 @@ export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
     if (SAFE_METHODS.has(c.req.method)) return next();
     // Its handler checks the token as the body streams (streamed-uploads.ts).
     if (isStreamedUpload(c)) return next();
+    if (isAnonymousJsonToPublicRoute(c)) return next();
     if (!csrfAccepts(c, await presentedToken(c))) return refuseCsrf(c);
     await next();
   };
+}
+
+const isJson = (c: Context) => (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
+
+/** `/api/v1/<app>/<path>` against a declared path whose `:name` segments match any one segment. */
+function matchesPath(declared: string, requested: string): boolean {
+  const want = declared.split('/');
+  const got = requested.split('/');
+  return want.length === got.length && want.every((segment, index) => segment.startsWith(':') ? (got[index] ?? '') !== '' : segment === got[index]);
+}
+
+function isAnonymousJsonToPublicRoute(c: Context<AppEnv>): boolean {
+  if (c.get('session') || !isJson(c)) return false;
+  return c.get('runtime').registry.apiRoutes().some(
+    (route) => route.permission === PUBLIC_ROUTE && route.method === c.req.method && matchesPath(`/api/v1/${route.app}/${route.path}`, c.req.path),
+  );
 }
 
 /** Whether `presented` is the token this request must carry; requests authenticated by an API token need none. */
