@@ -14,6 +14,11 @@ export interface Application {
   readonly migrations: MigrationSource;
   /** Registers the application's objects (generated metadata + overrides). */
   register(registry: Registry): void;
+  /**
+   * Runs once every application of the instance is registered, whatever their order: where this
+   * application uses another one when it is served too (résultats takes its bureaux from élections).
+   */
+  connect?(registry: Registry): void;
   /** The application has geometry columns: the embedded database loads PostGIS. */
   readonly postgis?: boolean;
   /**
@@ -28,6 +33,12 @@ export interface Application {
   readonly referentials?: readonly Referential[];
   /** Loads demo data when the database is new. */
   loadDemo?(runtime: Runtime): Promise<void>;
+}
+
+/** Registers the applications, then lets each connect to the others served with it. */
+export function registerApplications(registry: Registry, applications: readonly Application[]): void {
+  for (const application of applications) application.register(registry);
+  for (const application of applications) application.connect?.(registry);
 }
 
 /**

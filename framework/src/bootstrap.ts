@@ -4,7 +4,7 @@ import { checkApplicationPermissions, checkRoutePermissions, grantToAdministrato
 import { hashPassword } from './access/passwords.ts';
 import { syncPermissionVocabulary } from './access/vocabulary.ts';
 import { createMailer } from './access/mailer.ts';
-import type { Application } from './application.ts';
+import { registerApplications, type Application } from './application.ts';
 import type { RuntimeConfig } from './config/index.ts';
 import { asApplicationRole, frameworkMigrations, migrate, openDatabase, readMigrations, type Db } from './db/index.ts';
 import { createLogger } from './logger.ts';
@@ -57,7 +57,7 @@ export function buildRegistry(applications: readonly Application[]): Registry {
   const registry = new Registry();
   registerFrameworkObjects(registry);
   registerFrameworkWidgets(registry);
-  for (const application of applications) application.register(registry);
+  registerApplications(registry, applications);
   registry.linkIncomingReferences();
   for (const application of applications) checkRoutePermissions(registry, application);
   return registry;

@@ -25,7 +25,10 @@ function usageAsked(args: readonly string[], usage: string): number | undefined 
 async function start(): Promise<number> {
   const started = Date.now();
   const config = loadConfig();
-  const [{ bootstrap }, applications] = await Promise.all([import('./bootstrap.ts'), loadApplications()]);
+  // One after the other: both reach sanitize-html, whose require() of an ES module fails while
+  // another import() of it is still loading (Node 20 to 24: « Unexpected module status »).
+  const { bootstrap } = await import('./bootstrap.ts');
+  const applications = await loadApplications();
   // The database opens in its own thread while this one loads the web application's modules.
   const booting = bootstrap(config, applications);
   booting.catch(() => undefined); // Awaited below; a failure must not count as unhandled meanwhile.

@@ -80,6 +80,12 @@ export const FORM_OVERRIDES: Record<string, ObjectOverride> = {
     hiddenFields: ['interne'],
     readOnlyFields: ['reference'],
     canDelete: (record) => record.nom !== 'Protégée',
+    links: [
+      { label: 'Fiches de la même commune', href: (record) => `/formu/voisines/${String(record.fiche)}`, order: 20 },
+      { label: 'Rapport annuel', href: () => '/formu/rapport', permissions: ['formu.rapport'] },
+      { label: 'Historique', href: (record) => `/formu/historique/${String(record.fiche)}`, permissions: ['formu.fiche_consulter'], order: 10 },
+      { label: 'Jamais', href: () => '/formu/jamais', condition: (record) => record.nom === 'Personne' },
+    ],
     actions: {
       valider: {
         label: 'Valider la fiche',
@@ -280,6 +286,9 @@ describeEachDatabase('form screens', (database) => {
         [`/formu/fiche/${id}/delete`, 'Supprimer'],
         [`/formu/fiche/${id}/valider`, 'Valider la fiche'],
         [`/formu/fiche/${id}/archiver`, 'Archiver'],
+        // The override's links the user may see, by order; after the actions.
+        [`/formu/historique/${id}`, 'Historique'],
+        [`/formu/voisines/${id}`, 'Fiches de la même commune'],
         ['/formu/fiche', 'Retour'],
       ],
     );
@@ -417,7 +426,14 @@ describeEachDatabase('form screens', (database) => {
     const lecteur = await signedIn('lecteur');
     const view = await page(lecteur.browser, `/formu/fiche/${id}`);
     assert.equal(view.status, 200);
-    assert.match(view.html, /<nav class="portlet" aria-label="Actions sur l’enregistrement"><ul><li><a class="bouton bouton-secondaire" href="\/formu\/fiche">Retour<\/a><\/li><\/ul><\/nav>/);
+    // No action for a reader; the links they may follow (« Historique » needs fiche_consulter, which they hold).
+    assert.match(
+      view.html,
+      new RegExp(
+        `<nav class="portlet" aria-label="Actions sur l’enregistrement"><ul><li><a class="bouton action-lien" href="/formu/historique/${id}">Historique</a></li>` +
+          `<li><a class="bouton action-lien" href="/formu/voisines/${id}">Fiches de la même commune</a></li><li><a class="bouton bouton-secondaire" href="/formu/fiche">Retour</a></li></ul></nav>`,
+      ),
+    );
     for (const path of ['/formu/fiche/new', `/formu/fiche/${id}/edit`, `/formu/fiche/${id}/delete`, `/formu/fiche/${id}/valider`, '/formu/ligne/new']) {
       const refused = await page(lecteur.browser, path);
       assert.equal(refused.status, 403, path);

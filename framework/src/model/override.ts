@@ -121,6 +121,25 @@ export interface CustomAction {
   readonly inputs?: readonly ActionInput[];
 }
 
+/**
+ * A link of the record's portlet to a page of the application (« Soirée électorale » on an
+ * election): plain navigation, unlike an action, which changes something behind a confirmation.
+ */
+export interface RecordLink {
+  readonly label: string;
+  /** A path of this site for this record (`/resultats/suivi/12`). */
+  readonly href: (record: Row) => string;
+  /**
+   * Shown to users holding one of these (openMairie's rule: `resultats.election_consulter` is also
+   * held through `resultats.election`); absent: to everyone who sees the record.
+   */
+  readonly permissions?: readonly string[];
+  /** Whether the link applies to this record (a seats page for municipal elections only). */
+  readonly condition?: (record: Row) => boolean;
+  /** Shown after the actions, sorted by order. */
+  readonly order?: number;
+}
+
 /** A document that prints an object's records: an état or a lettre type, by its `id`. */
 export interface DocumentRef {
   readonly kind: 'etat' | 'lettretype';
@@ -339,6 +358,8 @@ export interface ObjectOverride {
   readonly beforeWriteBatch?: (contexts: readonly WriteContext[]) => void | Promise<void>;
   readonly afterWriteBatch?: (contexts: readonly (WriteContext & { readonly result: Row })[]) => void | Promise<void>;
   readonly actions?: Readonly<Record<string, CustomAction>>;
+  /** Links of the record's page to the application's pages about it. */
+  readonly links?: readonly RecordLink[];
   /**
    * Whether this record may be deleted by this actor (e.g. not one's own account): the screens
    * hide « Supprimer » when false; the service must refuse it too (a hook's `Veto`).

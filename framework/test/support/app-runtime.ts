@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Actor } from '../../src/access/actor.ts';
 import { loadActor } from '../../src/access/load-actor.ts';
 import { syncPermissionVocabulary } from '../../src/access/vocabulary.ts';
-import type { Application } from '../../src/application.ts';
+import { registerApplications, type Application } from '../../src/application.ts';
 import type { RegisteredObject } from '../../src/model/registry.ts';
 import type { ReadDeps } from '../../src/records/index.ts';
 import type { TestDatabase } from './databases.ts';
@@ -17,7 +17,7 @@ import { createTestRuntime, createUsers, type TestRuntime, type TestUser } from 
 
 export async function applicationsRuntime(database: TestDatabase, applications: readonly Application[]): Promise<TestRuntime> {
   const runtime = await createTestRuntime(database, { config: { dataDir: mkdtempSync(join(tmpdir(), 'commun-apps-')) } });
-  for (const application of applications) application.register(runtime.registry);
+  registerApplications(runtime.registry, applications);
   runtime.registry.linkIncomingReferences();
   await syncPermissionVocabulary(runtime.db.kysely, runtime.registry, applications.flatMap((application) => application.permissions ?? []));
   return { ...runtime, applications };

@@ -4,9 +4,9 @@
  */
 import type { Actor } from '../../../access/actor.ts';
 import { isSystem } from '../../../access/actor.ts';
-import { can } from '../../../access/permissions.ts';
+import { allows, can, holds } from '../../../access/permissions.ts';
 import type { Row } from '../../../db/connection.ts';
-import type { CustomAction } from '../../../model/override.ts';
+import type { CustomAction, RecordLink } from '../../../model/override.ts';
 import type { RegisteredObject } from '../../../model/registry.ts';
 
 /** The object's name in the screens: the application's (override) label, else the generated one. */
@@ -51,4 +51,20 @@ export function availableActions(object: RegisteredObject, actor: Actor, record:
     .filter(([, action]) => action.condition?.(record, actor) ?? true)
     .sort(([nameA, a], [nameB, b]) => (a.order ?? 100) - (b.order ?? 100) || nameA.localeCompare(nameB))
     .map(([name, action]) => ({ name, action }));
+}
+
+/** A permission held as named or through its whole-object form (`resultats.election_consulter` through `resultats.election`). */
+function holdsEither(actor: Actor, permission: string): boolean {
+  const split = /^(.+)_([a-z]+)$/.exec(permission);
+  return split?.[1] && split[2] ? allows(actor, split[1], split[2]) : holds(actor, permission);
+}
+
+/** The override's links this actor sees on this record, by `order`. */
+export function availableLinks(object: RegisteredObject, actor: Actor, record: Row): RecordLink[] {
+  return (object.override.links ?? [])
+    .filter((link) => link.permissions === undefined || link.permissions.some((permission) => holdsEither(actor, permission)))
+    .filter((link) => link.condition?.(record) ?? true)
+    .map((link, index) => ({ link, index }))
+    .sort((a, b) => (a.link.order ?? 100) - (b.link.order ?? 100) || a.index - b.index)
+    .map(({ link }) => link);
 }

@@ -7,13 +7,13 @@ import type { Row } from '../../../db/connection.ts';
 import { translator, type Locale } from '../../../i18n/index.ts';
 import type { RegisteredObject } from '../../../model/registry.ts';
 import { actionUrl, deleteUrl, editUrl } from '../shared/index.ts';
-import { availableActions, mayDelete, mayWrite } from './permissions.ts';
+import { availableActions, availableLinks, mayDelete, mayWrite } from './permissions.ts';
 import { carried, withReturn } from './retour.ts';
 
 export interface PortletLink {
   readonly label: string;
   readonly href: string;
-  readonly kind: 'modifier' | 'supprimer' | 'action' | 'retour';
+  readonly kind: 'modifier' | 'supprimer' | 'action' | 'lien' | 'retour';
 }
 
 /** The links of the portlet; `urls` lets a sub-form point them into its tab (custom actions open their own page). */
@@ -36,6 +36,7 @@ export function portletLinks(
   for (const { name, action } of availableActions(object, actor, record)) {
     links.push({ label: action.label, href: withReturn(actionUrl(object, key, name), carried(object, retour)), kind: 'action' });
   }
+  for (const link of availableLinks(object, actor, record)) links.push({ label: link.label, href: link.href(record), kind: 'lien' });
   links.push({ label: tr('form.portlet.back'), href: retour, kind: 'retour' });
   return links;
 }
@@ -50,7 +51,7 @@ export function Portlet(props: { links: readonly PortletLink[]; locale: Locale; 
             <a
               class={link.kind === 'retour' ? 'bouton bouton-secondaire' : `bouton action-${link.kind}`}
               href={link.href}
-              {...(props.htmxTarget ? (link.kind === 'action' ? { 'hx-boost': 'false' } : { 'hx-get': link.href, 'hx-target': props.htmxTarget }) : {})}
+              {...(props.htmxTarget ? (link.kind === 'action' || link.kind === 'lien' ? { 'hx-boost': 'false' } : { 'hx-get': link.href, 'hx-target': props.htmxTarget }) : {})}
             >
               {link.label}
             </a>
