@@ -31,3 +31,16 @@ export async function writeAs<T>(db: Db, actor: Actor, work: (trx: Transaction<S
     return work(trx);
   });
 }
+
+/**
+ * Runs read-only work in one read-only transaction with the row-level security of one collectivité
+ * (never « toutes »): what a public page shows of the data an application decides to publish.
+ */
+export async function readAsCollectivite<T>(db: Db, collectivite: number, work: (connection: Db) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    // First statement of the transaction: nothing the work runs can write.
+    await sql`set transaction read only`.execute(trx);
+    await sql`select set_config('commun.collectivite', ${String(collectivite)}, true), set_config('commun.toutes', 'off', true)`.execute(trx);
+    return work(trx);
+  });
+}

@@ -45,6 +45,12 @@ export interface RouteContext<A extends Actor | undefined> {
    * signed-in actor (a public route called anonymously) it refuses with a 401.
    */
   readonly read: <T>(work: (db: Db) => Promise<T>) => Promise<T>;
+  /**
+   * Runs read-only `work` with the row-level security of that one collectivité (never « toutes »),
+   * signed in or not: for the data an application decides to publish (a public results page). A
+   * collectivité that does not exist is a 404.
+   */
+  readonly readPublic: <T>(collectivite: number, work: (db: Db) => Promise<T>) => Promise<T>;
 }
 
 export interface ApiRouteContext<A extends Actor | undefined> extends RouteContext<A> {
@@ -130,6 +136,8 @@ export interface ApiRouteDoc {
 
 interface ApiRouteBase extends RouteBase {
   readonly doc?: ApiRouteDoc;
+  /** The answer carries an ETag of its body; a request whose If-None-Match matches gets a 304 without body (pages polled by many viewers). */
+  readonly etag?: boolean;
 }
 
 /** A JSON route. The handler's value is the answer's body (status 200); a `RouteError` is the error JSON of the API. */
@@ -204,6 +212,19 @@ export class RouteError extends Error {
   static validation(message: string, fields: FieldErrors): RouteError {
     return new RouteError(422, message, fields);
   }
+}
+
+/**
+ * A file a JSON route answers instead of JSON (a CSV for another program, a download linked from a
+ * page): sent as it is with its type and `Content-Disposition: attachment` under `filename`.
+ */
+export class RouteFile {
+  constructor(
+    readonly body: string | Uint8Array,
+    /** `text/csv; charset=utf-8`… */
+    readonly contentType: string,
+    readonly filename: string,
+  ) {}
 }
 
 // ---- declarations checked at start-up ----------------------------------------------------------

@@ -21,6 +21,7 @@ export const appRoutesFr = {
   },
   /** Answers to a request. */
   signInToRead: 'Connectez-vous pour consulter ces informations.',
+  unknownCollectivite: 'Cette collectivité n’existe pas : vérifiez l’adresse de la page.',
   /** Their description in `/api/v1/openapi.json`. */
   openapi: {
     summary: '{method} {path} (route de l’application {app})',
@@ -52,6 +53,7 @@ export const appRoutesEn: Translation<typeof appRoutesFr> = {
       'which is neither a permission of its objects nor one it declares (Application.permissions): declare it.',
   },
   signInToRead: 'Sign in to see this information.',
+  unknownCollectivite: 'This collectivité does not exist: check the page’s address.',
   openapi: {
     summary: '{method} {path} (route of the application {app})',
     answer: 'The route’s answer, in JSON.',

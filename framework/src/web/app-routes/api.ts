@@ -5,8 +5,11 @@
  * API token) and CSRF rule as the rest of the API; errors in the API's JSON shape.
  */
 import { Hono, type Context } from 'hono';
+import { etag } from 'hono/etag';
 import type { Actor } from '../../access/actor.ts';
 import { PUBLIC_ROUTE, type ApiRoute, type ApiRouteContext } from '../../model/app-routes.ts';
+import { RouteFile } from '../../model/app-routes.ts';
+import { contentDisposition } from '../../files/disposition.ts';
 import type { Registry } from '../../model/registry.ts';
 import { readJsonObject } from '../api/json.ts';
 import type { AppEnv } from '../env.ts';
@@ -32,13 +35,20 @@ async function answer(c: Context<AppEnv>, route: ApiRoute): Promise<Response> {
   } catch (error) {
     throw asHttpError(error);
   }
+  if (value instanceof RouteFile) {
+    c.header('Content-Type', value.contentType);
+    c.header('Content-Disposition', contentDisposition(value.filename));
+    c.header('Cache-Control', 'no-store');
+    return c.body(typeof value.body === 'string' ? value.body : new Uint8Array(value.body));
+  }
   return value === undefined ? c.body(null, 204) : c.json(value as object);
 }
 
 export function appApiRoutes(registry: Registry): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   for (const route of registry.apiRoutes()) {
-    api.on(route.method, apiRoutePath(route), routeGuard(route), (c) => answer(c, route));
+    if (route.etag === true) api.on(route.method, apiRoutePath(route), routeGuard(route), etag(), (c) => answer(c, route));
+    else api.on(route.method, apiRoutePath(route), routeGuard(route), (c) => answer(c, route));
   }
   return api;
 }

@@ -1,7 +1,8 @@
 /** What every application route's handler receives, built from the request; its refusals as HTTP errors. */
 import type { Context } from 'hono';
 import type { Actor } from '../../access/actor.ts';
-import { readAs } from '../../db/tenant-context.ts';
+import { readAs, readAsCollectivite } from '../../db/tenant-context.ts';
+import { sql } from 'kysely';
 import { RouteError, type RouteContext } from '../../model/app-routes.ts';
 import type { AppEnv } from '../env.ts';
 import { localeOf, translatorOf } from '../locale.ts';
@@ -20,6 +21,15 @@ export function routeContext<A extends Actor | undefined>(c: Context<AppEnv>, ap
     read: async (work) => {
       if (!actor) throw HttpError.unauthorized(translatorOf(c)('appRoutes.signInToRead'));
       return readAs(runtime.db.kysely, actor, work);
+    },
+    readPublic: async (collectivite, work) => {
+      const unknown = () => HttpError.notFound(translatorOf(c)('appRoutes.unknownCollectivite'));
+      if (!Number.isSafeInteger(collectivite) || collectivite <= 0) throw unknown();
+      return readAsCollectivite(runtime.db.kysely, collectivite, async (connection) => {
+        const found = await sql`select 1 from om.om_collectivite where om_collectivite = ${collectivite}`.execute(connection);
+        if (found.rows.length === 0) throw unknown();
+        return work(connection);
+      });
     },
   };
 }
