@@ -3,19 +3,66 @@
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
 import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
+import { meta as affectation, screens as affectationScreens, storedQueries as affectationQueries, csvImport as affectationImport, listingPdf as affectationPdf } from './affectation.ts';
+import { meta as bureau, screens as bureauScreens, storedQueries as bureauQueries, csvImport as bureauImport, listingPdf as bureauPdf } from './bureau.ts';
+import { meta as candidature, screens as candidatureScreens, storedQueries as candidatureQueries, csvImport as candidatureImport, listingPdf as candidaturePdf } from './candidature.ts';
+import { meta as fonction, screens as fonctionScreens, storedQueries as fonctionQueries, csvImport as fonctionImport, listingPdf as fonctionPdf } from './fonction.ts';
+import { meta as personne, screens as personneScreens, storedQueries as personneQueries, csvImport as personneImport, listingPdf as personnePdf } from './personne.ts';
+import { meta as scrutin, screens as scrutinScreens, storedQueries as scrutinQueries, csvImport as scrutinImport, listingPdf as scrutinPdf } from './scrutin.ts';
 
+export type { AffectationRow } from './affectation.ts';
+export type { BureauRow } from './bureau.ts';
+export type { CandidatureRow } from './candidature.ts';
+export type { FonctionRow } from './fonction.ts';
+export type { PersonneRow } from './personne.ts';
+export type { ScrutinRow } from './scrutin.ts';
 
-export const tables: readonly TableMeta[] = [];
+export const tables: readonly TableMeta[] = [
+  affectation,
+  bureau,
+  candidature,
+  fonction,
+  personne,
+  scrutin,
+];
 
 /** The application's title: the heading of its menu entries. */
 export const title = 'Composition des bureaux';
 
 /** What the generator's options say about each table's screens: spread into its override's `screens`. */
-export const screens: Readonly<Record<string, ScreensDeclaration>> = {};
+export const screens: Readonly<Record<string, ScreensDeclaration>> = {
+  affectation: affectationScreens,
+  bureau: bureauScreens,
+  candidature: candidatureScreens,
+  fonction: fonctionScreens,
+  personne: personneScreens,
+  scrutin: scrutinScreens,
+};
 
 /** The stored queries, CSV imports and PDF listings of the tables, for `registerGenerated`. */
-export const storedQueries: readonly StoredQuerySpec[] = [];
+export const storedQueries: readonly StoredQuerySpec[] = [
+  ...affectationQueries,
+  ...bureauQueries,
+  ...candidatureQueries,
+  ...fonctionQueries,
+  ...personneQueries,
+  ...scrutinQueries,
+];
 
-export const imports: readonly ImportSpec[] = [];
+export const imports: readonly ImportSpec[] = [
+  affectationImport,
+  bureauImport,
+  candidatureImport,
+  fonctionImport,
+  personneImport,
+  scrutinImport,
+];
 
-export const listingPdfs: readonly ListingPdfSpec[] = [];
+export const listingPdfs: readonly ListingPdfSpec[] = [
+  affectationPdf,
+  bureauPdf,
+  candidaturePdf,
+  fonctionPdf,
+  personnePdf,
+  scrutinPdf,
+];

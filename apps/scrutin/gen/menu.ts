@@ -7,4 +7,47 @@ import type { MenuEntry } from '../../../framework/src/model/extensions.ts';
  * table, « Paramétrage », for whoever may list it. The runtime already shows a registered object's
  * entry: this list is for pages that need the entries as data.
  */
-export const menu: readonly MenuEntry[] = [];
+export const menu: readonly MenuEntry[] = [
+  {
+    rubrique: 'application',
+    category: 'Composition des bureaux',
+    label: 'Affectation',
+    href: '/scrutin/affectation',
+    permissions: ['scrutin.affectation', 'scrutin.affectation_tab'],
+  },
+  {
+    rubrique: 'parametrage',
+    category: 'Composition des bureaux',
+    label: 'Bureau de vote',
+    href: '/scrutin/bureau',
+    permissions: ['scrutin.bureau', 'scrutin.bureau_tab'],
+  },
+  {
+    rubrique: 'application',
+    category: 'Composition des bureaux',
+    label: 'Fonction',
+    href: '/scrutin/fonction',
+    permissions: ['scrutin.fonction', 'scrutin.fonction_tab'],
+  },
+  {
+    rubrique: 'application',
+    category: 'Composition des bureaux',
+    label: 'Liste ou candidat',
+    href: '/scrutin/candidature',
+    permissions: ['scrutin.candidature', 'scrutin.candidature_tab'],
+  },
+  {
+    rubrique: 'application',
+    category: 'Composition des bureaux',
+    label: 'Personne',
+    href: '/scrutin/personne',
+    permissions: ['scrutin.personne', 'scrutin.personne_tab'],
+  },
+  {
+    rubrique: 'application',
+    category: 'Composition des bureaux',
+    label: 'Scrutin',
+    href: '/scrutin/scrutin',
+    permissions: ['scrutin.scrutin', 'scrutin.scrutin_tab'],
+  },
+];

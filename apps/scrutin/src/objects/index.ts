@@ -1,10 +1,10 @@
-/**
- * Les surcharges des tables de « Composition des bureaux », par nom de table : ce que le schéma ne dit pas (règles,
- * actions, écrans). `commun gen --app apps/scrutin` écrit une fois src/objects/<table>.ts ; ajoutez ici
- * celles que vous remplissez, par exemple :
- *   import { maTable } from './ma_table.ts';
- *   export const overrides: Readonly<Record<string, ObjectOverride>> = { ma_table: maTable };
- */
+/** The overrides of « Composition des bureaux », by table name. */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { affectation } from './affectation.ts';
+import { bureau } from './bureau.ts';
+import { candidature } from './candidature.ts';
+import { fonction } from './fonction.ts';
+import { personne } from './personne.ts';
+import { scrutin } from './scrutin.ts';
 
-export const overrides: Readonly<Record<string, ObjectOverride>> = {};
+export const overrides: Readonly<Record<string, ObjectOverride>> = { affectation, bureau, candidature, fonction, personne, scrutin };

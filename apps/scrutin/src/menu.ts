@@ -1,0 +1,2 @@
+/** The application's heading in the menu. */
+export const TITRE = 'Composition des bureaux';
