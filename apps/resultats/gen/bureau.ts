@@ -134,7 +134,7 @@ export interface BureauRow {
 
 /** The listing: columns in order, the columns the simple search looks in, the default sort. */
 export const listing = {
-  columns: ['bureau', 'code', 'libelle', 'adresse', 'canton', 'circonscription', 'om_collectivite'],
+  columns: ['code', 'libelle', 'adresse', 'canton', 'circonscription'],
   searchColumns: ['libelle', 'code', 'adresse', 'canton', 'circonscription', 'bureau'],
   defaultSort: ['libelle'],
 } as const;
@@ -209,7 +209,8 @@ export const form = {
 
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
-  menu: { rubrique: 'application', category: 'Résultats électoraux' },
+  menu: { rubrique: 'parametrage', category: 'Résultats électoraux' },
+  listColumns: ['code', 'libelle', 'adresse', 'canton', 'circonscription'],
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -277,12 +278,10 @@ export const listingPdf = {
   title: 'Bureau de vote',
   orientation: 'landscape',
   columns: [
-    { field: 'bureau', width: 17.8, align: 'right' },
-    { field: 'code', width: 16.2, align: 'left' },
-    { field: 'libelle', width: 48.6, align: 'left' },
-    { field: 'adresse', width: 48.6, align: 'left' },
-    { field: 'canton', width: 48.6, align: 'left' },
-    { field: 'circonscription', width: 48.6, align: 'left' },
-    { field: 'om_collectivite', width: 48.6, align: 'left' },
+    { field: 'code', width: 21.3, align: 'left' },
+    { field: 'libelle', width: 63.9, align: 'left' },
+    { field: 'adresse', width: 63.9, align: 'left' },
+    { field: 'canton', width: 63.9, align: 'left' },
+    { field: 'circonscription', width: 63.9, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

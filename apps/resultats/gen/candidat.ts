@@ -160,17 +160,7 @@ export interface CandidatRow {
 
 /** The listing: columns in order, the columns the simple search looks in, the default sort. */
 export const listing = {
-  columns: [
-    'candidat',
-    'candidature',
-    'rang',
-    'nom',
-    'prenom',
-    'sexe',
-    'date_naissance',
-    'rang_communautaire',
-    'om_collectivite',
-  ],
+  columns: ['rang', 'nom', 'prenom', 'sexe', 'date_naissance', 'rang_communautaire'],
   searchColumns: ['nom', 'prenom', 'sexe', 'candidat'],
   defaultSort: ['nom'],
 } as const;
@@ -260,6 +250,7 @@ export const form = {
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
   menu: { rubrique: 'application', category: 'Résultats électoraux' },
+  listColumns: ['rang', 'nom', 'prenom', 'sexe', 'date_naissance', 'rang_communautaire'],
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -390,16 +381,13 @@ export const listingPdf = {
   app: 'resultats',
   table: 'candidat',
   title: 'Candidat d’une liste',
-  orientation: 'landscape',
+  orientation: 'portrait',
   columns: [
-    { field: 'candidat', width: 16.7, align: 'right' },
-    { field: 'candidature', width: 45.7, align: 'left' },
-    { field: 'rang', width: 22.8, align: 'right' },
-    { field: 'nom', width: 45.7, align: 'left' },
-    { field: 'prenom', width: 45.7, align: 'left' },
-    { field: 'sexe', width: 9.1, align: 'left' },
-    { field: 'date_naissance', width: 22.8, align: 'center' },
-    { field: 'rang_communautaire', width: 22.8, align: 'right' },
-    { field: 'om_collectivite', width: 45.7, align: 'left' },
+    { field: 'rang', width: 25.7, align: 'right' },
+    { field: 'nom', width: 51.4, align: 'left' },
+    { field: 'prenom', width: 51.4, align: 'left' },
+    { field: 'sexe', width: 10.3, align: 'left' },
+    { field: 'date_naissance', width: 25.7, align: 'center' },
+    { field: 'rang_communautaire', width: 25.7, align: 'right' },
   ],
 } as const satisfies ListingPdfSpec;

@@ -162,16 +162,7 @@ export interface CandidatureRow {
 
 /** The listing: columns in order, the columns the simple search looks in, the default sort. */
 export const listing = {
-  columns: [
-    'candidature',
-    'election',
-    'ordre',
-    'libelle',
-    'tete_de_liste',
-    'nuance',
-    'couleur',
-    'om_collectivite',
-  ],
+  columns: ['ordre', 'libelle', 'tete_de_liste', 'nuance', 'couleur'],
   searchColumns: ['libelle', 'tete_de_liste', 'nuance', 'couleur', 'candidature'],
   defaultSort: ['libelle'],
 } as const;
@@ -265,6 +256,10 @@ export const form = {
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
   menu: { rubrique: 'application', category: 'Résultats électoraux' },
+  listColumns: ['ordre', 'libelle', 'tete_de_liste', 'nuance', 'couleur'],
+  subForms: {
+    order: ['candidat'],
+  },
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -386,15 +381,12 @@ export const listingPdf = {
   app: 'resultats',
   table: 'candidature',
   title: 'Candidature',
-  orientation: 'landscape',
+  orientation: 'portrait',
   columns: [
-    { field: 'candidature', width: 18.7, align: 'right' },
-    { field: 'election', width: 51, align: 'left' },
-    { field: 'ordre', width: 25.5, align: 'right' },
-    { field: 'libelle', width: 51, align: 'left' },
-    { field: 'tete_de_liste', width: 51, align: 'left' },
-    { field: 'nuance', width: 17, align: 'left' },
-    { field: 'couleur', width: 11.9, align: 'left' },
-    { field: 'om_collectivite', width: 51, align: 'left' },
+    { field: 'ordre', width: 31, align: 'right' },
+    { field: 'libelle', width: 62, align: 'left' },
+    { field: 'tete_de_liste', width: 62, align: 'left' },
+    { field: 'nuance', width: 20.7, align: 'left' },
+    { field: 'couleur', width: 14.5, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

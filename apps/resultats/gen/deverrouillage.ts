@@ -2,7 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
-import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
+import type { ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'resultats',
@@ -119,7 +119,7 @@ export interface DeverrouillageRow {
 
 /** The listing: columns in order, the columns the simple search looks in, the default sort. */
 export const listing = {
-  columns: ['deverrouillage', 'election_bureau', 'motif', 'par', 'le', 'om_collectivite'],
+  columns: ['election_bureau', 'le', 'par', 'motif'],
   searchColumns: ['motif', 'par', 'deverrouillage'],
   defaultSort: ['motif'],
 } as const;
@@ -188,6 +188,7 @@ export const form = {
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
   menu: { rubrique: 'application', category: 'Résultats électoraux' },
+  listColumns: ['election_bureau', 'le', 'par', 'motif'],
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -212,60 +213,16 @@ export const storedQueries = [
   },
 ] as const satisfies readonly StoredQuerySpec[];
 
-/** The CSV import (« Administration › Import »): the file's columns in order. */
-export const csvImport = {
-  app: 'resultats',
-  name: 'deverrouillage',
-  table: 'deverrouillage',
-  label: 'Déverrouillage d’un résultat validé',
-  fields: [
-    {
-      name: 'election_bureau',
-      label: 'Résultat du bureau',
-      kind: 'integer',
-      required: true,
-      reference: {
-        schema: 'resultats',
-        table: 'election_bureau',
-        column: 'election_bureau',
-        labelColumn: 'etat',
-      },
-    },
-    {
-      name: 'motif',
-      label: 'Motif',
-      kind: 'text',
-      required: true,
-    },
-    {
-      name: 'par',
-      label: 'Par',
-      kind: 'text',
-      required: true,
-      maxLength: 60,
-    },
-    {
-      name: 'le',
-      label: 'Le',
-      kind: 'timestamptz',
-      required: false,
-      defaultSql: 'now()',
-    },
-  ],
-} as const satisfies ImportSpec;
-
 /** The PDF listing (`/resultats/deverrouillage.pdf`): columns and widths in millimetres. */
 export const listingPdf = {
   app: 'resultats',
   table: 'deverrouillage',
   title: 'Déverrouillage d’un résultat validé',
-  orientation: 'landscape',
+  orientation: 'portrait',
   columns: [
-    { field: 'deverrouillage', width: 23.1, align: 'right' },
-    { field: 'election_bureau', width: 31.5, align: 'left' },
-    { field: 'motif', width: 63, align: 'left' },
-    { field: 'par', width: 63, align: 'left' },
-    { field: 'le', width: 33.6, align: 'center' },
-    { field: 'om_collectivite', width: 63, align: 'left' },
+    { field: 'election_bureau', width: 31.3, align: 'left' },
+    { field: 'le', width: 33.4, align: 'center' },
+    { field: 'par', width: 62.6, align: 'left' },
+    { field: 'motif', width: 62.6, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

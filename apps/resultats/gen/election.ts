@@ -40,7 +40,7 @@ export const meta = {
       label: 'Type de scrutin',
       pgType: 'varchar',
       kind: 'text',
-      maxLength: 20,
+      maxLength: 30,
       notNull: true,
       hasDefault: false,
       generation: null,
@@ -251,22 +251,7 @@ export interface ElectionRow {
 
 /** The listing: columns in order, the columns the simple search looks in, the default sort. */
 export const listing = {
-  columns: [
-    'election',
-    'libelle',
-    'type',
-    'date_scrutin',
-    'tour',
-    'premier_tour',
-    'code_commune',
-    'sieges',
-    'sieges_communautaires',
-    'heure_ouverture',
-    'heure_fermeture',
-    'etat',
-    'commentaire',
-    'om_collectivite',
-  ],
+  columns: ['libelle', 'type', 'tour', 'date_scrutin', 'sieges', 'etat'],
   searchColumns: ['libelle', 'type', 'code_commune', 'etat', 'election'],
   defaultSort: ['libelle'],
 } as const;
@@ -392,11 +377,6 @@ export const form = {
       title: 'Candidature',
     },
     {
-      table: 'election',
-      columns: ['premier_tour'],
-      title: 'Élection',
-    },
-    {
       table: 'election_bureau',
       columns: ['election'],
       title: 'Résultat d’un bureau',
@@ -406,12 +386,21 @@ export const form = {
       columns: ['election'],
       title: 'Tranche horaire de participation',
     },
+    {
+      table: 'election',
+      columns: ['premier_tour'],
+      title: 'Élection',
+    },
   ],
 } as const;
 
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
   menu: { rubrique: 'application', category: 'Résultats électoraux' },
+  listColumns: ['libelle', 'type', 'tour', 'date_scrutin', 'sieges', 'etat'],
+  subForms: {
+    order: ['candidature', 'election_bureau', 'tranche'],
+  },
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -515,7 +504,7 @@ export const csvImport = {
       label: 'Type de scrutin',
       kind: 'text',
       required: true,
-      maxLength: 20,
+      maxLength: 30,
     },
     {
       name: 'date_scrutin',
@@ -597,17 +586,13 @@ export const listingPdf = {
   app: 'resultats',
   table: 'election',
   title: 'Élection',
-  orientation: 'landscape',
+  orientation: 'portrait',
   columns: [
-    { field: 'election', width: 17.8, align: 'right' },
-    { field: 'libelle', width: 48.6, align: 'left' },
-    { field: 'type', width: 32.4, align: 'left' },
-    { field: 'date_scrutin', width: 24.3, align: 'center' },
-    { field: 'tour', width: 13, align: 'right' },
-    { field: 'premier_tour', width: 48.6, align: 'left' },
-    { field: 'code_commune', width: 19.4, align: 'left' },
-    { field: 'sieges', width: 24.3, align: 'right' },
-    { field: 'sieges_communautaires', width: 24.3, align: 'right' },
-    { field: 'heure_ouverture', width: 24.3, align: 'center' },
+    { field: 'libelle', width: 51.8, align: 'left' },
+    { field: 'type', width: 51.8, align: 'left' },
+    { field: 'tour', width: 13.8, align: 'right' },
+    { field: 'date_scrutin', width: 25.9, align: 'center' },
+    { field: 'sieges', width: 25.9, align: 'right' },
+    { field: 'etat', width: 20.7, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

@@ -2,7 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
-import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
+import type { ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'resultats',
@@ -251,22 +251,7 @@ export interface ElectionBureauRow {
 
 /** The listing: columns in order, the columns the simple search looks in, the default sort. */
 export const listing = {
-  columns: [
-    'election_bureau',
-    'election',
-    'bureau',
-    'inscrits',
-    'votants',
-    'blancs',
-    'nuls',
-    'exprimes',
-    'etat',
-    'saisi_le',
-    'saisi_par',
-    'valide_le',
-    'valide_par',
-    'om_collectivite',
-  ],
+  columns: ['bureau', 'inscrits', 'votants', 'blancs', 'nuls', 'exprimes', 'etat'],
   searchColumns: ['etat', 'saisi_par', 'valide_par', 'election_bureau'],
   defaultSort: ['etat'],
 } as const;
@@ -393,9 +378,9 @@ export const form = {
   ],
   subForms: [
     {
-      table: 'deverrouillage',
+      table: 'voix',
       columns: ['election_bureau'],
-      title: 'Déverrouillage d’un résultat validé',
+      title: 'Voix d’une candidature dans un bureau',
     },
     {
       table: 'participation',
@@ -403,9 +388,9 @@ export const form = {
       title: 'Participation d’un bureau à une heure',
     },
     {
-      table: 'voix',
+      table: 'deverrouillage',
       columns: ['election_bureau'],
-      title: 'Voix d’une candidature dans un bureau',
+      title: 'Déverrouillage d’un résultat validé',
     },
   ],
 } as const;
@@ -413,6 +398,10 @@ export const form = {
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
   menu: { rubrique: 'application', category: 'Résultats électoraux' },
+  listColumns: ['bureau', 'inscrits', 'votants', 'blancs', 'nuls', 'exprimes', 'etat'],
+  subForms: {
+    order: ['voix', 'participation', 'deverrouillage'],
+  },
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -536,121 +525,19 @@ export const storedQueries = [
   },
 ] as const satisfies readonly StoredQuerySpec[];
 
-/** The CSV import (« Administration › Import »): the file's columns in order. */
-export const csvImport = {
-  app: 'resultats',
-  name: 'election_bureau',
-  table: 'election_bureau',
-  label: 'Résultat d’un bureau',
-  fields: [
-    {
-      name: 'election',
-      label: 'Élection',
-      kind: 'integer',
-      required: true,
-      reference: {
-        schema: 'resultats',
-        table: 'election',
-        column: 'election',
-        labelColumn: 'libelle',
-      },
-    },
-    {
-      name: 'bureau',
-      label: 'Bureau de vote',
-      kind: 'integer',
-      required: true,
-      reference: {
-        schema: 'resultats',
-        table: 'bureau',
-        column: 'bureau',
-        labelColumn: 'libelle',
-      },
-    },
-    {
-      name: 'inscrits',
-      label: 'Inscrits',
-      kind: 'integer',
-      required: false,
-      defaultSql: '0',
-    },
-    {
-      name: 'votants',
-      label: 'Votants',
-      kind: 'integer',
-      required: false,
-    },
-    {
-      name: 'blancs',
-      label: 'Bulletins blancs',
-      kind: 'integer',
-      required: false,
-    },
-    {
-      name: 'nuls',
-      label: 'Bulletins nuls',
-      kind: 'integer',
-      required: false,
-    },
-    {
-      name: 'exprimes',
-      label: 'Suffrages exprimés',
-      kind: 'integer',
-      required: false,
-    },
-    {
-      name: 'etat',
-      label: 'État',
-      kind: 'text',
-      required: false,
-      maxLength: 12,
-      defaultSql: "'non_arrive'::character varying",
-    },
-    {
-      name: 'saisi_le',
-      label: 'Saisi le',
-      kind: 'timestamptz',
-      required: false,
-    },
-    {
-      name: 'saisi_par',
-      label: 'Saisi par',
-      kind: 'text',
-      required: false,
-      maxLength: 60,
-    },
-    {
-      name: 'valide_le',
-      label: 'Validé le',
-      kind: 'timestamptz',
-      required: false,
-    },
-    {
-      name: 'valide_par',
-      label: 'Validé par',
-      kind: 'text',
-      required: false,
-      maxLength: 60,
-    },
-  ],
-} as const satisfies ImportSpec;
-
 /** The PDF listing (`/resultats/election_bureau.pdf`): columns and widths in millimetres. */
 export const listingPdf = {
   app: 'resultats',
   table: 'election_bureau',
   title: 'Résultat d’un bureau',
-  orientation: 'landscape',
+  orientation: 'portrait',
   columns: [
-    { field: 'election_bureau', width: 19.2, align: 'right' },
-    { field: 'election', width: 52.3, align: 'left' },
-    { field: 'bureau', width: 52.3, align: 'left' },
-    { field: 'inscrits', width: 13.9, align: 'right' },
-    { field: 'votants', width: 13.9, align: 'right' },
-    { field: 'blancs', width: 26.1, align: 'right' },
-    { field: 'nuls', width: 24.4, align: 'right' },
-    { field: 'exprimes', width: 26.1, align: 'right' },
-    { field: 'etat', width: 20.9, align: 'left' },
-    { field: 'saisi_le', width: 27.9, align: 'center' },
+    { field: 'bureau', width: 55.9, align: 'left' },
+    { field: 'inscrits', width: 14.9, align: 'right' },
+    { field: 'votants', width: 14.9, align: 'right' },
+    { field: 'blancs', width: 27.9, align: 'right' },
+    { field: 'nuls', width: 26.1, align: 'right' },
+    { field: 'exprimes', width: 27.9, align: 'right' },
+    { field: 'etat', width: 22.4, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

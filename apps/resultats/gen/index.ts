@@ -6,12 +6,12 @@ import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../frame
 import { meta as bureau, screens as bureauScreens, storedQueries as bureauQueries, csvImport as bureauImport, listingPdf as bureauPdf } from './bureau.ts';
 import { meta as candidat, screens as candidatScreens, storedQueries as candidatQueries, csvImport as candidatImport, listingPdf as candidatPdf } from './candidat.ts';
 import { meta as candidature, screens as candidatureScreens, storedQueries as candidatureQueries, csvImport as candidatureImport, listingPdf as candidaturePdf } from './candidature.ts';
-import { meta as deverrouillage, screens as deverrouillageScreens, storedQueries as deverrouillageQueries, csvImport as deverrouillageImport, listingPdf as deverrouillagePdf } from './deverrouillage.ts';
+import { meta as deverrouillage, screens as deverrouillageScreens, storedQueries as deverrouillageQueries, listingPdf as deverrouillagePdf } from './deverrouillage.ts';
 import { meta as election, screens as electionScreens, storedQueries as electionQueries, csvImport as electionImport, listingPdf as electionPdf } from './election.ts';
-import { meta as electionBureau, screens as electionBureauScreens, storedQueries as electionBureauQueries, csvImport as electionBureauImport, listingPdf as electionBureauPdf } from './election_bureau.ts';
-import { meta as participation, screens as participationScreens, storedQueries as participationQueries, csvImport as participationImport, listingPdf as participationPdf } from './participation.ts';
-import { meta as tranche, screens as trancheScreens, storedQueries as trancheQueries, csvImport as trancheImport, listingPdf as tranchePdf } from './tranche.ts';
-import { meta as voix, screens as voixScreens, storedQueries as voixQueries, csvImport as voixImport, listingPdf as voixPdf } from './voix.ts';
+import { meta as electionBureau, screens as electionBureauScreens, storedQueries as electionBureauQueries, listingPdf as electionBureauPdf } from './election_bureau.ts';
+import { meta as participation, screens as participationScreens, storedQueries as participationQueries, listingPdf as participationPdf } from './participation.ts';
+import { meta as tranche, screens as trancheScreens, storedQueries as trancheQueries, listingPdf as tranchePdf } from './tranche.ts';
+import { meta as voix, screens as voixScreens, storedQueries as voixQueries, listingPdf as voixPdf } from './voix.ts';
 
 export type { BureauRow } from './bureau.ts';
 export type { CandidatRow } from './candidat.ts';
@@ -68,12 +68,7 @@ export const imports: readonly ImportSpec[] = [
   bureauImport,
   candidatImport,
   candidatureImport,
-  deverrouillageImport,
   electionImport,
-  electionBureauImport,
-  participationImport,
-  trancheImport,
-  voixImport,
 ];
 
 export const listingPdfs: readonly ListingPdfSpec[] = [

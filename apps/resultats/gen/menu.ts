@@ -9,7 +9,7 @@ import type { MenuEntry } from '../../../framework/src/model/extensions.ts';
  */
 export const menu: readonly MenuEntry[] = [
   {
-    rubrique: 'application',
+    rubrique: 'parametrage',
     category: 'Résultats électoraux',
     label: 'Bureau de vote',
     href: '/resultats/bureau',

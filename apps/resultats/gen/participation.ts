@@ -2,7 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
-import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
+import type { ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'resultats',
@@ -113,7 +113,7 @@ export interface ParticipationRow {
 
 /** The listing: columns in order, the columns the simple search looks in, the default sort. */
 export const listing = {
-  columns: ['participation', 'election_bureau', 'tranche', 'votants', 'om_collectivite'],
+  columns: ['election_bureau', 'tranche', 'votants'],
   searchColumns: ['participation'],
   defaultSort: ['participation'],
 } as const;
@@ -181,6 +181,7 @@ export const form = {
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
   menu: { rubrique: 'application', category: 'Résultats électoraux' },
+  listColumns: ['election_bureau', 'tranche', 'votants'],
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -214,46 +215,6 @@ export const storedQueries = [
   },
 ] as const satisfies readonly StoredQuerySpec[];
 
-/** The CSV import (« Administration › Import »): the file's columns in order. */
-export const csvImport = {
-  app: 'resultats',
-  name: 'participation',
-  table: 'participation',
-  label: 'Participation d’un bureau à une heure',
-  fields: [
-    {
-      name: 'election_bureau',
-      label: 'Résultat du bureau',
-      kind: 'integer',
-      required: true,
-      reference: {
-        schema: 'resultats',
-        table: 'election_bureau',
-        column: 'election_bureau',
-        labelColumn: 'etat',
-      },
-    },
-    {
-      name: 'tranche',
-      label: 'Tranche horaire',
-      kind: 'integer',
-      required: true,
-      reference: {
-        schema: 'resultats',
-        table: 'tranche',
-        column: 'tranche',
-        labelColumn: 'tranche',
-      },
-    },
-    {
-      name: 'votants',
-      label: 'Votants à cette heure',
-      kind: 'integer',
-      required: true,
-    },
-  ],
-} as const satisfies ImportSpec;
-
 /** The PDF listing (`/resultats/participation.pdf`): columns and widths in millimetres. */
 export const listingPdf = {
   app: 'resultats',
@@ -261,10 +222,8 @@ export const listingPdf = {
   title: 'Participation d’un bureau à une heure',
   orientation: 'portrait',
   columns: [
-    { field: 'participation', width: 24.3, align: 'right' },
-    { field: 'election_bureau', width: 33.1, align: 'left' },
-    { field: 'tranche', width: 33.1, align: 'right' },
-    { field: 'votants', width: 33.1, align: 'right' },
-    { field: 'om_collectivite', width: 66.3, align: 'left' },
+    { field: 'election_bureau', width: 63.3, align: 'left' },
+    { field: 'tranche', width: 63.3, align: 'right' },
+    { field: 'votants', width: 63.3, align: 'right' },
   ],
 } as const satisfies ListingPdfSpec;

@@ -2,7 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
-import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
+import type { ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'resultats',
@@ -101,7 +101,7 @@ export interface TrancheRow {
 
 /** The listing: columns in order, the columns the simple search looks in, the default sort. */
 export const listing = {
-  columns: ['tranche', 'election', 'heure', 'om_collectivite'],
+  columns: ['heure'],
   searchColumns: ['tranche'],
   defaultSort: ['tranche'],
 } as const;
@@ -162,6 +162,7 @@ export const form = {
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
   menu: { rubrique: 'application', category: 'Résultats électoraux' },
+  listColumns: ['heure'],
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -186,44 +187,11 @@ export const storedQueries = [
   },
 ] as const satisfies readonly StoredQuerySpec[];
 
-/** The CSV import (« Administration › Import »): the file's columns in order. */
-export const csvImport = {
-  app: 'resultats',
-  name: 'tranche',
-  table: 'tranche',
-  label: 'Tranche horaire de participation',
-  fields: [
-    {
-      name: 'election',
-      label: 'Élection',
-      kind: 'integer',
-      required: true,
-      reference: {
-        schema: 'resultats',
-        table: 'election',
-        column: 'election',
-        labelColumn: 'libelle',
-      },
-    },
-    {
-      name: 'heure',
-      label: 'Heure',
-      kind: 'time',
-      required: true,
-    },
-  ],
-} as const satisfies ImportSpec;
-
 /** The PDF listing (`/resultats/tranche.pdf`): columns and widths in millimetres. */
 export const listingPdf = {
   app: 'resultats',
   table: 'tranche',
   title: 'Tranche horaire de participation',
   orientation: 'portrait',
-  columns: [
-    { field: 'tranche', width: 26.5, align: 'right' },
-    { field: 'election', width: 72.2, align: 'left' },
-    { field: 'heure', width: 19.2, align: 'center' },
-    { field: 'om_collectivite', width: 72.2, align: 'left' },
-  ],
+  columns: [{ field: 'heure', width: 190, align: 'center' }],
 } as const satisfies ListingPdfSpec;

@@ -2,7 +2,7 @@
 // Change the schema with a migration and run `commun gen` again; behaviour goes in the override module.
 import type { TableMeta } from '../../../framework/src/model/types.ts';
 import type { ScreensDeclaration } from '../../../framework/src/model/override.ts';
-import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
+import type { ListingPdfSpec, StoredQuerySpec } from '../../../framework/src/model/specs.ts';
 
 export const meta = {
   app: 'resultats',
@@ -113,7 +113,7 @@ export interface VoixRow {
 
 /** The listing: columns in order, the columns the simple search looks in, the default sort. */
 export const listing = {
-  columns: ['voix', 'election_bureau', 'candidature', 'nombre', 'om_collectivite'],
+  columns: ['election_bureau', 'candidature', 'nombre'],
   searchColumns: ['voix'],
   defaultSort: ['voix'],
 } as const;
@@ -181,6 +181,7 @@ export const form = {
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */
 export const screens = {
   menu: { rubrique: 'application', category: 'Résultats électoraux' },
+  listColumns: ['election_bureau', 'candidature', 'nombre'],
 } as const satisfies ScreensDeclaration;
 
 /** Stored queries (« Export › Requêtes mémorisées »): every column, and one per foreign key. */
@@ -214,46 +215,6 @@ export const storedQueries = [
   },
 ] as const satisfies readonly StoredQuerySpec[];
 
-/** The CSV import (« Administration › Import »): the file's columns in order. */
-export const csvImport = {
-  app: 'resultats',
-  name: 'voix',
-  table: 'voix',
-  label: 'Voix d’une candidature dans un bureau',
-  fields: [
-    {
-      name: 'election_bureau',
-      label: 'Résultat du bureau',
-      kind: 'integer',
-      required: true,
-      reference: {
-        schema: 'resultats',
-        table: 'election_bureau',
-        column: 'election_bureau',
-        labelColumn: 'etat',
-      },
-    },
-    {
-      name: 'candidature',
-      label: 'Candidature',
-      kind: 'integer',
-      required: true,
-      reference: {
-        schema: 'resultats',
-        table: 'candidature',
-        column: 'candidature',
-        labelColumn: 'libelle',
-      },
-    },
-    {
-      name: 'nombre',
-      label: 'Voix',
-      kind: 'integer',
-      required: true,
-    },
-  ],
-} as const satisfies ImportSpec;
-
 /** The PDF listing (`/resultats/voix.pdf`): columns and widths in millimetres. */
 export const listingPdf = {
   app: 'resultats',
@@ -261,10 +222,8 @@ export const listingPdf = {
   title: 'Voix d’une candidature dans un bureau',
   orientation: 'portrait',
   columns: [
-    { field: 'voix', width: 22.2, align: 'right' },
-    { field: 'election_bureau', width: 30.3, align: 'left' },
-    { field: 'candidature', width: 60.6, align: 'left' },
-    { field: 'nombre', width: 16.2, align: 'right' },
-    { field: 'om_collectivite', width: 60.6, align: 'left' },
+    { field: 'election_bureau', width: 53.8, align: 'left' },
+    { field: 'candidature', width: 107.5, align: 'left' },
+    { field: 'nombre', width: 28.7, align: 'right' },
   ],
 } as const satisfies ListingPdfSpec;

@@ -5,11 +5,34 @@
 import { fileURLToPath } from 'node:url';
 import { registerGenerated, type Application } from '../../../framework/src/application.ts';
 import * as generated from '../gen/index.ts';
+import { registerAnalyse } from './analyse/index.ts';
+import { registerDocuments } from './documents/index.ts';
+import { EXPORT_PERMISSION, registerExport } from './export/routes.tsx';
+import { loadDemo } from './demo.ts';
+import { RESULTATS_PERMISSIONS } from './election/permissions.ts';
+import { registerElection } from './election/reprendre-bureaux.ts';
 import { overrides } from './objects/index.ts';
+import { registerPublic } from './public/index.ts';
+import { registerSaisie } from './saisie/routes.ts';
+import { registerSieges } from './sieges/index.ts';
 
 export const resultats: Application = {
   name: 'resultats',
   title: generated.title,
   migrations: { scope: 'resultats', schema: 'resultats', directory: fileURLToPath(new URL('../migrations', import.meta.url)) },
-  register: (registry) => registerGenerated(registry, generated, overrides),
+  register: (registry) => {
+    registerGenerated(registry, generated, overrides);
+    registerSieges(registry);
+    registerAnalyse(registry);
+    registerPublic(registry);
+    registerSaisie(registry);
+    registerDocuments(registry);
+    registerExport(registry);
+  },
+  connect: (registry) => registerElection(registry),
+  permissions: [
+    ...RESULTATS_PERMISSIONS,
+    EXPORT_PERMISSION,
+  ],
+  loadDemo,
 };

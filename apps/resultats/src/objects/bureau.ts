@@ -1,5 +1,13 @@
-// Surcharge de « Bureau de vote » (resultats.bureau) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+/** A polling station of the résultats (its own, or copied from « Élections » by code), with its results as a tab. */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { parametrageMenu } from './menu.ts';
 
-export const bureau: ObjectOverride = {};
+export const bureau: ObjectOverride = {
+  defaultSort: ['code'],
+  searchColumns: ['code', 'libelle', 'adresse'],
+  screens: {
+    menu: parametrageMenu(10, 'Bureaux'),
+    subForms: { titles: { election_bureau: 'Résultats' } },
+    help: { code: 'Le même code que le bureau des listes électorales (application « Élections ») : la reprise des bureaux s’y fie.' },
+  },
+};

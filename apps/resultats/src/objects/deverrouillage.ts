@@ -1,5 +1,8 @@
-// Surcharge de « Déverrouillage d’un résultat validé » (resultats.deverrouillage) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+/** The audit of a validated result unlocked (reason, who, when): written by the unlock of src/saisie/ only, never changed. */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
 
-export const deverrouillage: ObjectOverride = {};
+export const deverrouillage: ObjectOverride = {
+  readOnly: true,
+  defaultSort: ['-le'],
+  screens: { menu: false },
+};

@@ -6,5 +6,24 @@
  *   export const overrides: Readonly<Record<string, ObjectOverride>> = { ma_table: maTable };
  */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { bureau } from './bureau.ts';
+import { candidat } from './candidat.ts';
+import { candidature } from './candidature.ts';
+import { deverrouillage } from './deverrouillage.ts';
+import { election } from './election.ts';
+import { electionBureau } from './election_bureau.ts';
+import { participation } from './participation.ts';
+import { tranche } from './tranche.ts';
+import { voix } from './voix.ts';
 
-export const overrides: Readonly<Record<string, ObjectOverride>> = {};
+export const overrides: Readonly<Record<string, ObjectOverride>> = {
+  bureau,
+  candidat,
+  candidature,
+  deverrouillage,
+  election,
+  election_bureau: electionBureau,
+  participation,
+  tranche,
+  voix,
+};

@@ -1,5 +1,8 @@
-// Surcharge de « Participation d’un bureau à une heure » (resultats.participation) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+/** A bureau's voters at an hour: written by the participation entry page only (src/saisie/), read-only everywhere else. */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
 
-export const participation: ObjectOverride = {};
+export const participation: ObjectOverride = {
+  readOnly: true,
+  defaultSort: ['election_bureau', 'tranche'],
+  screens: { menu: false },
+};

@@ -1,5 +1,8 @@
-// Surcharge de « Voix d’une candidature dans un bureau » (resultats.voix) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+/** A candidature's votes in a bureau: written by the entry pages only (src/saisie/), read-only everywhere else. */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
 
-export const voix: ObjectOverride = {};
+export const voix: ObjectOverride = {
+  readOnly: true,
+  defaultSort: ['election_bureau', 'candidature'],
+  screens: { menu: false },
+};

@@ -1,0 +1,32 @@
+/** Messages of election-night entry (figures per bureau, validation, unlock, participation), French first. */
+import { defineMessages } from '../../../../framework/src/i18n/index.ts';
+
+export const message = defineMessages('resultats_saisie', {
+  champRequis: 'Saisissez ce nombre (0 s’il n’y en a aucun).',
+  pasUnEntier: '« {valeur} » n’est pas un nombre entier positif ou nul.',
+  champsInvalides: 'Rien n’est enregistré : corrigez les champs signalés.',
+  votantsSomme: 'Votants ({votants}) ≠ blancs ({blancs}) + nuls ({nuls}) + exprimés ({exprimes}) = {somme}.',
+  exprimesSomme: 'Exprimés ({exprimes}) ≠ total des voix ({total}).',
+  votantsInscrits: 'Votants ({votants}) > inscrits ({inscrits}) : il ne peut y avoir plus de votants que d’inscrits.',
+  incoherent: 'Rien n’est enregistré : les chiffres saisis ne sont pas cohérents. {details}',
+  enregistre: 'Résultats du bureau {bureau} enregistrés. Vérifiez-les puis validez-les, ou passez au bureau suivant.',
+  bureauValide: 'Ce bureau est validé : ses chiffres ne peuvent plus être modifiés. Pour les corriger, demandez son déverrouillage à un superviseur.',
+  electionFermee: 'L’élection « {libelle} » est {etat} : les résultats ne peuvent plus être saisis ni modifiés.',
+  introuvable: 'Ce résultat de bureau n’existe pas ou n’est pas de votre collectivité.',
+  electionIntrouvable: 'Cette élection n’existe pas ou n’est pas de votre collectivité.',
+  validerNonSaisi: 'Le bureau {bureau} n’est pas saisi : saisissez ses résultats avant de le valider.',
+  dejaValide: 'Le bureau {bureau} est déjà validé.',
+  validerIncoherent: 'Le bureau {bureau} ne peut pas être validé : {details} Corrigez la saisie.',
+  voixManquantes: 'les voix de toutes les candidatures ne sont pas saisies.',
+  valide: 'Bureau {bureau} validé : ses chiffres comptent dans les totaux et sur la page publique.',
+  deverrouillerNonValide: 'Le bureau {bureau} n’est pas validé : il n’y a rien à déverrouiller.',
+  motifCourt: 'Donnez le motif du déverrouillage (5 caractères au moins).',
+  deverrouille: 'Bureau {bureau} déverrouillé : sa saisie peut être corrigée, puis de nouveau validée.',
+  interdit: 'Vous n’avez pas le droit de suivre cette élection.',
+  trancheIntrouvable: 'Choisissez une tranche horaire de cette élection.',
+  aucuneTranche: 'Cette élection n’a aucune tranche horaire de participation : ajoutez-en (12:00, 17:00…) à l’élection.',
+  participationInscrits: '{votants} votants à {heure} : plus que les {inscrits} inscrits du bureau.',
+  participationAvant: '{votants} votants à {heure} : moins que les {avant} déjà relevés à {heureAvant}.',
+  participationApres: '{votants} votants à {heure} : plus que les {apres} relevés à {heureApres}.',
+  participationEnregistree: 'Participation de {heure} enregistrée ({bureaux} bureau(x) relevé(s)).',
+});
