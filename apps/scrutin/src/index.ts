@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { registerGenerated, type Application } from '../../../framework/src/application.ts';
 import * as generated from '../gen/index.ts';
+import { connecterElections } from './bureaux/reprendre.ts';
 import { registerControle } from './controle/routes.ts';
 import { loadDemo } from './demo.ts';
 import { registerChoixElecteur } from './electeurs/routes.ts';
@@ -20,5 +21,6 @@ export const scrutin: Application = {
     registerControle(registry);
     registerChoixElecteur(registry);
   },
+  connect: (registry) => connecterElections(registry),
   loadDemo,
 };
