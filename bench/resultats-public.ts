@@ -7,7 +7,7 @@
  * 12 bureaux, two rounds). The second round is reopened (état « ouverte », set in SQL before the
  * measure: a setup step); then, for BENCH_SECONDS (default 60):
  * - each viewer loads the page once (its start spread over the first 10 s), then asks the JSON
- *   endpoint every 10 s (±10 %) with If-None-Match, as resultats-public.js does;
+ *   endpoint every 10 s (±10 %) with If-None-Match, as page-vivante.js does;
  * - a writer signed in as admin takes the bureaux in turn through the election-night pages:
  *   unlock (with a reason), re-enter the figures (a few votes moved between two lists), validate,
  *   a bureau every 2 s during the first two thirds of the time (then the polls get 304s).

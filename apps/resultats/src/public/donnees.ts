@@ -80,7 +80,15 @@ export interface ResultatsPublics {
   readonly parBureau: readonly BureauPublic[];
   /** Whether seats are shown (municipales with a known allocation). */
   readonly avecSieges: boolean;
+  /**
+   * The page's shape (candidatures, bureaux, tranches, seats): when it changes (a tranche or a
+   * bureau added), the live page reloads instead of updating its figures (`data-structure`).
+   */
+  readonly structure: string;
 }
+
+const structureDe = (resultats: Omit<ResultatsPublics, 'structure'>): string =>
+  [resultats.candidatures.length, resultats.parBureau.length, resultats.participation.length, resultats.avecSieges ? 1 : 0].join('-');
 
 /** The council seats per panel number (municipales), once something is counted and the allocation is possible. */
 async function siegesParOrdre(db: Db, election: number): Promise<ReadonlyMap<number, number> | undefined> {
@@ -145,7 +153,7 @@ export async function resultatsPublics(db: Db, collectivite: number, election: n
   const sieges = totaux.election.type.startsWith('municipales') && totaux.exprimes > 0 ? await siegesParOrdre(db, election) : undefined;
   const { election: enTete } = totaux;
   const provisoire = totaux.bureaux.total === 0 || totaux.bureaux.comptes < totaux.bureaux.total;
-  return {
+  const resultats: Omit<ResultatsPublics, 'structure'> = {
     collectivite,
     election: { election: enTete.election, libelle: enTete.libelle, type: enTete.type, tour: enTete.tour, date_scrutin: enTete.date_scrutin, etat: enTete.etat },
     bureaux: { depouilles: totaux.bureaux.comptes, total: totaux.bureaux.total },
@@ -187,4 +195,5 @@ export async function resultatsPublics(db: Db, collectivite: number, election: n
     }),
     avecSieges: sieges !== undefined,
   };
+  return { ...resultats, structure: structureDe(resultats) };
 }

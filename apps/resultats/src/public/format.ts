@@ -1,4 +1,4 @@
-/** Figures written as in France, the same way as the live script (resultats-public.js) writes them. */
+/** Figures written as in France, the same way as the live page script (framework js/page-vivante.js) writes them. */
 
 const NOMBRE = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const POURCENT = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -1,9 +1,10 @@
 /**
  * The public results page: large figures for a projector in the town hall, readable on the web,
- * complete without JavaScript (an « Actualiser » link). Every figure the live script updates
- * carries `data-valeur` (its path in the JSON of the endpoint) and `data-format`; the script
- * (framework/src/web/static/js/resultats-public.js) replaces their text in place, redraws the chart
- * and announces the change in the polite live region. Only validated bureaux have figures.
+ * complete without JavaScript (an « Actualiser » link). A live page of the framework (guide « Pages
+ * vivantes », framework/src/web/static/js/page-vivante.js) in the « grand écran » layout: every
+ * figure carries `data-valeur` (its path in the JSON of the endpoint) and `data-format`; the script
+ * replaces their text in place, redraws the chart and announces the change in the polite live
+ * region. Only validated bureaux have figures.
  */
 import { message } from './messages.ts';
 import type { ElectionPubliee, ResultatsPublics } from './donnees.ts';
@@ -37,7 +38,7 @@ function Valeur(props: { chemin: string; valeur: number | null; format: 'nombre'
 export function ListeElections(props: { collectivite: number; elections: readonly ElectionPubliee[] }) {
   if (props.elections.length === 0) return <p>{message('aucuneElection')}</p>;
   return (
-    <ul class="resultats-public-liste">
+    <ul class="grand-ecran-liste">
       {props.elections.map((election) => (
         <li>
           <a href={pagePublique(props.collectivite, election.election)}>{election.libelle}</a> — {sousTitre(election)}
@@ -49,23 +50,30 @@ export function ListeElections(props: { collectivite: number; elections: readonl
 }
 
 const STATUTS = { provisoire: message('provisoire'), complet: message('complets'), proclame: message('proclames') };
+const CLASSES_STATUTS = { provisoire: 'grand-ecran-etat-provisoire', complet: 'grand-ecran-etat-definitif', proclame: 'grand-ecran-etat-definitif' };
 
 function EnTete(props: { resultats: ResultatsPublics }) {
   const { resultats } = props;
   const { chiffres } = resultats;
   return (
-    <section class="resultats-public-entete" aria-labelledby="resultats-public-synthese">
+    <section aria-labelledby="resultats-public-synthese">
       <h2 id="resultats-public-synthese" class="visuellement-cache">
         Synthèse
       </h2>
-      <p class="resultats-public-depouilles">
+      <p class="grand-ecran-phrase">
         <Valeur chemin="bureaux.depouilles" valeur={resultats.bureaux.depouilles} format="nombre" /> bureaux dépouillés sur{' '}
         <Valeur chemin="bureaux.total" valeur={resultats.bureaux.total} format="nombre" />
       </p>
-      <p class={`resultats-public-statut resultats-public-statut-${resultats.statut}`} data-valeur="statut" data-format="texte" data-textes={JSON.stringify(STATUTS)}>
+      <p
+        class={`grand-ecran-etat ${CLASSES_STATUTS[resultats.statut]}`}
+        data-valeur="statut"
+        data-format="texte"
+        data-textes={JSON.stringify(STATUTS)}
+        data-classes={JSON.stringify(CLASSES_STATUTS)}
+      >
         {STATUTS[resultats.statut]}
       </p>
-      <dl class="resultats-public-chiffres">
+      <dl class="chiffres-cles">
         <div>
           <dt>Participation</dt>
           <dd>
@@ -110,13 +118,16 @@ function EnTete(props: { resultats: ResultatsPublics }) {
 function Candidatures(props: { resultats: ResultatsPublics }) {
   const { resultats } = props;
   const graphique = {
+    type: 'bar',
     labels: resultats.candidatures.map((candidature) => candidature.libelle),
     couleurs: resultats.candidatures.map((candidature) => candidature.couleur),
+    libelle: 'Voix',
+    valeurs: 'candidatures.*.voix',
   };
   return (
     <section aria-labelledby="resultats-public-voix">
       <h2 id="resultats-public-voix">Voix par {resultats.election.type.startsWith('municipales') ? 'liste' : 'candidat'}</h2>
-      <table class="listing-tableau resultats-public-candidatures">
+      <table class="listing-tableau grand-ecran-principal">
         <caption class="visuellement-cache">Voix et pourcentage des suffrages exprimés de chaque candidature, bureaux dépouillés seulement</caption>
         <thead>
           <tr>
@@ -133,7 +144,7 @@ function Candidatures(props: { resultats: ResultatsPublics }) {
               <td>{candidature.ordre}</td>
               <th scope="row">
                 {candidature.libelle}
-                {candidature.tete_de_liste ? <span class="resultats-public-tete"> ({candidature.tete_de_liste})</span> : null}
+                {candidature.tete_de_liste ? <span class="grand-ecran-precision"> ({candidature.tete_de_liste})</span> : null}
               </th>
               <td>
                 <Valeur chemin={`candidatures.${index}.voix`} valeur={candidature.voix} format="nombre" />
@@ -150,9 +161,9 @@ function Candidatures(props: { resultats: ResultatsPublics }) {
           ))}
         </tbody>
       </table>
-      <div class="resultats-public-graphique">
+      <div class="grand-ecran-graphique">
         <canvas
-          data-graphique-resultats={JSON.stringify(graphique)}
+          data-graphique={JSON.stringify(graphique)}
           role="img"
           aria-label="Graphique en barres des voix de chaque candidature ; le tableau ci-dessus donne les mêmes chiffres."
         ></canvas>
@@ -166,7 +177,7 @@ function Participation(props: { resultats: ResultatsPublics }) {
   return (
     <section aria-labelledby="resultats-public-participation">
       <h2 id="resultats-public-participation">Participation</h2>
-      <table class="listing-tableau resultats-public-tranches">
+      <table class="listing-tableau">
         <caption class="visuellement-cache">Participation relevée à chaque heure, puis à la clôture (bureaux dépouillés)</caption>
         <thead>
           <tr>
@@ -215,8 +226,8 @@ function ParBureau(props: { resultats: ResultatsPublics }) {
   return (
     <section aria-labelledby="resultats-public-bureaux">
       <h2 id="resultats-public-bureaux">Résultats par bureau</h2>
-      <div class="resultats-public-defilement">
-        <table class="listing-tableau resultats-public-bureaux">
+      <div class="grand-ecran-defilement">
+        <table class="listing-tableau">
           <caption class="visuellement-cache">Chiffres de chaque bureau dépouillé ; les autres sont en attente</caption>
           <thead>
             <tr>
@@ -262,29 +273,27 @@ function ParBureau(props: { resultats: ResultatsPublics }) {
   );
 }
 
-/** The page's shape: when the data no longer fits it (a tranche or a bureau added), the script reloads the page. */
-export const structure = (resultats: ResultatsPublics) =>
-  [resultats.candidatures.length, resultats.parBureau.length, resultats.participation.length, resultats.avecSieges ? 1 : 0].join('-');
-
 export function ResultatsPage(props: { resultats: ResultatsPublics; collectiviteNom: string; chartSrc: string }) {
   const { resultats } = props;
   const adresse = pagePublique(resultats.collectivite, resultats.election.election);
   return (
     <div
-      class="resultats-public"
-      id="resultats-public"
+      class="grand-ecran"
+      data-page-vivante=""
       data-source={donneesPubliques(resultats.collectivite, resultats.election.election)}
-      data-structure={structure(resultats)}
+      data-intervalle="10"
+      data-structure="structure"
+      data-structure-valeur={resultats.structure}
       data-chart-src={props.chartSrc}
     >
-      <p class="resultats-public-sous-titre">
+      <p class="grand-ecran-sous-titre">
         {props.collectiviteNom} — {sousTitre(resultats.election)}
       </p>
-      <p class="resultats-public-actualiser">
+      <p class="grand-ecran-actualiser">
         <a href={adresse}>{message('actualiser')}</a>
-        <span class="resultats-public-verification" aria-hidden="true"></span>
+        <span data-verifie="" aria-hidden="true"></span>
       </p>
-      <p class="visuellement-cache" role="status" aria-live="polite" id="resultats-public-annonce" data-texte={message('annonce', { depouilles: '{depouilles}', total: '{total}' })}></p>
+      <p class="visuellement-cache" role="status" aria-live="polite" id="resultats-public-annonce" data-annonce={message('annonce', { depouilles: '{bureaux.depouilles}', total: '{bureaux.total}' })}></p>
       <EnTete resultats={resultats} />
       <Candidatures resultats={resultats} />
       <Participation resultats={resultats} />
