@@ -3,6 +3,8 @@ import type { ObjectOverride } from '../../../../framework/src/model/override.ts
 import { parametrageMenu } from './menu.ts';
 
 export const bureau: ObjectOverride = {
+  // Among a dozen bureaux the number is what agents know them by (« 2 — École Jules-Ferry »).
+  choiceLabel: (row) => `${String(row['code'] ?? '')} — ${String(row['libelle'] ?? '')}`,
   defaultSort: ['code'],
   searchColumns: ['code', 'libelle', 'adresse'],
   screens: {

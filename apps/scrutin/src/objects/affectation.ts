@@ -1,11 +1,13 @@
 /** Who sits in which bureau of a scrutin, as what, at which hours, designated by the mayor or by a list. */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { marquerAffectationConvoquee } from '../convocations/marquer.ts';
 import { TITRE } from '../menu.ts';
 import { checkAffectation } from '../rules/affectation.ts';
 
 export const affectation: ObjectOverride = {
   defaultSort: ['scrutin', 'bureau', 'fonction', 'heure_debut'],
   beforeWrite: checkAffectation,
+  actions: { convoquer: marquerAffectationConvoquee },
   screens: {
     menu: { rubrique: 'application', category: TITRE, order: 40, label: 'Affectations' },
     listColumns: ['scrutin', 'bureau', 'fonction', 'personne', 'heure_debut', 'heure_fin', 'candidature', 'convoque_le'],

@@ -1,6 +1,7 @@
 /** A scrutin (one round): its hours, its département (for the members of the bureaux), its lists and its affectations. */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
 import { CONTROLE_PERMISSION } from '../controle/routes.ts';
+import { marquerScrutinConvoque } from '../convocations/marquer.ts';
 import { TITRE } from '../menu.ts';
 
 export const TYPES_SCRUTIN = [
@@ -16,6 +17,7 @@ export const TYPES_SCRUTIN = [
 
 export const scrutin: ObjectOverride = {
   defaultSort: ['-date_scrutin', 'tour'],
+  actions: { convoquer: marquerScrutinConvoque },
   links: [{ label: 'Contrôle de la composition', href: (record) => `/scrutin/controle/${Number(record['scrutin'])}`, permissions: [CONTROLE_PERMISSION] }],
   screens: {
     menu: { rubrique: 'application', category: TITRE, order: 10, label: 'Scrutins' },
