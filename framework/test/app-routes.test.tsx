@@ -224,6 +224,20 @@ describeEachDatabase('Application routes over HTTP', (database) => {
         throw RouteError.notFound('Ce planning n’existe pas.');
       },
     });
+    registry.addPage({
+      app: 'agenda',
+      path: 'reserve',
+      handler: () => {
+        throw RouteError.forbidden('Seul le <b>secrétariat</b> peut ouvrir ce planning : demandez-lui.');
+      },
+    });
+    registry.addPage({
+      app: 'agenda',
+      path: 'deja-valide',
+      handler: () => {
+        throw new RouteError(409, 'Ce planning est déjà validé : demandez à un responsable de le rouvrir.');
+      },
+    });
     await syncPermissionVocabulary(runtime.db.kysely, runtime.registry, ['agenda.statistiques']);
     app = createApp(runtime);
     await grant(database(), 'UTILISATEUR', ['agenda.statistiques', 'agenda.rendezvous']);
@@ -387,5 +401,26 @@ describeEachDatabase('Application routes over HTTP', (database) => {
     assert.match(page.text, /<nav class="fil-ariane"|class="entete"/, 'the error page is in the layout');
     const missing = await agent.request('GET', '/agenda/introuvable', { headers: HTML });
     assert.equal(missing.status, 404);
+  });
+
+  test('a page’s RouteError shows the route’s own French message (escaped) under the status’s title, and keeps its status', async () => {
+    const agent = await signedIn('agent');
+    const missing = await agent.request('GET', '/agenda/introuvable', { headers: HTML });
+    assert.equal(missing.status, 404);
+    assert.match(missing.text, /<h1>Page introuvable<\/h1>/);
+    assert.match(missing.text, /<p>Ce planning n’existe pas\.<\/p>/);
+    assert.doesNotMatch(missing.text, /La page demandée n'existe pas/, 'not the generic message');
+    const refused = await agent.request('GET', '/agenda/reserve', { headers: HTML });
+    assert.equal(refused.status, 403);
+    assert.match(refused.text, /<h1>Droits insuffisants<\/h1>/);
+    assert.match(refused.text, /Seul le &lt;b&gt;secrétariat&lt;\/b&gt; peut ouvrir ce planning : demandez-lui\./);
+    assert.doesNotMatch(refused.text, /<b>secrétariat<\/b>/);
+    const conflict = await agent.request('GET', '/agenda/deja-valide', { headers: HTML });
+    assert.equal(conflict.status, 409);
+    assert.match(conflict.text, /Ce planning est déjà validé : demandez à un responsable de le rouvrir\./);
+    // An unknown address keeps the generic message.
+    const unknown = await agent.request('GET', '/agenda/nulle-part', { headers: HTML });
+    assert.equal(unknown.status, 404);
+    assert.match(unknown.text, /La page demandée n(’|'|&#39;)existe pas/);
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { RouteFile } from '../src/model/app-routes.ts';
 import { Registry } from '../src/model/registry.ts';
 import type { FieldMeta, TableMeta } from '../src/model/types.ts';
 import { buildOpenApiDocument } from '../src/web/openapi.ts';
@@ -450,5 +451,21 @@ describe('document OpenAPI', () => {
     assert.doesNotThrow(() => buildOpenApiDocument(registry, { title: 't', version: '1' }));
     registry.register(table({ app: 'a', name: 'b__c', schema: 'x', key: null, fields: [field('x', 'text')] }));
     assert.throws(() => buildOpenApiDocument(registry, { title: 't', version: '1' }), /nom de schéma en double/);
+  });
+  it('décrit la réponse d’une route d’application selon le type qu’elle déclare produire (un CSV), en JSON sinon', async () => {
+    const registry = new Registry();
+    const file = () => new RouteFile('bureau;votants\n1;412\n', 'text/csv; charset=utf-8', 'resultats.csv');
+    registry.addApiRoute({ app: 'bilan', method: 'GET', path: 'export/:annee', doc: { summary: 'Export CSV', produces: 'text/csv' }, handler: file });
+    registry.addApiRoute({ app: 'bilan', method: 'GET', path: 'archive', doc: { summary: 'Archive', produces: 'application/zip' }, handler: file });
+    registry.addApiRoute({ app: 'bilan', method: 'GET', path: 'totaux', doc: { summary: 'Totaux' }, handler: () => ({ votants: 412 }) });
+    const document = buildOpenApiDocument(registry, { title: 't', version: '1' });
+    const result = await new Validator().validate(structuredClone(document) as unknown as Record<string, unknown>);
+    assert.deepEqual(result.errors, undefined);
+    const answer = (path: string) => document.paths[path]!.get!.responses['200'] as { description: string; content: Record<string, unknown> };
+    assert.deepEqual(answer('/api/v1/bilan/export/{annee}').content, { 'text/csv': { schema: { type: 'string' } } });
+    assert.equal(answer('/api/v1/bilan/export/{annee}').description, 'Fichier renvoyé par la route (text/csv), à télécharger.');
+    assert.deepEqual(answer('/api/v1/bilan/archive').content, { 'application/zip': { schema: {} } });
+    assert.deepEqual(answer('/api/v1/bilan/totaux').content, { 'application/json': { schema: {} } });
+    assert.equal(answer('/api/v1/bilan/totaux').description, 'Réponse de la route, en JSON.');
   });
 });

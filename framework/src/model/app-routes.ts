@@ -132,6 +132,8 @@ export interface ApiRouteDoc {
     readonly format?: 'date';
     readonly example?: string;
   }[];
+  /** The media type of its answer when it is not JSON: `text/csv` for a route answering a `RouteFile`. */
+  readonly produces?: string;
 }
 
 interface ApiRouteBase extends RouteBase {

@@ -34,7 +34,7 @@ const fichierBureauxRoute: ApiRoute = {
   method: 'GET',
   path: `${EXPORT_PAGE}/:election`,
   permission: EXPORT_PERMISSION,
-  doc: { summary: 'Résultats des bureaux validés d’une élection, pour la préfecture (CSV, UTF-8, « ; »).' },
+  doc: { summary: 'Résultats des bureaux validés d’une élection, pour la préfecture (CSV, UTF-8, « ; »).', produces: 'text/csv' },
   handler: async ({ params, locale, read }) => {
     const election = electionDuChemin(params, locale);
     return enFichier(await read((db) => fichierBureaux(db, election, locale)));
@@ -46,7 +46,7 @@ const fichierSiegesRoute: ApiRoute = {
   method: 'GET',
   path: `${EXPORT_PAGE}/:election/sieges`,
   permission: EXPORT_PERMISSION,
-  doc: { summary: 'Répartition des sièges d’une élection municipale, pour la préfecture (CSV, UTF-8, « ; »).' },
+  doc: { summary: 'Répartition des sièges d’une élection municipale, pour la préfecture (CSV, UTF-8, « ; »).', produces: 'text/csv' },
   handler: async ({ params, locale, read }) => {
     const election = electionDuChemin(params, locale);
     return enFichier(await read((db) => fichierSieges(db, election, locale)));

@@ -26,6 +26,7 @@ export const appRoutesFr = {
   openapi: {
     summary: '{method} {path} (route de l’application {app})',
     answer: 'Réponse de la route, en JSON.',
+    fileAnswer: 'Fichier renvoyé par la route ({mediaType}), à télécharger.',
     noContent: 'Fait ; pas de contenu.',
     body: 'Objet JSON envoyé à la route.',
     pathParameter: 'Segment « {name} » de l’adresse.',
@@ -57,6 +58,7 @@ export const appRoutesEn: Translation<typeof appRoutesFr> = {
   openapi: {
     summary: '{method} {path} (route of the application {app})',
     answer: 'The route’s answer, in JSON.',
+    fileAnswer: 'The file the route answers ({mediaType}), to download.',
     noContent: 'Done; no content.',
     body: 'JSON object sent to the route.',
     pathParameter: 'Segment “{name}” of the address.',

@@ -5,7 +5,7 @@
  */
 import type { Translate } from '../../i18n/index.ts';
 import { PUBLIC_ROUTE, type ApiRoute } from '../../model/app-routes.ts';
-import type { HttpMethod, Operation, Parameter, PathItem, Reference, Response, SecurityRequirement } from './types.ts';
+import type { HttpMethod, Operation, Parameter, PathItem, Reference, Response, SchemaObject, SecurityRequirement } from './types.ts';
 
 const READ_SECURITY: SecurityRequirement[] = [{ bearer: [] }, { session: [] }];
 const WRITE_SECURITY: SecurityRequirement[] = [{ bearer: [] }, { session: [], csrf: [] }];
@@ -33,6 +33,14 @@ function parameters(route: ApiRoute, tr: Translate): Parameter[] {
   return [...inPath, ...inQuery];
 }
 
+/** JSON, or the file the route says it produces (a text file is a string; bytes have no schema, as OpenAPI 3.1 writes them). */
+function answerOf(route: ApiRoute, tr: Translate): Response {
+  const produces = route.doc?.produces;
+  if (produces === undefined) return { description: tr('appRoutes.openapi.answer'), content: { 'application/json': { schema: {} } } };
+  const schema: SchemaObject = produces.startsWith('text/') ? { type: 'string' } : {};
+  return { description: tr('appRoutes.openapi.fileAnswer', { mediaType: produces }), content: { [produces]: { schema } } };
+}
+
 function operation(route: ApiRoute, tr: Translate): Operation {
   const method = route.method.toLowerCase();
   const isPublic = route.permission === PUBLIC_ROUTE;
@@ -40,7 +48,7 @@ function operation(route: ApiRoute, tr: Translate): Operation {
   const access = isPublic ? tr('appRoutes.openapi.public') : route.permission ? tr('appRoutes.openapi.permission', { permission: route.permission }) : tr('appRoutes.openapi.signedIn');
   const errors = [400, ...(isPublic ? [] : [401, 403]), 404, ...(writes ? [422] : []), 500];
   const withParameters = parameters(route, tr);
-  const answer: Response = { description: tr('appRoutes.openapi.answer'), content: { 'application/json': { schema: {} } } };
+  const answer = answerOf(route, tr);
   return {
     operationId: `${route.app}.route.${route.path.replace(/[/:]+/g, '.').replace(/^\.|\.$/g, '')}.${method}`,
     summary: route.doc?.summary ?? tr('appRoutes.openapi.summary', { method: route.method, path: route.path, app: route.app }),

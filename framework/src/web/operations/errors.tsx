@@ -161,11 +161,13 @@ function pageFor(status: ErrorStatus, error: HttpError | undefined, requestId: s
   const tr = translator(locale);
   const home = { href: '/', label: tr('http.page.backHome') };
   const page = (title: string, message: string, link = home): ErrorPageProps => ({ status, title, message, requestId, link, locale });
+  // A message the thrower gave (a route's « Ce bureau n'existe pas ») says more than the status's generic one.
+  const given = error && !error.defaultMessage ? error.message : undefined;
   switch (status) {
     case 404:
-      return page(tr('http.page.notFoundTitle'), tr('http.page.notFoundMessage'));
+      return page(tr('http.page.notFoundTitle'), given ?? tr('http.page.notFoundMessage'));
     case 403:
-      return page(tr('http.page.forbiddenTitle'), tr('http.page.forbiddenMessage'));
+      return page(tr('http.page.forbiddenTitle'), given ?? tr('http.page.forbiddenMessage'));
     case 401:
       return page(tr('http.page.unauthenticatedTitle'), tr('http.page.unauthenticatedMessage'), { href: '/login', label: tr('http.page.signIn') });
     default:
