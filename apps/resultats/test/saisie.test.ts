@@ -233,6 +233,26 @@ describeEachDatabase(
       assert.equal((await audits('saisie_participation')).length, 2);
     });
 
+    test('participation: a tranche’s votants may not exceed the bureau’s final votants once its results are entered; a bureau without results is not limited', async () => {
+      const agent = await signedIn('agent');
+      assert.equal((await bureau(1))?.['votants'], 1204, 'bureau 001’s results are entered');
+      assert.equal((await bureau(2))?.['votants'], null, 'bureau 002’s are not');
+      const trop = await post(agent, '/resultats/participation-saisie/1', { tranche: '2', votants_1: '1205', votants_2: '950', votants_3: '' });
+      assert.equal(trop.status, 422);
+      const html = texte(trop);
+      assert.match(html, /id="participation-votants_1-erreur">1 205 votants à 17:00 : plus que les 1 204 votants des résultats saisis du bureau ; corrigez le relevé ou les résultats\./);
+      assert.doesNotMatch(html, /participation-votants_2-erreur/);
+      const dixSept = async () =>
+        (await database().ownerQuery<{ election_bureau: number; votants: number }>('select election_bureau, votants from resultats.participation where tranche = 2 order by election_bureau')).map((row) => [
+          Number(row.election_bureau),
+          Number(row.votants),
+        ]);
+      assert.deepEqual(await dixSept(), [[1, 800], [2, 500]], 'nothing saved');
+      const egal = await post(agent, '/resultats/participation-saisie/1', { tranche: '2', votants_1: '1204', votants_2: '950', votants_3: '' });
+      assert.equal(egal.status, 303, egal.text);
+      assert.deepEqual(await dixSept(), [[1, 1204], [2, 950]]);
+    });
+
     test('the follow-up page: states, figures, links, « n bureaux comptés sur N », totals over validated bureaux, participation', async () => {
       const chef = await signedIn('chef');
       const before = texte(await get(chef, '/resultats/suivi/1'));

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { lireDemande } from '../src/sieges/demande.ts';
-import { primeMajoritaire, repartitionMajoritaire, repartitionScrutinDeListe, RepartitionImpossible, type CandidatDeListe, type ListeEnLice } from '../src/sieges/index.ts';
+import { elusCommunautaires, primeMajoritaire, repartitionMajoritaire, repartitionScrutinDeListe, RepartitionImpossible, type CandidatDeListe, type ListeEnLice } from '../src/sieges/index.ts';
 
 /** `n` candidates born on `naissance` (or on the dates given, first ranks first). */
 const candidats = (n: number, naissance: string | readonly string[] = '1970-01-01'): CandidatDeListe[] =>
@@ -148,6 +148,44 @@ describe('conseillers communautaires (art. L273-8)', () => {
       listes: [liste('A', 5200, candidats(6)), liste('B', 3000, candidats(3)), liste('C', 1500, candidats(1)), liste('D', 300, candidats(2))],
     });
     assert.deepEqual(sieges(court), { A: 6, B: 2, C: 1, D: 0 });
+  });
+});
+
+describe('conseillers communautaires: who takes the seats (art. L273-8, second paragraph)', () => {
+  /** The municipal list: ranks 1…8, men on odd ranks; `communautaire` gives the communautaire list as municipal ranks, in its order. */
+  const deuxListes = (communautaire: readonly number[], sexeInconnu: readonly number[] = []) =>
+    Array.from({ length: 8 }, (_, index) => {
+      const rang = index + 1;
+      const position = communautaire.indexOf(rang);
+      return { rang, rang_communautaire: position >= 0 ? position + 1 : null, sexe: sexeInconnu.includes(rang) ? null : rang % 2 === 1 ? 'M' : 'F' };
+    });
+  const rangs = (elus: readonly { rang: number }[]) => elus.map((elu) => elu.rang);
+
+  test('every designated candidate elected to the council: the communautaire list’s order', () => {
+    assert.deepEqual(rangs(elusCommunautaires(deuxListes([1, 2, 5, 6, 3]), 6, 4)), [1, 2, 5, 6]);
+  });
+
+  test('one not elected to the council is replaced by the first elected conseiller municipal of the same sex not already communautaire', () => {
+    // 4 municipal seats (ranks 1–4); the communautaire list 1, 2, 5, 6, 3: ranks 5 (M) and 6 (F) are not conseillers municipaux.
+    // 5 → the first man elected who is not communautaire: 1 is, so 3; 6 → the first woman: 2 is, so 4.
+    assert.deepEqual(rangs(elusCommunautaires(deuxListes([1, 2, 5, 6, 3]), 4, 4)), [1, 2, 3, 4]);
+  });
+
+  test('a replacement skips those elected communautaires in their own right, even further down the communautaire list; nobody left: the seat is not named', () => {
+    // 4 municipal seats, 5 communautaire seats over 1, 2, 5, 4, 3: 3 is communautaire in its own right (5th), so 5 (M) finds no man left.
+    assert.deepEqual(rangs(elusCommunautaires(deuxListes([1, 2, 5, 4, 3]), 4, 5)), [1, 2, 4, 3]);
+    // 3 municipal seats, 4 communautaire seats over 1, 2, 5, 6: 5 (M) → 3; 6 (F) finds no woman elected who is not communautaire.
+    assert.deepEqual(rangs(elusCommunautaires(deuxListes([1, 2, 5, 6]), 3, 4)), [1, 2, 3]);
+  });
+
+  test('the sex not entered: such a candidate can neither be matched nor replaced (the seat is left to name)', () => {
+    assert.deepEqual(rangs(elusCommunautaires(deuxListes([1, 2, 5, 6], [5]), 4, 4)), [1, 2, 4]);
+    assert.deepEqual(rangs(elusCommunautaires(deuxListes([1, 2, 5, 6], [3]), 4, 4)), [1, 2, 4], 'the only man left has no sex entered');
+  });
+
+  test('no seat, or no candidate on the communautaire list: nobody', () => {
+    assert.deepEqual(elusCommunautaires(deuxListes([1, 2]), 4, 0), []);
+    assert.deepEqual(elusCommunautaires(deuxListes([]), 4, 2), []);
   });
 });
 

@@ -28,5 +28,6 @@ export const message = defineMessages('resultats_saisie', {
   participationInscrits: '{votants} votants à {heure} : plus que les {inscrits} inscrits du bureau.',
   participationAvant: '{votants} votants à {heure} : moins que les {avant} déjà relevés à {heureAvant}.',
   participationApres: '{votants} votants à {heure} : plus que les {apres} relevés à {heureApres}.',
+  participationResultat: '{votants} votants à {heure} : plus que les {final} votants des résultats saisis du bureau ; corrigez le relevé ou les résultats.',
   participationEnregistree: 'Participation de {heure} enregistrée ({bureaux} bureau(x) relevé(s)).',
 });

@@ -1,7 +1,7 @@
 /**
  * Participation during the day: each bureau's votants at a tranche (12:00, 17:00…). A figure is
- * refused above the bureau's inscrits, below the same bureau's figure at an earlier tranche, or
- * above its figure at a later one; nothing is saved while one is refused. An empty field removes
+ * refused above the bureau's inscrits, above its final votants once its results are entered, below
+ * the same bureau's figure at an earlier tranche, or above its figure at a later one; nothing is saved while one is refused. An empty field removes
  * the bureau's figure at that tranche (not reported yet).
  */
 import { sql } from 'kysely';
@@ -27,6 +27,8 @@ export interface BureauParticipation {
   readonly code: string;
   readonly libelle: string;
   readonly inscrits: number;
+  /** The votants of its results, once entered (`null` before). */
+  readonly votants_final: number | null;
   /** Votants by tranche key (absent: not reported). */
   readonly votants: Readonly<Record<number, number>>;
 }
@@ -50,7 +52,7 @@ export async function lireParticipation(db: Db, election: number): Promise<Parti
     (row) => ({ tranche: Number(row.tranche), heure: heure(String(row.heure)) }),
   );
   const bureaux = (
-    await sql<{ election_bureau: number; code: string; libelle: string; inscrits: number }>`select eb.election_bureau, b.code, b.libelle, eb.inscrits
+    await sql<{ election_bureau: number; code: string; libelle: string; inscrits: number; votants: number | null }>`select eb.election_bureau, b.code, b.libelle, eb.inscrits, eb.votants
       from resultats.election_bureau eb join resultats.bureau b on b.bureau = eb.bureau
      where eb.election = ${election} order by b.code collate "und-x-icu", b.bureau`.execute(db)
   ).rows;
@@ -75,6 +77,7 @@ export async function lireParticipation(db: Db, election: number): Promise<Parti
       code: bureau.code,
       libelle: bureau.libelle,
       inscrits: Number(bureau.inscrits),
+      votants_final: bureau.votants === null ? null : Number(bureau.votants),
       votants: parBureau.get(Number(bureau.election_bureau)) ?? {},
     })),
   };
@@ -105,6 +108,8 @@ export function controlerParticipation(participation: ParticipationElection, tra
     const suivante = apres.find((autre) => bureau.votants[autre.tranche] !== undefined);
     if (valeur > bureau.inscrits) {
       erreurs[champ] = message('participationInscrits', { votants: entier(valeur), heure: tranche.heure, inscrits: entier(bureau.inscrits) });
+    } else if (bureau.votants_final !== null && valeur > bureau.votants_final) {
+      erreurs[champ] = message('participationResultat', { votants: entier(valeur), heure: tranche.heure, final: entier(bureau.votants_final) });
     } else if (precedente && valeur < (bureau.votants[precedente.tranche] ?? 0)) {
       erreurs[champ] = message('participationAvant', { votants: entier(valeur), heure: tranche.heure, avant: entier(bureau.votants[precedente.tranche] ?? 0), heureAvant: precedente.heure });
     } else if (suivante && valeur > (bureau.votants[suivante.tranche] ?? 0)) {

@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../../framework/src/db/connection.ts';
 import { totauxElection, type CandidatureTotal, type ElectionEnTete } from '../totaux/index.ts';
+import { elusCommunautaires } from './elus-communautaires.ts';
 import { RepartitionImpossible } from './erreurs.ts';
 import { repartitionMajoritaire } from './majoritaire.ts';
 import { repartitionScrutinDeListe } from './scrutin-de-liste.ts';
@@ -25,6 +26,7 @@ export interface SiegesDeCandidature extends CandidatureTotal {
   readonly sieges_communautaires: number;
   /** « Prénom NOM » of the elected, in list order (`majoritaire`: the candidature's label). */
   readonly elus: readonly string[];
+  /** In seat order, a candidate not elected to the council replaced as art. L273-8 says (fewer names than seats when nobody can take one). */
   readonly elus_communautaires: readonly string[];
   /** Whether its candidates are entered (without them it is not limited by their number and no name is shown). */
   readonly candidats_saisis: boolean;
@@ -54,6 +56,7 @@ interface CandidatRow {
   readonly prenom: string;
   readonly date_naissance: string | null;
   readonly rang_communautaire: number | null;
+  readonly sexe: string | null;
 }
 
 const nomComplet = (candidat: CandidatRow) => `${candidat.prenom} ${candidat.nom.toLocaleUpperCase('fr')}`;
@@ -63,7 +66,7 @@ export async function repartitionDeLElection(db: Db, election: number): Promise<
   const totaux = await totauxElection(db, election);
   if (!totaux) return undefined;
   const rows = (
-    await sql<CandidatRow>`select c.candidature, c.rang, c.nom, c.prenom, to_char(c.date_naissance, 'YYYY-MM-DD') as date_naissance, c.rang_communautaire
+    await sql<CandidatRow>`select c.candidature, c.rang, c.nom, c.prenom, to_char(c.date_naissance, 'YYYY-MM-DD') as date_naissance, c.rang_communautaire, c.sexe
       from resultats.candidat c join resultats.candidature ca on ca.candidature = c.candidature
      where ca.election = ${election} order by c.candidature, c.rang`.execute(db)
   ).rows.map((row) => ({ ...row, candidature: Number(row.candidature), rang: Number(row.rang), rang_communautaire: row.rang_communautaire === null ? null : Number(row.rang_communautaire) }));
@@ -139,7 +142,7 @@ export async function repartitionDeLElection(db: Db, election: number): Promise<
           prime: municipal.listes[index]?.prime ?? 0,
           sieges_communautaires: sesSiegesCommunautaires,
           elus: candidats.slice(0, sesSieges).map(nomComplet),
-          elus_communautaires: parRangCommunautaire(candidats).slice(0, sesSiegesCommunautaires).map(nomComplet),
+          elus_communautaires: elusCommunautaires(candidats, sesSieges, sesSiegesCommunautaires).map(nomComplet),
         };
       }),
     };

@@ -3,6 +3,7 @@
  * stored election, and their registration (API route and page).
  */
 export { repartitionDeLElection, type ModeDeRepartition, type RepartitionElection, type SiegesDeCandidature } from './election.ts';
+export { elusCommunautaires, type CandidatDesDeuxListes } from './elus-communautaires.ts';
 export { RepartitionImpossible } from './erreurs.ts';
 export { repartitionMajoritaire } from './majoritaire.ts';
 export { primeMajoritaire } from './prime.ts';
