@@ -226,7 +226,8 @@ function ParBureau(props: { resultats: ResultatsPublics }) {
   return (
     <section aria-labelledby="resultats-public-bureaux">
       <h2 id="resultats-public-bureaux">Résultats par bureau</h2>
-      <div class="grand-ecran-defilement">
+      {/* Wider than the screen with many lists: focusable so that the keyboard can scroll it. */}
+      <div class="grand-ecran-defilement" role="region" aria-labelledby="resultats-public-bureaux" tabindex={0}>
         <table class="listing-tableau">
           <caption class="visuellement-cache">Chiffres de chaque bureau dépouillé ; les autres sont en attente</caption>
           <thead>
