@@ -14,6 +14,11 @@ import { meta as omParametre } from './om_parametre.ts';
 import { meta as omPermission } from './om_permission.ts';
 import { meta as omProfil } from './om_profil.ts';
 import { meta as omRequete } from './om_requete.ts';
+import { meta as omSigCarte } from './om_sig_carte.ts';
+import { meta as omSigCarteFlux } from './om_sig_carte_flux.ts';
+import { meta as omSigCouche } from './om_sig_couche.ts';
+import { meta as omSigFlux } from './om_sig_flux.ts';
+import { meta as omSigLegende } from './om_sig_legende.ts';
 import { meta as omSousetat } from './om_sousetat.ts';
 import { meta as omUtilisateur } from './om_utilisateur.ts';
 import { meta as omWidget } from './om_widget.ts';
@@ -31,6 +36,11 @@ export type { OmParametreRow } from './om_parametre.ts';
 export type { OmPermissionRow } from './om_permission.ts';
 export type { OmProfilRow } from './om_profil.ts';
 export type { OmRequeteRow } from './om_requete.ts';
+export type { OmSigCarteRow } from './om_sig_carte.ts';
+export type { OmSigCarteFluxRow } from './om_sig_carte_flux.ts';
+export type { OmSigCoucheRow } from './om_sig_couche.ts';
+export type { OmSigFluxRow } from './om_sig_flux.ts';
+export type { OmSigLegendeRow } from './om_sig_legende.ts';
 export type { OmSousetatRow } from './om_sousetat.ts';
 export type { OmUtilisateurRow } from './om_utilisateur.ts';
 export type { OmWidgetRow } from './om_widget.ts';
@@ -49,6 +59,11 @@ export const tables: readonly TableMeta[] = [
   omPermission,
   omProfil,
   omRequete,
+  omSigCarte,
+  omSigCarteFlux,
+  omSigCouche,
+  omSigFlux,
+  omSigLegende,
   omSousetat,
   omUtilisateur,
   omWidget,

@@ -164,6 +164,36 @@ export const meta = {
       onDelete: 'set null',
     },
     {
+      name: 'om_sig_carte_om_collectivite_fkey',
+      source: { schema: 'om', table: 'om_sig_carte' },
+      columns: ['om_collectivite'],
+      targetColumns: ['om_collectivite'],
+    },
+    {
+      name: 'om_sig_carte_flux_om_collectivite_fkey',
+      source: { schema: 'om', table: 'om_sig_carte_flux' },
+      columns: ['om_collectivite'],
+      targetColumns: ['om_collectivite'],
+    },
+    {
+      name: 'om_sig_couche_om_collectivite_fkey',
+      source: { schema: 'om', table: 'om_sig_couche' },
+      columns: ['om_collectivite'],
+      targetColumns: ['om_collectivite'],
+    },
+    {
+      name: 'om_sig_flux_om_collectivite_fkey',
+      source: { schema: 'om', table: 'om_sig_flux' },
+      columns: ['om_collectivite'],
+      targetColumns: ['om_collectivite'],
+    },
+    {
+      name: 'om_sig_legende_om_collectivite_fkey',
+      source: { schema: 'om', table: 'om_sig_legende' },
+      columns: ['om_collectivite'],
+      targetColumns: ['om_collectivite'],
+    },
+    {
       name: 'om_sousetat_om_collectivite_fkey',
       source: { schema: 'om', table: 'om_sousetat' },
       columns: ['om_collectivite'],

@@ -16,6 +16,9 @@ import { omPermission } from './om_permission.ts';
 import { omProfil } from './om_profil.ts';
 import { omRequete } from './om_requete.ts';
 import { omSousetat } from './om_sousetat.ts';
+import { omSigCarte } from './om_sig_carte.ts';
+import { omSigCarteFlux, omSigCouche, omSigLegende } from './om_sig_couche.ts';
+import { omSigFlux } from './om_sig_flux.ts';
 import { omUtilisateur } from './om_utilisateur.ts';
 import { omWidget } from './om_widget.ts';
 
@@ -43,6 +46,11 @@ export function frameworkOverrides(registry: Registry): Record<string, ObjectOve
     om_logo: omLogo,
     om_etiquette: omEtiquette(registry),
     om_requete: omRequete,
+    om_sig_flux: omSigFlux,
+    om_sig_carte: omSigCarte(registry),
+    om_sig_carte_flux: omSigCarteFlux,
+    om_sig_couche: omSigCouche(registry),
+    om_sig_legende: omSigLegende,
     // Technical tables, should the generator ever register them: never in a menu, never written.
     om_soumission: { readOnly: true, hiddenFields: ['jeton'], screens: { menu: false } },
   };
