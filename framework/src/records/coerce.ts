@@ -2,6 +2,7 @@ import { t, type Locale } from '../i18n/index.ts';
 import type { FieldKind, FieldMeta } from '../model/types.ts';
 import { TIME_ZONE } from '../config/time-zone.ts';
 import { holdsNul } from '../db/nul-bytes.ts';
+import { readGeometryInput } from '../maps/geometry-input.ts';
 
 /** The result of reading one input value: a database-ready value, or a message for the user. */
 export type Coerced = { ok: true; value: unknown } | { ok: false; message: string };
@@ -147,7 +148,11 @@ const BY_KIND: Partial<Record<FieldKind, (field: FieldMeta, raw: unknown, locale
       ? ok(String(raw).trim().toLowerCase())
       : fail(field, 'uuid', locale),
   json: coerceJson,
-  geometry: coerceJson,
+  // GeoJSON, or WKT/EWKT typed in a form's text field.
+  geometry: (field, raw, locale) => {
+    const input = readGeometryInput(field, raw, locale);
+    return input.ok ? ok(input.value) : refuse(input.message);
+  },
   array: coerceArray,
   enum: (field, raw, locale) =>
     field.enumValues?.includes(String(raw))

@@ -6,6 +6,7 @@ import { badRequest } from './errors.ts';
 import { holdsNul } from '../db/nul-bytes.ts';
 import { visibleField, visibleFields } from './visible-fields.ts';
 import { referenceOf } from '../model/references.ts';
+import { spatialCriterion, type SpatialCondition } from '../maps/spatial-criterion.ts';
 
 export type CountMode = 'exact' | 'estimated' | 'none';
 
@@ -30,10 +31,11 @@ export interface ListRequest {
 /**
  * How a criterion compares: `eq` equality (an empty value: « is empty »), `contains` accent- and
  * case-insensitive text with the `*` wildcard, `gte`/`lte` bounds included, `empty` (`true`: the
- * field is empty, `false`: it is filled).
+ * field is empty, `false`: it is filled), `intersects` a geometry field meets a WKT geometry (EPSG:4326
+ * unless EWKT names its SRID).
  */
-export type CriterionOperator = 'eq' | 'contains' | 'gte' | 'lte' | 'empty';
-export const CRITERION_OPERATORS: readonly CriterionOperator[] = ['eq', 'contains', 'gte', 'lte', 'empty'];
+export type CriterionOperator = 'eq' | 'contains' | 'gte' | 'lte' | 'empty' | 'intersects';
+export const CRITERION_OPERATORS: readonly CriterionOperator[] = ['eq', 'contains', 'gte', 'lte', 'empty', 'intersects'];
 export const isCriterionOperator = (text: string): text is CriterionOperator => (CRITERION_OPERATORS as readonly string[]).includes(text);
 
 /** One criterion as it arrives: names and text, not yet checked. */
@@ -48,7 +50,8 @@ export type PlanCondition =
   | { readonly kind: 'equals'; readonly field: FieldMeta; readonly value: unknown }
   | { readonly kind: 'contains'; readonly field: FieldMeta; readonly pattern: string }
   | { readonly kind: 'compare'; readonly field: FieldMeta; readonly operator: '>=' | '<=' | '<'; readonly value: unknown }
-  | { readonly kind: 'empty'; readonly field: FieldMeta; readonly empty: boolean };
+  | { readonly kind: 'empty'; readonly field: FieldMeta; readonly empty: boolean }
+  | SpatialCondition;
 
 export interface SortTerm {
   readonly field: FieldMeta;
@@ -174,6 +177,7 @@ function criterionCondition(object: RegisteredObject, criterion: CriterionReques
   if (!isCriterionOperator(criterion.op)) {
     throw badRequest(t('listing.criteria.unknownOperator', { operator: String(criterion.op).slice(0, 20) }, locale));
   }
+  if (criterion.op === 'intersects') return spatialCriterion(fieldNamed(object, criterion.field, 'filter', locale), criterion.value, locale);
   const field = conditionField(object, criterion.field, locale);
   const text = criterion.value;
   switch (criterion.op) {

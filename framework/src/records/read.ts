@@ -11,6 +11,7 @@ import { boundedCount, buildListQuery, estimatedCount, listConditions, searchesT
 import { EXACT_COUNT_TIMEOUT_MS, exactCount } from './exact-count.ts';
 import { resolveReferenceSearch } from './reference-search.ts';
 import { parseKey, type ServiceDeps } from './write.ts';
+import { spatialRefusal } from '../maps/spatial-criterion.ts';
 
 export interface ReadDeps extends ServiceDeps {
   /** Beyond this many matching rows, lists give the planner's estimate instead of counting. */
@@ -77,6 +78,8 @@ export async function listRecords(deps: ReadDeps, actor: Actor, object: Register
     if (counted <= deps.exactCountLimit) return { ...base, total: counted, totalIsEstimate: false };
     const beyond = await estimate();
     return { ...base, total: Math.max(beyond, counted), totalIsEstimate: true };
+  }).catch((error: unknown) => {
+    throw spatialRefusal(error, plan.conditions, deps.locale);
   });
 }
 
@@ -130,6 +133,8 @@ export async function exportRecords(
       const compiled = await compile(connection);
       await connection.executeQuery({ ...compiled, sql: `declare ${cursor} no scroll cursor with hold for ${compiled.sql}` });
       return drain(connection, cursor);
+    }).catch((error: unknown) => {
+      throw spatialRefusal(error, plan.conditions, deps.locale);
     });
   }
   return writeAs(deps.db.kysely, actor, async (trx) => {
@@ -137,5 +142,7 @@ export async function exportRecords(
     const compiled = await compile(trx);
     await trx.executeQuery({ ...compiled, sql: `declare commun_export no scroll cursor for ${compiled.sql}` });
     return drain(trx, 'commun_export');
+  }).catch((error: unknown) => {
+    throw spatialRefusal(error, plan.conditions, deps.locale);
   });
 }

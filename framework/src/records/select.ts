@@ -9,6 +9,7 @@ import { referenceSearchConditions } from './reference-search.ts';
 import { scopeConditions } from './scope.ts';
 import { searchedColumns, tupleCondition } from './validate.ts';
 import { visibleFields } from './visible-fields.ts';
+import { intersectsSql } from '../maps/spatial-criterion.ts';
 
 export { scopeConditions };
 
@@ -63,6 +64,8 @@ function conditionSql(condition: PlanCondition): RawBuilder<unknown> {
       return sql`${ref} ${sql.raw(condition.operator)} ${condition.value}`;
     case 'empty':
       return condition.empty ? sql`${ref} is null` : sql`${ref} is not null`;
+    case 'intersects':
+      return intersectsSql(condition);
   }
 }
 

@@ -21,6 +21,7 @@ import {
   valueSchema,
 } from './openapi/fields.ts';
 import { appRoutePaths } from './openapi/app-routes.ts';
+import { geoJsonParameters, intersectsFilterSchema, isGeometryField } from './api/geojson-openapi.ts';
 import type {
   Components,
   OpenApiDocument,
@@ -379,6 +380,7 @@ function listParameters(view: ObjectView, tr: Translate, locale: Locale): (Param
   if (comparable.length > 0) {
     const properties: Record<string, SchemaObject> = {};
     for (const field of comparable) properties[field.name] = filterSchema(valueSchema(field, locale), tr);
+    for (const field of view.fields.filter(isGeometryField)) properties[field.name] = intersectsFilterSchema(locale);
     parameters.push({
       name: 'filter',
       in: 'query',
@@ -389,6 +391,7 @@ function listParameters(view: ObjectView, tr: Translate, locale: Locale): (Param
     });
   }
   parameters.push(parameterRef('count'));
+  parameters.push(...geoJsonParameters(view.fields, locale));
   return parameters;
 }
 

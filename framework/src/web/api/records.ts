@@ -18,6 +18,7 @@ import { localeOf, translatorOf } from '../locale.ts';
 import { HttpError, jsonError, toHttpError } from '../operations/index.ts';
 import { readJsonObject, serializeRow } from './json.ts';
 import { listRequestFromQuery } from './list-query.ts';
+import { asksForFormat, geoJsonAnswer } from './geojson.ts';
 
 function objectOf(c: Context<AppEnv>): RegisteredObject {
   const object = c.get('runtime').registry.get(c.req.param('app') ?? '', c.req.param('table') ?? '');
@@ -63,6 +64,7 @@ export function recordApi(): Hono<AppEnv> {
 
   api.get(collection, (c) =>
     handle(c, async () => {
+      if (asksForFormat(c)) return geoJsonAnswer(c, actorOf(c), objectOf(c));
       const result = await listRecords(deps(c), actorOf(c), objectOf(c), listRequestFromQuery(c.req.queries(), localeOf(c)));
       return c.json({
         data: result.rows.map(serializeRow),
