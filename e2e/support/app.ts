@@ -41,10 +41,12 @@ export interface AppOptions {
   overrides?: Record<string, ObjectOverride>;
   /** Registers what an application's start-up would (menu entries, server widgets) on the runtime's registry. */
   register?: (registry: Registry) => void;
+  /** The application has geometry columns: the embedded database loads PostGIS (slow: one such application per test file). */
+  postgis?: boolean;
 }
 
 export async function startApp(kind: DatabaseKind, options: AppOptions = {}): Promise<RunningApp> {
-  const database = await createTestDatabase(kind);
+  const database = await createTestDatabase(kind, undefined, options.postgis ?? false);
   try {
     if (options.users) await createUsers(database, options.users);
     for (const [profil, permissions] of Object.entries(options.grants ?? {})) {

@@ -25,6 +25,7 @@ import { referentialsEn } from './screens/referentials.ts';
 import { templatesEn } from './screens/templates.ts';
 import { labelsEn } from './screens/labels.ts';
 import { appRoutesEn } from './screens/app-routes.ts';
+import { carteEn } from './screens/carte.ts';
 import type { Messages } from './index.ts';
 
 const plural = pluralOf('en');
@@ -675,4 +676,5 @@ export const en: Messages = {
   templates: templatesEn,
   labels: labelsEn,
   appRoutes: appRoutesEn,
+  carte: carteEn,
 };

@@ -30,6 +30,7 @@ import { referentialsFr } from './screens/referentials.ts';
 import { templatesFr } from './screens/templates.ts';
 import { labelsFr } from './screens/labels.ts';
 import { appRoutesFr } from './screens/app-routes.ts';
+import { carteFr } from './screens/carte.ts';
 
 const plural = pluralOf('fr');
 const count = (n: number, one: string, other: string) => `${n} ${plural(n, { one, other })}`;
@@ -701,4 +702,5 @@ export const fr = {
   templates: templatesFr,
   labels: labelsFr,
   appRoutes: appRoutesFr,
+  carte: carteFr,
 } as const;

@@ -207,7 +207,9 @@ export type WidgetKind =
   /** The HTML of an état's or a lettre type's title or body (`documents/template-html.ts`), with its editor. */
   | 'template'
   | 'file'
-  | 'color';
+  | 'color'
+  /** A geometry column: a map to draw on and its WKT text (`web/screens/carte/field-map.tsx`). */
+  | 'geometry';
 
 /** A group of fields of a form: a `<fieldset>` with its legend, or an untitled block. */
 export interface FormSection {

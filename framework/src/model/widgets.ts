@@ -28,6 +28,7 @@ export function defaultWidget(field: FieldMeta, isReference: boolean): WidgetKin
     case 'json':
       return 'textarea';
     case 'geometry':
+      return 'geometry';
     case 'bytea':
     case 'other':
       return 'static';

@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
+import { carteRoutes } from './carte/routes.tsx';
 import { formRoutes } from './form/routes.tsx';
 import { listingRoutes } from './listing/routes.tsx';
 import { subformRoutes } from './subform/routes.tsx';
@@ -13,6 +14,8 @@ export function screenRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.route('/', subformRoutes());
   routes.route('/', listingRoutes());
+  // Before the forms: `/:app/:table/carte` is not a record.
+  routes.route('/', carteRoutes());
   routes.route('/', formRoutes());
   return routes;
 }

@@ -36,6 +36,9 @@ const FILES = {
   'favicon.svg': { paths: () => [new URL('./favicon.svg', import.meta.url)], type: 'image/svg+xml' },
   // The template editor (ProseMirror), bundled from `editor/` by esbuild on first use.
   'editeur-gabarit.js': { build: () => bundle(new URL('./editor/index.ts', import.meta.url)), type: 'text/javascript; charset=utf-8' },
+  // The maps (OpenLayers, proj4), bundled from `carte/` by esbuild on first use, and OpenLayers' stylesheet.
+  'carte.js': { build: () => bundle(new URL('./carte/index.ts', import.meta.url)), type: 'text/javascript; charset=utf-8' },
+  'ol.css': { paths: () => [require.resolve('ol/ol.css')], type: 'text/css; charset=utf-8' },
 } as const;
 
 /** One browser script (an IIFE) from a TypeScript entry and its packages. */

@@ -111,6 +111,7 @@ function FieldBlock(props: { field: FormField; state: FormState; target: FormTar
       suggestUrl={target.suggestUrl(field)}
       previewUrl={target.previewUrl}
       csrfToken={target.csrfToken}
+      context={state.context}
     />
   );
   const label = (

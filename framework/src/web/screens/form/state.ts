@@ -2,6 +2,7 @@
  * Everything a form or a record sheet shows, gathered before rendering: its fields for the mode,
  * the inputs' values, the foreign keys' choices and the files the record holds.
  */
+import { mapConfigurationOf } from '../carte/configuration.ts';
 import type { Row } from '../../../db/connection.ts';
 import type { StoredFile } from '../../../files/index.ts';
 import { isFileId } from '../../../files/index.ts';
@@ -56,6 +57,7 @@ export async function staticContext(context: ScreenContext, object: RegisteredOb
     files: record ? await storedFiles(context, fields, record) : new Map(),
     recordKey: record && object.meta.key ? record[object.meta.key] : undefined,
     choiceLabels: record ? await dynamicChoiceLabels(context.deps, context.actor, fields, record, object, titlesOf(context)) : new Map(),
+    map: fields.some((field) => field.field?.kind === 'geometry') ? await mapConfigurationOf(context.runtime, context.actor, object) : undefined,
   };
 }
 

@@ -13,6 +13,8 @@ import { translator, type Locale } from '../../../i18n/index.ts';
 import type { RegisteredObject } from '../../../model/registry.ts';
 import { LABEL_SUFFIX } from '../../../records/index.ts';
 import { displayValue, fileUrl, recordUrl, sanitizeRichText } from '../shared/index.ts';
+import type { MapConfiguration } from '../../../maps/configuration.ts';
+import { RecordGeometry } from '../carte/record-map.tsx';
 import type { FormField } from './fields.ts';
 
 export interface StaticContext {
@@ -25,6 +27,8 @@ export interface StaticContext {
   readonly recordKey: unknown;
   /** The labels of the values of `screens.dynamicChoices` fields, by field name. */
   readonly choiceLabels?: ReadonlyMap<string, string>;
+  /** The map configuration of the object, when it has geometry fields (their maps). */
+  readonly map?: MapConfiguration | undefined;
 }
 
 export function StaticValue(props: { field: FormField; record: Row; context: StaticContext }) {
@@ -59,6 +63,7 @@ export function StaticValue(props: { field: FormField; record: Row; context: Sta
       </a>
     );
   }
+  if (field.field?.kind === 'geometry') return <RecordGeometry field={field} value={value} locale={context.locale} configuration={context.map} />;
   if (field.widget === 'password') return <span>••••••••</span>;
   if (field.reference) {
     const labelValue = record[`${field.name}${LABEL_SUFFIX}`];

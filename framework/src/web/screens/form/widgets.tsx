@@ -11,6 +11,8 @@ import type { Choice } from '../../../model/override.ts';
 import type { FormField } from './fields.ts';
 import type { ReferenceChoices } from './options.ts';
 import { TemplateInput } from './template-input.tsx';
+import { GeometryInput } from '../carte/field-map.tsx';
+import type { StaticContext } from './static-value.tsx';
 import { PREVIEW_FIELD } from './urls.ts';
 import { isChecked } from './values.ts';
 
@@ -41,6 +43,8 @@ export interface ControlProps {
   /** Address of the rich-text preview. */
   readonly previewUrl: string;
   readonly csrfToken: string;
+  /** The record's object, actor and map configuration (geometry fields draw on a map). */
+  readonly context?: StaticContext | undefined;
 }
 
 /** The attributes every input shares. */
@@ -229,6 +233,12 @@ export function Control(props: ControlProps): Child {
       return <input type="color" {...common(props)} value={/^#[0-9a-f]{6}$/i.test(value) ? value : '#000000'} />;
     case 'file':
       return <FileInput {...props} />;
+    case 'geometry': {
+      const formatId = `${props.ids.input}-format`;
+      const context = props.context;
+      const map = context ? { configuration: context.map, object: context.object, actor: context.actor } : undefined;
+      return <GeometryInput {...props} common={common(props, [formatId])} formatId={formatId} map={map} />;
+    }
     default:
       return <input type="text" {...common(props)} value={value} {...maxLength} />;
   }

@@ -5,6 +5,7 @@
 import type { RegisteredObject } from '../../../model/registry.ts';
 import { LabelPrintLink } from '../../documents/label-link.tsx';
 import { csvUrl } from '../shared/index.ts';
+import { mapPageUrl } from '../carte/urls.ts';
 import { navigation, numberFormat, type ListingModel } from './model.ts';
 import { Pagination } from './pagination.tsx';
 import { Table } from './table.tsx';
@@ -42,10 +43,19 @@ function Tools(props: { model: ListingModel }) {
   const { model } = props;
   const { tr, state } = model;
   const validity = model.object.meta.validity !== null && !model.options.compact;
-  if (!model.csvHref && !model.pdfHref && model.printLinks.length === 0 && !validity) return null;
+  // « Voir sur la carte »: objects with a geometry field, the same search.
+  const mapHref = !model.options.compact && model.object.meta.fields.some((field) => field.kind === 'geometry') ? mapPageUrl(model.object, exportQuery(state)) : undefined;
+  if (!model.csvHref && !model.pdfHref && model.printLinks.length === 0 && !validity && !mapHref) return null;
   const toggle = navigation(model, changed(state, { expired: state.expired ? null : '1' }));
   return (
     <ul class="listing-outils" aria-label={tr('listing.toolbar')}>
+      {mapHref ? (
+        <li>
+          <a href={mapHref} title={tr('carte.page.linkTitle')} hx-boost="false">
+            {tr('carte.page.link')}
+          </a>
+        </li>
+      ) : null}
       {model.csvHref ? (
         <li>
           <a href={model.csvHref} title={tr('listing.exportCsvTitle')} download>
