@@ -5,6 +5,7 @@ import { hashPassword } from './access/passwords.ts';
 import { syncPermissionVocabulary } from './access/vocabulary.ts';
 import { createMailer } from './access/mailer.ts';
 import { registerApplications, type Application } from './application.ts';
+import { markSpatialFunctionsLeakproof } from './maps/leakproof.ts';
 import type { RuntimeConfig } from './config/index.ts';
 import { asApplicationRole, frameworkMigrations, migrate, openDatabase, readMigrations, type Db } from './db/index.ts';
 import { createLogger } from './logger.ts';
@@ -82,6 +83,7 @@ export async function bootstrap(
   let referentials: LoadedReferential[];
   try {
     applied = await migrate(owner.kysely, [frameworkMigrations, ...applications.map((application) => application.migrations)]);
+    if (owner.kind === 'postgres') await markSpatialFunctionsLeakproof(owner.kysely);
     // After every migration (a referential fills an application's tables), as the owner.
     referentials = await loadReferentials(owner.kysely, applications, options.referentials);
     generatedAdminPassword = await ensureAdmin(owner.kysely, config.adminPassword);

@@ -14,6 +14,7 @@ import { spatialRefusal } from '../src/maps/spatial-criterion.ts';
 import { parseWkt } from '../src/maps/wkt.ts';
 import type { RegisteredObject } from '../src/model/registry.ts';
 import { createApp } from '../src/web/app.tsx';
+import { markSpatialFunctionsLeakproof } from '../src/maps/leakproof.ts';
 import { describeEachDatabase, serverHasExtension } from './support/databases.ts';
 import { TestClient } from './support/http.ts';
 import { createTestRuntime, createUsers, grant } from './support/runtime.ts';
@@ -121,6 +122,16 @@ describeEachDatabase(
       agent = await signedIn(app, 'agent');
       agent3 = await signedIn(app, 'agent3');
       lecteur = await signedIn(app, 'lecteur');
+    });
+
+    test('the owner marks PostGIS’s && and ST_Intersects leakproof, so that a bbox under row-level security can use the GiST index', async () => {
+      const leakproof = () =>
+        database().ownerQuery<{ proname: string; proleakproof: boolean }>(
+          `select proname, proleakproof from pg_proc where oid in (to_regprocedure('geometry_overlaps(geometry, geometry)'), to_regprocedure('st_intersects(geometry, geometry)')) order by proname`,
+        );
+      assert.equal((await leakproof()).length, 2);
+      assert.equal(await database().withOwner((db) => markSpatialFunctionsLeakproof(db)), true);
+      assert.deepEqual((await leakproof()).map((row) => [row.proname, row.proleakproof]), [['geometry_overlaps', true], ['st_intersects', true]]);
     });
 
     test('a FeatureCollection of the search, in Lambert-93 when asked, with the exact contract shape', async () => {

@@ -79,7 +79,9 @@ function kyselyOnServer(url: string, poolSize: number, role?: string): Db {
     connectionString: url,
     max: poolSize,
     types: serverTypes(),
-    ...(role ? { options: `-c role=${role}` } : {}),
+    // JIT compiling costs 150–200 ms per query whose estimated cost is high (PostGIS functions
+    // declare one): far more than such a query of a web page takes to run (bench:cartes).
+    options: role ? `-c role=${role} -c jit=off` : '-c jit=off',
   });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Nothing to do here.
