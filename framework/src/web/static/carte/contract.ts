@@ -4,46 +4,14 @@
  * as the browser receives it. Types only: shared by the pages that write them and the bundle.
  */
 
-export type MapProjection = 'EPSG:3857' | 'EPSG:2154' | 'EPSG:4326';
+export type { MapProjection } from '../../../maps/configuration.ts';
+import type { MapBaseLayer, MapConfiguration, MapLegendEntry, MapOverlay } from '../../../maps/configuration.ts';
 
-export interface BaseLayerSettings {
-  readonly id: string | number;
-  readonly label: string;
-  readonly kind: 'xyz' | 'wms' | 'wmts';
-  readonly url: string;
-  readonly layers?: string | null | undefined;
-  readonly attribution?: string | null | undefined;
-  readonly visible: boolean;
-  readonly order: number;
-}
-
-export interface LegendEntry {
-  readonly value: string;
-  readonly label: string;
-  readonly color: string;
-}
-
-export interface OverlaySettings {
-  readonly id: string | number;
-  readonly label: string;
-  readonly app: string;
-  readonly table: string;
-  readonly geometryField: string;
-  /** The GeoJSON address of the overlay's object (in EPSG:4326). */
-  readonly source: string;
-  readonly visible: boolean;
-  readonly order: number;
-  readonly style: { readonly field: string; readonly legend: readonly LegendEntry[] } | null;
-}
-
-export interface MapSettings {
-  readonly projection: MapProjection;
-  readonly center: readonly [number, number] | null;
-  readonly extent: readonly [number, number, number, number] | null;
-  readonly zoom: number | null;
-  readonly baseLayers: readonly BaseLayerSettings[];
-  readonly overlays: readonly OverlaySettings[];
-}
+// The browser receives the server's configuration as it is (types only: nothing of the server is bundled).
+export type BaseLayerSettings = MapBaseLayer;
+export type LegendEntry = MapLegendEntry;
+export type OverlaySettings = MapOverlay;
+export type MapSettings = MapConfiguration;
 
 /** The map of a form's geometry field (`data-carte="champ"`). */
 export interface FieldTexts {
