@@ -11,9 +11,11 @@ import type { Db } from '../db/connection.ts';
 
 /** Marks them when PostGIS is there and the owner may; whether anything was done. */
 export async function markSpatialFunctionsLeakproof(owner: Db): Promise<boolean> {
+  // to_regprocedure raises an error when a type it names does not exist: geometry is asked first.
   const checked = await sql<{ ready: boolean }>`
-    select (select rolsuper from pg_roles where rolname = current_user)
-       and to_regprocedure('st_intersects(geometry, geometry)') is not null as ready`.execute(owner);
+    select case when to_regtype('geometry') is null then false
+                else (select rolsuper from pg_roles where rolname = current_user)
+                     and to_regprocedure('st_intersects(geometry, geometry)') is not null end as ready`.execute(owner);
   if (checked.rows[0]?.ready !== true) return false;
   // Constant text only: the two PostGIS signatures, found wherever the extension's schema is.
   await sql`do $$
