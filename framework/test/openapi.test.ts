@@ -235,7 +235,7 @@ function checkSchema(schema: SchemaObject, where: string): void {
     assert.ok(schema.enum.length > 0, `${where} : enum vide`);
     if (types.length > 0) {
       for (const value of schema.enum) {
-        const type = value === null ? 'null' : typeof value;
+        const type = value === null ? 'null' : Number.isInteger(value) && types.includes('integer' as never) ? 'integer' : typeof value;
         assert.ok(types.includes(type as never), `${where} : valeur ${String(value)} hors du type`);
       }
     }
@@ -337,7 +337,7 @@ describe('document OpenAPI', () => {
         return [resolved.name, resolved];
       }),
     );
-    assert.deepEqual([...byName.keys()], ['page', 'per_page', 'sort', 'q', 'col', 'filter', 'count']);
+    assert.deepEqual([...byName.keys()], ['page', 'per_page', 'sort', 'q', 'col', 'filter', 'count', 'format', 'bbox', 'srid', 'geometrie', 'limite']);
     assert.equal(byName.get('per_page')!.schema.maximum, 500);
     assert.equal(byName.get('per_page')!.schema.default, 15);
     assert.deepEqual(byName.get('col')!.schema.enum, ['nom', 'prenom']);
