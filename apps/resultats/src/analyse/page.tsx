@@ -1,6 +1,6 @@
 /** The page « Analyse »: the choice of elections, their rates side by side (per election, per bureau), a score across them. */
 import type { BureauResultat, TotauxElection } from '../totaux/index.ts';
-import { entier, pourcent } from '../sieges/format.ts';
+import { entier, pourcentage as pourcent } from '../saisie/format.ts';
 import { ELECTIONS_MAX, type Analyse, type ElectionAuChoix, type Suivi } from './donnees.ts';
 
 const dateCourte = (iso: string) => iso.split('-').reverse().join('/');

@@ -1,5 +1,6 @@
 /** Messages of the election part: preparing an election's bureaux, the second round, the import from « Élections ». */
 import { defineMessages } from '../../../../framework/src/i18n/index.ts';
+import { entier } from '../saisie/format.ts';
 
 export const message = defineMessages('resultats_election', {
   creerSecondTour: 'Créer le second tour',
@@ -20,4 +21,4 @@ export const message = defineMessages('resultats_election', {
 export const bureaux = (count: number): string => `${formatNombre(count)} bureau${count > 1 ? 'x' : ''}`;
 
 /** « 20 553 » (with the French thousands separator). */
-export const formatNombre = (value: number): string => new Intl.NumberFormat('fr-FR').format(value);
+export const formatNombre = entier;

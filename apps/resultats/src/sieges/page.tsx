@@ -1,6 +1,6 @@
 /** The seats page of an election: the allocation table, and what makes it provisional or impossible. */
 import type { RepartitionElection } from './election.ts';
-import { entier, pourcent } from './format.ts';
+import { entier, pourcentage as pourcent } from '../saisie/format.ts';
 
 function Elus(props: { noms: readonly string[] }) {
   if (props.noms.length === 0) return <>—</>;
