@@ -7,5 +7,6 @@ import { registre } from './apps/registre/src/index.ts';
 import type { InstanceConfig } from './framework/src/cli.ts';
 import { resultats } from './apps/resultats/src/index.ts';
 import { scrutin } from './apps/scrutin/src/index.ts';
+import { cimetiere } from './apps/cimetiere/src/index.ts';
 
-export default { applications: [registre, elections, resultats, scrutin] } satisfies InstanceConfig;
+export default { applications: [registre, elections, resultats, scrutin, cimetiere] } satisfies InstanceConfig;

@@ -2,6 +2,7 @@ import type { RawBuilder, Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import type { Db, Row, Schema } from '../db/connection.ts';
 import type { Locale } from '../i18n/locales.ts';
+import type { Localisateur } from '../maps/localiser.ts';
 import type { Logger } from 'pino';
 import type { Mailer } from '../runtime.ts';
 import type { TableMeta } from './types.ts';
@@ -370,4 +371,6 @@ export interface ObjectOverride {
   /** Documents that apply to some records only: the consult page offers, and the print route accepts, those only. */
   readonly documents?: DocumentsDeclaration;
   readonly screens?: ScreensDeclaration;
+  /** « Localiser » an address typed in the form into the geometry field (maps/localiser.ts). */
+  readonly localiser?: Localisateur;
 }

@@ -1,0 +1,37 @@
+/**
+ * The state of an emplacement on the plans (issue 14, point 8), kept in `emplacement.etat` by the
+ * application: en_reprise while a procédure de reprise is under way, a_terme when its active
+ * concession's term has passed, occupe when it has an active concession or défunts still there,
+ * libre otherwise. Every treatment that changes one of these calls `recalculerEtat`; the daily job
+ * and « Calcul de la place » call `recalculerEtats` (a concession reaches its term without a write).
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../../../framework/src/db/connection.ts';
+
+export type EtatEmplacement = 'libre' | 'occupe' | 'a_terme' | 'en_reprise';
+
+const etatCalcule = (aujourdhui: string): RawBuilder<EtatEmplacement> => sql<EtatEmplacement>`case
+    when exists (select from cimetiere.reprise r where r.emplacement = e.emplacement and r.etat = 'en_cours') then 'en_reprise'
+    when exists (select from cimetiere.concession c where c.emplacement = e.emplacement and c.etat = 'active'
+                   and c.date_terme < ${aujourdhui}::date) then 'a_terme'
+    when exists (select from cimetiere.concession c where c.emplacement = e.emplacement and c.etat = 'active')
+      or exists (select from cimetiere.defunt d where d.emplacement = e.emplacement and not d.exhumation) then 'occupe'
+    else 'libre' end`;
+
+/** Today in Paris (a concession reaches its term at midnight in France, not in UTC). */
+export const aujourdhuiAParis = (): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
+
+export async function recalculerEtat(trx: Db, emplacement: number, aujourdhui = aujourdhuiAParis()): Promise<EtatEmplacement> {
+  const result = await sql<{ etat: EtatEmplacement }>`update cimetiere.emplacement e set etat = ${etatCalcule(aujourdhui)}
+     where e.emplacement = ${emplacement} returning e.etat`.execute(trx);
+  const row = result.rows[0];
+  if (!row) throw new Error(`emplacement ${emplacement} introuvable`);
+  return row.etat;
+}
+
+/** Every emplacement in reach; returns how many changed. */
+export async function recalculerEtats(trx: Db, aujourdhui = aujourdhuiAParis()): Promise<number> {
+  const result = await sql`update cimetiere.emplacement e set etat = ${etatCalcule(aujourdhui)}
+     where e.etat is distinct from ${etatCalcule(aujourdhui)}`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
+}
