@@ -78,6 +78,7 @@ browserSuite(
   {
     users: [{ login: 'chef', password: PASSWORD, profil: 'SUPER UTILISATEUR', collectivite: 1 }],
     grants: { 'SUPER UTILISATEUR': ['elections.decoupage_controle', 'elections.voie_import_bal', 'elections.redecoupage', 'elections.redecoupage_appliquer'] },
+    postgis: true,
     setup: async (database) => {
       for (const migration of MIGRATIONS) await database.asOwner(migration, 'elections');
       await database.asOwner(AUTREVILLE_SQL);

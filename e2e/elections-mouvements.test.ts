@@ -167,6 +167,7 @@ browserSuite(
   },
   {
     users: [{ login: 'agent', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 }],
+    postgis: true,
     setup: async (database) => {
       for (const migration of MIGRATIONS) await database.asOwner(migration, 'elections');
       await database.asOwner(AUTREVILLE_SQL);

@@ -213,6 +213,7 @@ browserSuite(
   },
   {
     users: [{ login: 'agent', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 }],
+    postgis: true,
     setup: async (database) => {
       for (const migration of ELECTIONS_MIGRATIONS) await database.asOwner(migration, 'elections');
       for (const migration of SCRUTIN_MIGRATIONS) await database.asOwner(migration, 'scrutin');

@@ -10,6 +10,7 @@ export default defineGenerator({
   title: 'Élections',
   schema: 'elections',
   migrations: './migrations',
+  postgis: true,
   labels: {
     'nationalite.ue': 'Union européenne',
     'electeur.nom_recherche': 'Nom (recherche)',

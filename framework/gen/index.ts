@@ -14,6 +14,7 @@ import { meta as omParametre } from './om_parametre.ts';
 import { meta as omPermission } from './om_permission.ts';
 import { meta as omProfil } from './om_profil.ts';
 import { meta as omRequete } from './om_requete.ts';
+import { meta as omSigAdresse } from './om_sig_adresse.ts';
 import { meta as omSigCarte } from './om_sig_carte.ts';
 import { meta as omSigCarteFlux } from './om_sig_carte_flux.ts';
 import { meta as omSigCouche } from './om_sig_couche.ts';
@@ -36,6 +37,7 @@ export type { OmParametreRow } from './om_parametre.ts';
 export type { OmPermissionRow } from './om_permission.ts';
 export type { OmProfilRow } from './om_profil.ts';
 export type { OmRequeteRow } from './om_requete.ts';
+export type { OmSigAdresseRow } from './om_sig_adresse.ts';
 export type { OmSigCarteRow } from './om_sig_carte.ts';
 export type { OmSigCarteFluxRow } from './om_sig_carte_flux.ts';
 export type { OmSigCoucheRow } from './om_sig_couche.ts';
@@ -59,6 +61,7 @@ export const tables: readonly TableMeta[] = [
   omPermission,
   omProfil,
   omRequete,
+  omSigAdresse,
   omSigCarte,
   omSigCarteFlux,
   omSigCouche,

@@ -164,6 +164,12 @@ export const meta = {
       onDelete: 'set null',
     },
     {
+      name: 'om_sig_adresse_om_collectivite_fkey',
+      source: { schema: 'om', table: 'om_sig_adresse' },
+      columns: ['om_collectivite'],
+      targetColumns: ['om_collectivite'],
+    },
+    {
       name: 'om_sig_carte_om_collectivite_fkey',
       source: { schema: 'om', table: 'om_sig_carte' },
       columns: ['om_collectivite'],

@@ -213,7 +213,7 @@ describe('commun gen', () => {
     const console_ = quiet();
     try {
       assert.equal(await genCommand(['--check']), 0, console_.output());
-      assert.match(console_.output(), /sont à jour \(22 fichiers\)/);
+      assert.match(console_.output(), /sont à jour \(23 fichiers\)/);
     } finally {
       console_.restore();
     }

@@ -92,9 +92,10 @@ describeEachDatabase('Map configuration per collectivité', (database) => {
 
   test('SUPER UTILISATEUR holds the maps’ settings; the objects are under Administration › Cartographie', async () => {
     const rows = await database().ownerQuery<{ libelle: string }>(`select libelle from om.om_droit where om_profil = 2 and libelle like 'om_sig_%' order by libelle`);
-    assert.deepEqual(rows.map((row) => row.libelle), ['om_sig_carte', 'om_sig_carte_flux', 'om_sig_couche', 'om_sig_flux', 'om_sig_legende']);
+    assert.deepEqual(rows.map((row) => row.libelle), ['om_sig_adresse', 'om_sig_carte', 'om_sig_carte_flux', 'om_sig_couche', 'om_sig_flux', 'om_sig_legende']);
     assert.deepEqual(object('om_sig_carte').override.screens?.menu, { rubrique: 'administration', category: 'Cartographie', order: 10, label: 'Cartes' });
     assert.deepEqual(object('om_sig_flux').override.screens?.menu, { rubrique: 'administration', category: 'Cartographie', order: 20, label: 'Fonds de carte' });
+    assert.deepEqual(object('om_sig_adresse').override.screens?.menu, { rubrique: 'administration', category: 'Cartographie', order: 30, label: 'Adresses' });
     assert.equal(object('om_sig_legende').override.screens?.menu, false);
     const refused = await refusal(create(testActor({ collectivite: 1, permissions: ['geo.lieu_tab'] }), 'om_sig_carte', { libelle: 'Carte' }));
     assert.equal(refused.code, 'forbidden');

@@ -104,6 +104,53 @@ export const meta = {
       required: true,
       comment: 'Collectivité',
     },
+    {
+      name: 'voie',
+      label: 'Voie',
+      pgType: 'int4',
+      kind: 'integer',
+      notNull: false,
+      hasDefault: false,
+      generation: null,
+      required: false,
+      comment: 'Voie de l’adresse du bureau (sert à le localiser sur la carte).',
+    },
+    {
+      name: 'numero_voie',
+      label: 'Numéro dans la voie',
+      pgType: 'int4',
+      kind: 'integer',
+      min: 0,
+      notNull: false,
+      hasDefault: false,
+      generation: null,
+      required: false,
+      comment: 'Numéro dans la voie',
+    },
+    {
+      name: 'geom',
+      label: 'Géométrie',
+      pgType: 'geometry',
+      kind: 'geometry',
+      notNull: false,
+      hasDefault: false,
+      generation: null,
+      required: false,
+      geometry: { type: 'Point', srid: 2154 },
+      comment: 'Localisation (Lambert-93)',
+    },
+    {
+      name: 'perimetre',
+      label: 'Périmètre',
+      pgType: 'geometry',
+      kind: 'geometry',
+      notNull: false,
+      hasDefault: false,
+      generation: null,
+      required: false,
+      geometry: { type: 'MultiPolygon', srid: 2154 },
+      comment: 'Périmètre : le secteur des électeurs du bureau (Lambert-93).',
+    },
   ],
   primaryKey: ['bureau'],
   key: 'bureau',
@@ -125,6 +172,12 @@ export const meta = {
       columns: ['om_collectivite'],
       target: { schema: 'om', table: 'om_collectivite' },
       targetColumns: ['om_collectivite'],
+    },
+    {
+      name: 'bureau_voie_fkey',
+      columns: ['voie'],
+      target: { schema: 'elections', table: 'voie' },
+      targetColumns: ['voie'],
     },
   ],
   referencedBy: [
@@ -171,6 +224,10 @@ export interface BureauRow {
   circonscription: number | null;
   capacite: number | null;
   om_collectivite: number;
+  voie: number | null;
+  numero_voie: number | null;
+  geom: string | null;
+  perimetre: string | null;
 }
 
 /** The listing: columns in order, the columns the simple search looks in, the default sort. */
@@ -257,6 +314,40 @@ export const form = {
         labelColumn: 'libelle',
       },
     },
+    {
+      name: 'voie',
+      label: 'Voie',
+      widget: 'select',
+      required: false,
+      generated: false,
+      select: {
+        schema: 'elections',
+        table: 'voie',
+        column: 'voie',
+        labelColumn: 'libelle',
+      },
+    },
+    {
+      name: 'numero_voie',
+      label: 'Numéro dans la voie',
+      widget: 'integer',
+      required: false,
+      generated: false,
+    },
+    {
+      name: 'geom',
+      label: 'Géométrie',
+      widget: 'geometry',
+      required: false,
+      generated: false,
+    },
+    {
+      name: 'perimetre',
+      label: 'Périmètre',
+      widget: 'geometry',
+      required: false,
+      generated: false,
+    },
   ],
   subForms: [
     {
@@ -307,6 +398,8 @@ export const storedQueries = [
       'circonscription',
       'capacite',
       'om_collectivite',
+      'voie',
+      'numero_voie',
     ],
     sort: [
       'libelle',
@@ -317,6 +410,8 @@ export const storedQueries = [
       'circonscription',
       'capacite',
       'om_collectivite',
+      'voie',
+      'numero_voie',
     ],
     criteria: [],
   },
@@ -334,6 +429,8 @@ export const storedQueries = [
       'circonscription',
       'capacite',
       'om_collectivite',
+      'voie',
+      'numero_voie',
     ],
     sort: [
       'libelle',
@@ -344,6 +441,8 @@ export const storedQueries = [
       'circonscription',
       'capacite',
       'om_collectivite',
+      'voie',
+      'numero_voie',
     ],
     criteria: [{ field: 'canton', input: 'choice', required: true }],
   },
@@ -361,6 +460,8 @@ export const storedQueries = [
       'circonscription',
       'capacite',
       'om_collectivite',
+      'voie',
+      'numero_voie',
     ],
     sort: [
       'libelle',
@@ -371,8 +472,41 @@ export const storedQueries = [
       'circonscription',
       'capacite',
       'om_collectivite',
+      'voie',
+      'numero_voie',
     ],
     criteria: [{ field: 'circonscription', input: 'choice', required: true }],
+  },
+  {
+    app: 'elections',
+    name: 'bureau_voie',
+    table: 'bureau',
+    label: 'Bureau de vote par voie',
+    columns: [
+      'bureau',
+      'code',
+      'libelle',
+      'adresse',
+      'canton',
+      'circonscription',
+      'capacite',
+      'om_collectivite',
+      'voie',
+      'numero_voie',
+    ],
+    sort: [
+      'libelle',
+      'bureau',
+      'code',
+      'adresse',
+      'canton',
+      'circonscription',
+      'capacite',
+      'om_collectivite',
+      'voie',
+      'numero_voie',
+    ],
+    criteria: [{ field: 'voie', input: 'choice', required: true }],
   },
 ] as const satisfies readonly StoredQuerySpec[];
 
@@ -431,6 +565,24 @@ export const csvImport = {
     {
       name: 'capacite',
       label: 'Capacité',
+      kind: 'integer',
+      required: false,
+    },
+    {
+      name: 'voie',
+      label: 'Voie',
+      kind: 'integer',
+      required: false,
+      reference: {
+        schema: 'elections',
+        table: 'voie',
+        column: 'voie',
+        labelColumn: 'libelle',
+      },
+    },
+    {
+      name: 'numero_voie',
+      label: 'Numéro dans la voie',
       kind: 'integer',
       required: false,
     },

@@ -95,6 +95,12 @@ export const meta = {
   ],
   referencedBy: [
     {
+      name: 'bureau_voie_fkey',
+      source: { schema: 'elections', table: 'bureau' },
+      columns: ['voie'],
+      targetColumns: ['voie'],
+    },
+    {
       name: 'decoupage_voie_fkey',
       source: { schema: 'elections', table: 'decoupage' },
       columns: ['voie'],
@@ -205,6 +211,11 @@ export const form = {
       table: 'mouvement',
       columns: ['voie'],
       title: 'Mouvement',
+    },
+    {
+      table: 'bureau',
+      columns: ['voie'],
+      title: 'Bureau de vote',
     },
   ],
 } as const;

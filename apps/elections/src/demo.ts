@@ -12,8 +12,10 @@ import { createRequire } from 'node:module';
 import { sql } from 'kysely';
 import { SYSTEM_ACTOR } from '../../../framework/src/access/actor.ts';
 import { writeAs, type Db } from '../../../framework/src/db/index.ts';
+import { remplacerAdresses } from '../../../framework/src/maps/adresses.ts';
 import type { Runtime } from '../../../framework/src/runtime.ts';
 import { splitVoie, type DemoRange } from '../demo/decoupage.ts';
+import { carteDemo } from '../demo/carte.ts';
 import { BUREAUX, CANTONS, CIRCONSCRIPTIONS, SCRUTINS, VOIES } from '../demo/libreville.ts';
 import { planMouvements, type DemoMouvement } from '../demo/mouvements.ts';
 import { electeurEuropeen, electeurFrancais, type Personne, type Territoire } from '../demo/personnes.ts';
@@ -36,6 +38,37 @@ interface Geographie {
   /** Keys of the voies, NC1 last. */
   readonly voies: readonly number[];
   readonly decoupage: ReadonlyMap<number, readonly DemoRange[]>;
+}
+
+/**
+ * The bureaux on the map (issue 13 §7): their point at their address and their secteur, the voies'
+ * address points for « Localiser », and the bureaux' map: Lambert-93, the secteurs drawn under the
+ * points and coloured by canton.
+ */
+async function loadCarte(trx: Db, bureaux: readonly number[], voies: readonly number[], cantons: readonly (number | undefined)[]): Promise<void> {
+  const c = DEMO_COLLECTIVITE;
+  const carte = carteDemo(DEMO_SEED);
+  for (const [index, bureau] of carte.bureaux.entries()) {
+    await sql`update elections.bureau set geom = ST_GeomFromText(${bureau.point}, 2154), perimetre = ST_GeomFromText(${bureau.perimetre}, 2154),
+        voie = ${bureau.voie === undefined ? null : (voies[bureau.voie] ?? null)}, numero_voie = ${bureau.numero ?? null}
+      where bureau = ${bureaux[index]}`.execute(trx);
+  }
+  await remplacerAdresses(trx, c, carte.adresses, 'demo');
+  const [ouest, sud, est, nord] = carte.emprise;
+  const [longitude, latitude] = carte.centre;
+  const inserted = await sql<{ om_sig_carte: number }>`insert into om.om_sig_carte (om_collectivite, libelle, objet, projection, centre_longitude, centre_latitude, zoom,
+      emprise_min_longitude, emprise_min_latitude, emprise_max_longitude, emprise_max_latitude)
+    values (${c}, 'Bureaux de vote de Libreville', 'elections.bureau', 'EPSG:2154', ${longitude}, ${latitude}, 13, ${ouest}, ${sud}, ${est}, ${nord})
+    returning om_sig_carte`.execute(trx);
+  const carteId = inserted.rows[0]?.om_sig_carte;
+  const couche = await sql<{ om_sig_couche: number }>`insert into om.om_sig_couche (om_collectivite, om_sig_carte, libelle, objet, champ_geometrie, champ_style, ordre, visible)
+    values (${c}, ${carteId}, 'Secteurs des bureaux', 'elections.bureau', 'perimetre', 'canton', 1, true) returning om_sig_couche`.execute(trx);
+  const coucheId = couche.rows[0]?.om_sig_couche;
+  const couleurs = ['#1f6fb2', '#b8520a'];
+  for (const [index, canton] of CANTONS.entries()) {
+    await sql`insert into om.om_sig_legende (om_collectivite, om_sig_couche, valeur, libelle, couleur)
+      values (${c}, ${coucheId}, ${String(cantons[index])}, ${`Canton ${canton.libelle}`}, ${couleurs[index % couleurs.length]})`.execute(trx);
+  }
 }
 
 async function loadGeographie(trx: Db): Promise<Geographie> {
@@ -68,6 +101,7 @@ async function loadGeographie(trx: Db): Promise<Geographie> {
     [...decoupage.values()].flat().map((range) => [voies[range.voie], bureaux[range.bureau], range.premier_impair, range.dernier_impair, range.premier_pair, range.dernier_pair, c]),
   );
   await insertRows(trx, 'scrutin', ['libelle', 'type', 'date_tour1', 'date_tour2', 'om_collectivite'], SCRUTINS.map((scrutin) => [scrutin.libelle, scrutin.type, scrutin.date_tour1, scrutin.date_tour2, c]));
+  await loadCarte(trx, bureaux, voies, cantons);
   return { bureaux, voies, decoupage };
 }
 

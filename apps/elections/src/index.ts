@@ -15,6 +15,7 @@ import { registerTableauDeBord } from './tableau-de-bord/index.ts';
 export const elections: Application = {
   name: 'elections',
   title: generated.title,
+  postgis: true,
   migrations: { scope: 'elections', schema: 'elections', directory: fileURLToPath(new URL('../migrations', import.meta.url)) },
   register: (registry) => {
     registerGenerated(registry, generated, overrides);

@@ -156,7 +156,7 @@ describeEachDatabase(
       const content = readFileSync(new URL('bal-valide.csv', FIXTURES));
       const first = await upload(app, chef, '/elections/voies-bal', { name: 'bal-valide.csv', content }, { code_postal: '31000' });
       assert.equal(first.status, 200, first.text);
-      assert.match(first.text, /Import terminé : 2 voie\(s\) créée\(s\), 1 inchangée\(s\)\./);
+      assert.match(first.text, /Import terminé : 2 voie\(s\) créée\(s\), 1 inchangée\(s\), 4 adresse\(s\) localisée\(s\)\./);
       assert.match(first.text, /<td>V4<\/td><th scope="row">Rue de la République<\/th><td>2<\/td>/);
       const created = await database().ownerQuery<{ code: string; libelle: string; code_postal: string; ville: string; om_collectivite: number }>(
         `select code, libelle, code_postal, ville, om_collectivite from elections.voie where voie > 9 order by code`,
@@ -167,7 +167,54 @@ describeEachDatabase(
       ]);
       assert.equal(await count(`select count(*)::integer as n from om.om_audit where application = 'elections' and objet = 'voie' and action = 'import'`), 1, 'created through the records service (audited)');
       const second = await upload(app, chef, '/elections/voies-bal', { name: 'bal-valide.csv', content });
-      assert.match(second.text, /Import terminé : 0 voie\(s\) créée\(s\), 3 inchangée\(s\)\./);
+      assert.match(second.text, /Import terminé : 0 voie\(s\) créée\(s\), 3 inchangée\(s\), 4 adresse\(s\) localisée\(s\)\./);
+      const points = await database().ownerQuery<{ voie_cle: string; numero: number; suffixe: string | null; longitude: number; om_collectivite: number }>(
+        `select voie_cle, numero, suffixe, longitude, om_collectivite from om.om_sig_adresse order by voie_cle, numero`,
+      );
+      assert.deepEqual(
+        points.map((row) => [row.voie_cle, Number(row.numero), row.suffixe, Number(row.longitude), Number(row.om_collectivite)]),
+        [
+          ['allee des tilleuls', 3, 'bis', 1.4452, 1],
+          ['allee des tilleuls', 5, null, 1.4453, 1],
+          ['rue de la republique', 1, null, 1.4442, 1],
+          ['rue de la republique', 2, null, 1.4443, 1],
+        ],
+        'a second import replaces the points instead of adding them',
+      );
+    });
+
+    test('« Localiser » a bureau from its voie and number: the address point, an estimate between neighbours, the voie, or not found', async () => {
+      const chef = await signedIn('chef');
+      const voieId = async (libelle: string) =>
+        Number((await database().ownerQuery<{ voie: number }>(`select voie from elections.voie where libelle = '${libelle}' and om_collectivite = 1`))[0]?.voie);
+      const tilleuls = await voieId('Allée des Tilleuls');
+      const localiser = async (query: string, client = chef) => {
+        const answer = await client.request('GET', `/elections/bureau/localiser?${query}`, { headers: { Accept: 'application/json' } });
+        return { status: answer.status, body: answer.body as { x?: number; y?: number; srid?: number; precision?: string; message: string } };
+      };
+      const exact = await localiser(`voie=${tilleuls}&numero_voie=5`);
+      assert.equal(exact.status, 200, exact.body.message);
+      assert.deepEqual([exact.body.x, exact.body.y, exact.body.srid, exact.body.precision], [1.4453, 43.6056, 4326, 'adresse']);
+      assert.equal(exact.body.message, 'Point placé à l’adresse « 5 Allée des Tilleuls ». Vérifiez-le sur la carte, puis enregistrez.');
+      const between = await localiser(`voie=${tilleuls}&numero_voie=4`);
+      assert.equal(between.body.precision, 'voie', 'no even number on that side: the middle of the voie');
+      assert.ok(Math.abs((between.body.x ?? 0) - 1.44525) < 1e-9);
+      await database().asOwner(`insert into om.om_sig_adresse (om_collectivite, voie_nom, voie_cle, numero, longitude, latitude) values (1, 'Allée des Tilleuls', 'allee des tilleuls', 9, 1.4457, 43.6060)`);
+      const estimated = await localiser(`voie=${tilleuls}&numero_voie=7`);
+      assert.equal(estimated.body.precision, 'interpolee');
+      assert.ok(Math.abs((estimated.body.x ?? 0) - 1.4455) < 1e-9 && Math.abs((estimated.body.y ?? 0) - 43.6058) < 1e-9, JSON.stringify(estimated.body));
+      const moulin = await voieId('Chemin du Moulin');
+      const none = await localiser(`voie=${moulin}&numero_voie=1`);
+      assert.equal(none.status, 404);
+      assert.match(none.body.message, /^Adresse introuvable/);
+      const empty = await localiser('');
+      assert.equal(empty.status, 404);
+      assert.match(empty.body.message, /Saisissez d’abord l’adresse/);
+      const elsewhere = await localiser(`voie=${tilleuls}&numero_voie=5`, await signedIn('chef3'));
+      assert.equal(elsewhere.status, 404, 'another town neither sees the voie nor the addresses');
+      const form = await page(chef, '/elections/bureau/new');
+      assert.match(form.text, /data-carte-localiser="\/elections\/bureau\/localiser"/);
+      assert.match(form.text, /Localiser d’après l’adresse/);
     });
 
     test('BAL import without generated codes takes the code of the interoperability key', async () => {

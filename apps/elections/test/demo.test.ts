@@ -63,6 +63,31 @@ describeEachDatabase(
       assert.equal(await count('select count(*) as n from elections.mouvement where om_collectivite <> 1'), 0);
     });
 
+    test('on the map: each bureau at its address inside its secteur, the secteurs tiling the town, the address points, the map of the bureaux', async () => {
+      const bureaux = await rows<{ code: string; dedans: boolean; srid: number; adresse: boolean }>(`select b.code, ST_Within(b.geom, b.perimetre) as dedans,
+          ST_SRID(b.geom) as srid, (b.voie is not null and b.numero_voie is not null) as adresse from elections.bureau b order by b.bureau`);
+      assert.equal(bureaux.length, BUREAUX.length);
+      assert.deepEqual(bureaux.filter((row) => !row.dedans).map((row) => row.code), [], 'every bureau inside its secteur');
+      assert.ok(bureaux.every((row) => Number(row.srid) === 2154));
+      assert.ok(bureaux.filter((row) => row.adresse).length >= 10, 'most bureaux have a voie and a number');
+      const [tiling] = await rows<{ area: number; overlaps: number }>(`select round(ST_Area(ST_Union(perimetre)))::float8 as area,
+          (select count(*) from elections.bureau a join elections.bureau b on a.bureau < b.bureau and ST_Overlaps(a.perimetre, b.perimetre))::int as overlaps
+        from elections.bureau`);
+      assert.equal(Number(tiling?.area), 16_000_000, 'the secteurs cover the 4 km × 4 km town');
+      assert.equal(Number(tiling?.overlaps), 0);
+      const expectedPoints = VOIES.reduce((sum, voie) => sum + voie.dernierNumero, 0);
+      assert.equal(await count(`select count(*) as n from om.om_sig_adresse where om_collectivite = 1 and source = 'demo'`), expectedPoints);
+      const [mairie] = await rows<{ distance: number }>(`select ST_Distance(b.geom, ST_Transform(ST_SetSRID(ST_MakePoint(a.longitude, a.latitude), 4326), 2154)) as distance
+        from elections.bureau b join elections.voie v on v.voie = b.voie join om.om_sig_adresse a on a.voie_cle = 'place de la mairie' and a.numero = b.numero_voie
+        where b.code = '1'`);
+      assert.ok(Number(mairie?.distance) < 0.05, `the bureau stands on its address point (${mairie?.distance} m)`);
+      const [carte] = await rows<{ projection: string; couches: number; legendes: number }>(`select c.projection,
+          (select count(*) from om.om_sig_couche k where k.om_sig_carte = c.om_sig_carte and k.champ_geometrie = 'perimetre')::int as couches,
+          (select count(*) from om.om_sig_legende l join om.om_sig_couche k using (om_sig_couche) where k.om_sig_carte = c.om_sig_carte)::int as legendes
+        from om.om_sig_carte c where c.objet = 'elections.bureau' and c.om_collectivite = 1`);
+      assert.deepEqual([carte?.projection, Number(carte?.couches), Number(carte?.legendes)], ['EPSG:2154', 1, 2]);
+    });
+
     test('births: real INSEE communes for most, some abroad, some in Algeria before 1962', async () => {
       const lieux = new Map<string, number>();
       for (const row of electeurs) lieux.set(row.naissance_lieu, (lieux.get(row.naissance_lieu) ?? 0) + 1);

@@ -18,6 +18,7 @@ import { omRequete } from './om_requete.ts';
 import { omSousetat } from './om_sousetat.ts';
 import { omSigCarte } from './om_sig_carte.ts';
 import { omSigCarteFlux, omSigCouche, omSigLegende } from './om_sig_couche.ts';
+import { omSigAdresse } from './om_sig_adresse.ts';
 import { omSigFlux } from './om_sig_flux.ts';
 import { omUtilisateur } from './om_utilisateur.ts';
 import { omWidget } from './om_widget.ts';
@@ -51,6 +52,7 @@ export function frameworkOverrides(registry: Registry): Record<string, ObjectOve
     om_sig_carte_flux: omSigCarteFlux,
     om_sig_couche: omSigCouche(registry),
     om_sig_legende: omSigLegende,
+    om_sig_adresse: omSigAdresse,
     // Technical tables, should the generator ever register them: never in a menu, never written.
     om_soumission: { readOnly: true, hiddenFields: ['jeton'], screens: { menu: false } },
   };

@@ -11,6 +11,7 @@ export const cartesMessage = defineMessages(
       categorie: 'Cartographie',
       cartes: 'Cartes',
       fonds: 'Fonds de carte',
+      adresses: 'Adresses',
     },
     choix: {
       xyz: 'Tuiles XYZ',
@@ -28,6 +29,7 @@ export const cartesMessage = defineMessages(
       style: 'Style',
     },
     aide: {
+      adresse: 'Les adresses se chargent d’un fichier Base Adresse Locale (Élections › Import des voies) ; « Localiser » des formulaires les lit.',
       url: 'Une adresse https:// (XYZ : avec {jetons}, par exemple {exemple}) ou un chemin de ce site commençant par / : aucune adresse http:// n’est acceptée.',
       couches: 'Pour WMS et WMTS : le nom des couches du service, séparés par des virgules.',
       objetCarte: 'Laissez vide pour la carte par défaut de la collectivité, utilisée par les objets qui n’ont pas la leur.',
@@ -57,7 +59,7 @@ export const cartesMessage = defineMessages(
   },
   {
     en: {
-      menu: { categorie: 'Maps', cartes: 'Maps', fonds: 'Base layers' },
+      menu: { categorie: 'Maps', cartes: 'Maps', fonds: 'Base layers', adresses: 'Addresses' },
       choix: {
         xyz: 'XYZ tiles',
         wms: 'WMS',
@@ -68,6 +70,7 @@ export const cartesMessage = defineMessages(
       },
       legendes: { carte: 'Map', vue: 'View when opened', emprise: 'Extent (WGS 84 degrees)', couche: 'Layer', style: 'Style' },
       aide: {
+        adresse: 'Addresses are loaded from a Base Adresse Locale file (Elections › Import of streets); the forms’ « Locate » reads them.',
         url: 'An https:// address (XYZ: with {jetons}, e.g. {exemple}) or a path of this site starting with /: no http:// address is accepted.',
         couches: 'For WMS and WMTS: the names of the service’s layers, separated by commas.',
         objetCarte: 'Leave empty for the collectivité’s default map, used by the objects that have none of their own.',

@@ -221,11 +221,19 @@ export async function serverHasExtension(name: string): Promise<boolean> {
 /** Decided once per test process, before any suite is declared. */
 const availableKinds: DatabaseKind[] = await databaseKinds();
 
-/** `postgis`: the embedded database loads the extension (the server has it installed, or migrations fail). */
+/** Whether a migration of these sources creates the PostGIS extension (an application with geometry columns). */
+export function needsPostgis(sources: readonly MigrationSource[]): boolean {
+  return sources.some((source) => readMigrations(source).some((file) => /create\s+extension\s+(if\s+not\s+exists\s+)?postgis\b/i.test(file.text)));
+}
+
+/**
+ * `postgis`: the embedded database loads the extension (the server has it installed, or migrations
+ * fail); by default when one of the sources' migrations creates it.
+ */
 export async function createTestDatabase(
   kind: DatabaseKind,
   sources: MigrationSource[] = [frameworkMigrations],
-  postgis = false,
+  postgis = needsPostgis(sources),
 ): Promise<TestDatabase> {
   return kind === 'pglite' ? createEmbedded(sources, postgis) : createOnServer(sources);
 }

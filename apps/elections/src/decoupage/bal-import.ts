@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../../../framework/src/access/actor.ts';
 import { settingsOf } from '../../../../framework/src/access/settings.ts';
 import { writeAs } from '../../../../framework/src/db/tenant-context.ts';
+import { remplacerAdresses, type AdressePoint } from '../../../../framework/src/maps/adresses.ts';
 import { RouteError } from '../../../../framework/src/model/app-routes.ts';
 import { writeBatch, type ReadDeps } from '../../../../framework/src/records/index.ts';
 import { nomRecherche } from '../rules/normalisation.ts';
@@ -26,6 +27,8 @@ export interface BalImportResult {
   readonly creees: readonly VoieImportee[];
   /** Already there (same normalised libellé): left as they are. */
   readonly inchangees: readonly VoieImportee[];
+  /** Address points kept for « Localiser » (they replace the collectivité's previous ones). */
+  readonly adresses: number;
 }
 
 const isTrue = (value: string | undefined) => value === undefined || ['true', 't', '1', 'oui'].includes(value.trim().toLowerCase());
@@ -39,7 +42,7 @@ export async function importVoiesBal(
   service: ReadDeps,
   actor: Actor,
   voies: readonly VoieBal[],
-  options: { readonly codePostal: string | undefined; readonly requestId?: string },
+  options: { readonly codePostal: string | undefined; readonly requestId?: string; readonly adresses?: readonly AdressePoint[] },
 ): Promise<BalImportResult> {
   const object = service.registry.get('elections', 'voie');
   if (!object) throw new Error('elections/voie non enregistré');
@@ -86,6 +89,7 @@ export async function importVoiesBal(
       const details = outcome.refused.map((refused) => `« ${creees[refused.line - 1]?.libelle ?? ''} » : ${refused.error.message}`).join(' ');
       throw RouteError.badRequest(`Aucune voie n’a été créée : ${details}`);
     }
-    return { creees, inchangees };
+    const adresses = options.adresses ? await remplacerAdresses(trx, actor.workingCollectivite, options.adresses) : 0;
+    return { creees, inchangees, adresses };
   });
 }

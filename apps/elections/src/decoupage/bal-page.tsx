@@ -46,7 +46,7 @@ export function BalPage(props: { state: BalPageState }) {
         <fieldset class="section">
           <legend>Fichier Base Adresse Locale</legend>
           <p class="aide" id="bal-aide">
-            {`Un fichier CSV au format Base Adresse Locale 1.3 (séparateur point-virgule, UTF-8), ${state.maxMo} Mo au plus. Les voies dont le libellé existe déjà ne sont pas modifiées. `}
+            {`Un fichier CSV au format Base Adresse Locale 1.3 (séparateur point-virgule, UTF-8), ${state.maxMo} Mo au plus. Les voies dont le libellé existe déjà ne sont pas modifiées ; les adresses du fichier et leur position remplacent celles que « Localiser » connaissait. `}
             {state.codeAuto ? 'Le code des voies créées est généré.' : 'Le code des voies créées est celui de leur clé d’interopérabilité.'}
           </p>
           <div class="grille colonnes-2">
@@ -78,7 +78,7 @@ export function BalPage(props: { state: BalPageState }) {
       {state.resultat ? (
         <section aria-labelledby="bal-resultat">
           <h2 id="bal-resultat">Résultat de l’import</h2>
-          <p id="bal-resume">{`${state.resultat.creees.length} voie(s) créée(s), ${state.resultat.inchangees.length} inchangée(s).`}</p>
+          <p id="bal-resume">{`${state.resultat.creees.length} voie(s) créée(s), ${state.resultat.inchangees.length} inchangée(s), ${state.resultat.adresses} adresse(s) localisée(s) pour « Localiser ».`}</p>
           <Voies id="bal-creees" legende="Voies créées" voies={state.resultat.creees} />
           <Voies id="bal-inchangees" legende="Voies déjà présentes, inchangées" voies={state.resultat.inchangees} />
         </section>

@@ -6,6 +6,7 @@
  * `@etalab/bal` 1.8.0 is CommonJS without types: the few functions used are typed here.
  */
 import { createRequire } from 'node:module';
+import type { AdressePoint } from '../../../../framework/src/maps/adresses.ts';
 
 interface BalRowError {
   readonly code: string;
@@ -17,7 +18,16 @@ interface BalRow {
   readonly line: number;
   readonly isValid: boolean;
   readonly errors: readonly BalRowError[];
-  readonly parsedValues: { readonly voie_nom?: string; readonly commune_nom?: string; readonly commune_insee?: string; readonly numero?: number };
+  readonly parsedValues: {
+    readonly voie_nom?: string;
+    readonly commune_nom?: string;
+    readonly commune_insee?: string;
+    readonly numero?: number;
+    readonly suffixe?: string;
+    readonly long?: number;
+    readonly lat?: number;
+    readonly cle_interop?: string;
+  };
   readonly additionalValues: { readonly cle_interop?: { readonly codeCommune?: string; readonly codeVoie?: string } };
 }
 
@@ -53,7 +63,7 @@ export interface VoieBal {
 }
 
 export type BalResult =
-  | { readonly ok: true; readonly voies: readonly VoieBal[]; readonly lignes: number }
+  | { readonly ok: true; readonly voies: readonly VoieBal[]; readonly adresses: readonly AdressePoint[]; readonly lignes: number }
   | { readonly ok: false; readonly erreurs: readonly string[]; readonly total: number };
 
 /** « La colonne « voie_nom » est absente. », or the library's French label followed by the column. */
@@ -72,6 +82,17 @@ const PARSE_ERRORS: Readonly<Record<string, string>> = {
   TooFewFields: 'une ligne a moins de colonnes que l’en-tête',
   TooManyFields: 'une ligne a plus de colonnes que l’en-tête',
 };
+
+/** The numbered addresses with a position (the voies' « 99999 » lines and unplaced ones give no point). */
+function adressesOf(rows: readonly BalRow[]): AdressePoint[] {
+  const adresses: AdressePoint[] = [];
+  for (const { parsedValues: values } of rows) {
+    const { voie_nom: voie, numero, long: longitude, lat: latitude } = values;
+    if (!voie || numero === undefined || numero === 99999 || typeof longitude !== 'number' || typeof latitude !== 'number') continue;
+    adresses.push({ voie, numero, suffixe: values.suffixe, longitude, latitude, cleInterop: values.cle_interop });
+  }
+  return adresses;
+}
 
 export async function validateBal(content: Buffer): Promise<BalResult> {
   let result: BalValidation;
@@ -118,5 +139,5 @@ export async function validateBal(content: Buffer): Promise<BalResult> {
       });
     }
   }
-  return { ok: true, voies: [...voies.values()], lignes: rows.length };
+  return { ok: true, voies: [...voies.values()], adresses: adressesOf(rows), lignes: rows.length };
 }

@@ -57,10 +57,11 @@ async function balPost(context: PageContext<Actor>, state: BalPageState) {
     const resultat = await importVoiesBal(context.service, context.actor, result.voies, {
       codePostal: state.codePostal === '' ? undefined : state.codePostal,
       requestId: context.requestId,
+      adresses: result.adresses,
     });
     return {
       status: 200 as const,
-      messages: [{ kind: 'success' as const, text: `Import terminé : ${resultat.creees.length} voie(s) créée(s), ${resultat.inchangees.length} inchangée(s).` }],
+      messages: [{ kind: 'success' as const, text: `Import terminé : ${resultat.creees.length} voie(s) créée(s), ${resultat.inchangees.length} inchangée(s), ${resultat.adresses} adresse(s) localisée(s).` }],
       state: { ...state, resultat },
     };
   } catch (error) {

@@ -7,7 +7,7 @@ export const voie: ObjectOverride = {
   searchColumns: ['libelle', 'code'],
   screens: {
     menu: parametrageMenu('decoupage', 40, 'Voies'),
-    subForms: { titles: { decoupage: 'Découpage', electeur: 'Électeurs', mouvement: 'Mouvements' } },
+    subForms: { titles: { decoupage: 'Découpage', electeur: 'Électeurs', mouvement: 'Mouvements' }, hidden: ['bureau'] },
     help: { code: 'NC1 est réservé à la voie « NON COMMUNIQUÉE » des adresses inconnues.' },
   },
 };

@@ -23,6 +23,18 @@ export const carteFr = {
     invalid: 'Le texte n’est pas une géométrie WKT lisible : corrigez-le (la carte montre la dernière géométrie valide).',
     noScript: 'La carte demande JavaScript : écrivez la géométrie dans le champ texte.',
   },
+  localiser: {
+    button: 'Localiser d’après l’adresse',
+    none: 'Cet objet ne se localise pas d’après une adresse.',
+    empty: 'Saisissez d’abord l’adresse (voie et numéro) dans le formulaire.',
+    notFound: 'Adresse introuvable : aucune adresse connue de cette voie. Placez le point sur la carte ou saisissez ses coordonnées.',
+    error: 'La localisation n’a pas pu être faite : réessayez, ou placez le point sur la carte.',
+    found: {
+      adresse: 'Point placé à l’adresse « {adresse} ». Vérifiez-le sur la carte, puis enregistrez.',
+      interpolee: 'Point placé entre les numéros voisins de « {adresse} » (position estimée). Vérifiez-le sur la carte, puis enregistrez.',
+      voie: 'Numéro inconnu : point placé au milieu de « {adresse} ». Déplacez-le sur la carte, puis enregistrez.',
+    },
+  },
   record: {
     mapLabel: 'Carte de « {label} »',
     wkt: 'Coordonnées (WKT, {projection})',
@@ -81,6 +93,18 @@ export const carteEn: Translation<typeof carteFr> = {
     cancel: 'Escape cancels the current drawing.',
     invalid: 'The text is not a readable WKT geometry: correct it (the map shows the last valid geometry).',
     noScript: 'The map needs JavaScript: type the geometry in the text field.',
+  },
+  localiser: {
+    button: 'Locate from the address',
+    none: 'This object cannot be located from an address.',
+    empty: 'Type the address (street and number) in the form first.',
+    notFound: 'Address not found: no known address on this street. Place the point on the map or type its coordinates.',
+    error: 'The address could not be located: try again, or place the point on the map.',
+    found: {
+      adresse: 'Point placed at « {adresse} ». Check it on the map, then save.',
+      interpolee: 'Point placed between the neighbouring numbers of « {adresse} » (estimated position). Check it on the map, then save.',
+      voie: 'Unknown number: point placed in the middle of « {adresse} ». Move it on the map, then save.',
+    },
   },
   record: {
     mapLabel: 'Map of “{label}”',

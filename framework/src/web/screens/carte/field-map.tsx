@@ -11,6 +11,7 @@ import type { Actor } from '../../../access/actor.ts';
 import { ATTRIBUTES } from '../../static/carte/contract.ts';
 import type { FormField } from '../form/fields.ts';
 import { geometryTypeOf, mapAttributes, projectionOf, sridOf } from './assets.ts';
+import { geometryFields } from '../../../maps/geojson.ts';
 import { geoJsonUrl } from './urls.ts';
 import { geoJsonToWkt } from './wkt.ts';
 
@@ -54,13 +55,19 @@ export function GeometryInput(props: {
   const text = geoJsonToWkt(props.value) ?? props.value;
   const object = props.map?.object;
   const neighbours = object && props.map && can(props.map.actor, object, 'tab') ? { [ATTRIBUTES.features]: geoJsonUrl(object, field.name) } : {};
+  const localisateur = object?.override.localiser;
+  const localisable = object && localisateur && (localisateur.champGeometrie ?? geometryFields(object)[0]?.name) === field.name;
+  const localiser = localisable
+    ? { [ATTRIBUTES.localiser]: `/${object.app}/${object.name}/localiser`, [ATTRIBUTES.localiserFields]: JSON.stringify(localisateur.champs) }
+    : {};
   return (
     <div
       class="carte-champ"
       {...{ [ATTRIBUTES.kind]: 'champ', [ATTRIBUTES.srid]: String(sridOf(field.field)), [ATTRIBUTES.geometryType]: geometryTypeOf(field.field) }}
       {...mapAttributes(props.map?.configuration)}
       {...neighbours}
-      {...{ [ATTRIBUTES.texts]: JSON.stringify({ invalid: tr('carte.field.invalid') }) }}
+      {...localiser}
+      {...{ [ATTRIBUTES.texts]: JSON.stringify({ invalid: tr('carte.field.invalid'), localiserError: tr('carte.localiser.error') }) }}
     >
       <div class="carte-outils" hidden>
         {drawnTypes(geometryTypeOf(field.field)).map((type) => (
@@ -71,7 +78,13 @@ export function GeometryInput(props: {
         <button type="button" class="bouton-secondaire carte-supprimer">
           {tr('carte.field.remove')}
         </button>
+        {localisable ? (
+          <button type="button" class="bouton-secondaire carte-localiser" hidden>
+            {tr('carte.localiser.button')}
+          </button>
+        ) : null}
       </div>
+      {localisable ? <p class="aide carte-localisation" role="status"></p> : null}
       <div class="carte-fond" id={`${ids.input}-carte`} role="region" tabindex={0} aria-label={tr('carte.field.mapLabel', { label: field.label })} hidden></div>
       <p class="aide carte-consigne" hidden>
         {tr('carte.field.cancel')}

@@ -10,6 +10,7 @@ import { HttpError } from '../../operations/index.ts';
 import { actorOf, csvUrl, listUrl, menuLabelOf, objectCrumbs, objectFromRoute, renderScreen, requirePermission } from '../shared/index.ts';
 import { mapConfigurationOf } from './configuration.ts';
 import { mapContentSecurityPolicy } from './csp.ts';
+import { localiserRoute } from './localiser-route.ts';
 import { MapPage } from './page.tsx';
 import { geoJsonUrl } from './urls.ts';
 
@@ -68,5 +69,6 @@ export function carteRoutes(): Hono<AppEnv> {
       ),
     });
   });
+  routes.get('/:app/:table/localiser', requireActor(), localiserRoute);
   return routes;
 }

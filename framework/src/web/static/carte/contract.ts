@@ -16,6 +16,8 @@ export type MapSettings = MapConfiguration;
 /** The map of a form's geometry field (`data-carte="champ"`). */
 export interface FieldTexts {
   readonly invalid: string;
+  /** « Localiser » failed without an answer from the server. */
+  readonly localiserError?: string;
 }
 
 /** The map of the « Voir sur la carte » page (`data-carte="recherche"`). */
@@ -46,6 +48,10 @@ export const ATTRIBUTES = {
   field: 'data-carte-champ',
   /** The record’s geometry as GeoJSON, in the column’s SRID (record page). */
   geometry: 'data-carte-valeur',
+  /** The address of `GET /<app>/<table>/localiser` (a geometry field whose object locates addresses). */
+  localiser: 'data-carte-localiser',
+  /** The form fields the address is read from (JSON array of names). */
+  localiserFields: 'data-carte-localiser-champs',
   /** Marks an element the bundle has set up. */
   ready: 'data-carte-prete',
 } as const;

@@ -20,6 +20,7 @@ import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { createMap, fitGeometry } from './base-map.ts';
 import { ATTRIBUTES, type FieldTexts } from './contract.ts';
+import { setUpLocaliser } from './field-localiser.ts';
 import { geoJsonSource } from './layers.ts';
 import { projectionOfSrid } from './projections.ts';
 import { part, readJson, readSettings } from './settings.ts';
@@ -157,4 +158,14 @@ export function setUpFieldEditor(root: HTMLElement): void {
     writeText();
   });
   addSnaps();
+  setUpLocaliser(root, {
+    projection: viewProjection,
+    error: texts.localiserError ?? '',
+    place: (point) => {
+      stopDrawing();
+      setGeometry(combine(undefined, point, multi));
+      writeText();
+      fitGeometry(map, point);
+    },
+  });
 }
