@@ -9,7 +9,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import proj4 from 'proj4';
+import { localiserAdresse } from '../framework/src/maps/adresses.ts';
+import type { Localisateur } from '../framework/src/maps/localiser.ts';
 import type { ObjectOverride } from '../framework/src/model/override.ts';
+import { LAMBERT93 } from '../apps/elections/demo/carte.ts';
 import { browserSuite, checkAccessibility, screenshot, submit, type Locator, type Page } from './support/index.ts';
 import { SAVED, signIn } from './support/journey.ts';
 import { assertNoPageProblems, field, listingTable, mainOf, messagesOf, pathOf } from './support/screens.ts';
@@ -45,10 +49,23 @@ insert into cartes.lieu (libelle, position, om_collectivite) values
   ('Ouest 3', 'SRID=2154;POINT(629700 6859800)', 1),
   ('Est 1', 'SRID=2154;POINT(660000 6861000)', 1),
   ('Est 2', 'SRID=2154;POINT(660500 6860600)', 1);
+-- Two numbers of the rue des Lilas (WGS 84): « Localiser » places the 12 between them.
+insert into om.om_sig_adresse (om_collectivite, voie_nom, voie_cle, numero, longitude, latitude, source) values
+  (1, 'Rue des Lilas', 'rue des lilas', 10, 2.30, 48.80, 'bal'),
+  (1, 'Rue des Lilas', 'rue des lilas', 14, 2.31, 48.81, 'bal');
 `;
 
+/** « Localiser » a lieu from its libellé read as an address (« 12 Rue des Lilas »), through the collectivité's address points. */
+const localisateurLieu: Localisateur = {
+  champs: ['libelle'],
+  localiser: async ({ db, valeurs }) => {
+    const adresse = /^(\d+)\s+(.+)$/.exec(valeurs['libelle'] ?? '');
+    return adresse ? localiserAdresse(db, adresse[2] ?? '', Number(adresse[1])) : null;
+  },
+};
+
 const OVERRIDES: Record<string, ObjectOverride> = {
-  lieu: { label: 'Lieu', screens: { labels: { libelle: 'Libellé', position: 'Position' }, menu: false } },
+  lieu: { label: 'Lieu', localiser: localisateurLieu, screens: { labels: { libelle: 'Libellé', position: 'Position' }, menu: false } },
   troncon: { label: 'Tronçon', screens: { labels: { libelle: 'Libellé', trace: 'Tracé' }, menu: false } },
   secteur: { label: 'Secteur', screens: { labels: { libelle: 'Libellé', zone: 'Zone', etat: 'État' }, menu: false } },
 };
@@ -318,6 +335,31 @@ browserSuite(
       const names = ((await table.innerText()).match(/\b(?:Ouest|Est) \d\b/g) ?? []).sort();
       assert.deepEqual(names, ['Ouest 1', 'Ouest 2', 'Ouest 3'], 'seuls les lieux du rectangle, dans la liste');
       assert.match(await mainOf(page).innerText(), /1 - 3 enregistrement\(s\) sur 3/);
+      assertNoPageProblems(page);
+    });
+
+    test('6. « Localiser d’après l’adresse » : le point placé entre les numéros voisins, enregistré ; une adresse inconnue dite', async () => {
+      const page = await signInSurveyor();
+      await page.goto('/cartes/lieu/new');
+      const main = mainOf(page);
+      const { map, text } = geometryField(main, 'Position');
+      await waitForMap(map);
+      const localiser = main.getByRole('button', { name: 'Localiser d’après l’adresse' });
+      await field(main, 'Libellé').fill('3 Impasse Inconnue');
+      await localiser.click();
+      await main.getByRole('status').filter({ hasText: 'Adresse introuvable' }).waitFor();
+      assert.equal(await text.inputValue(), '', 'nothing placed for an unknown address');
+      await field(main, 'Libellé').fill('12 Rue des Lilas');
+      await localiser.click();
+      await main.getByRole('status').filter({ hasText: 'Point placé entre les numéros voisins de « 12 Rue des Lilas »' }).waitFor();
+      const [x = 0, y = 0] = proj4('WGS84', LAMBERT93, [2.305, 48.805]);
+      const placed = numbersOf(await text.inputValue());
+      assert.ok(Math.abs((placed[0] ?? 0) - x) < 1 && Math.abs((placed[1] ?? 0) - y) < 1, `${placed.join(' ')} ≈ ${x} ${y}`);
+      await submit(page, main.getByRole('button', { name: 'Ajouter l’enregistrement' }));
+      assert.match(await messagesOf(page), SAVED);
+      const saved = await apiGeometry(page, pathOf(page), 'position');
+      const [sx = 0, sy = 0] = flatten(saved?.coordinates);
+      assert.ok(Math.abs(sx - x) < 1 && Math.abs(sy - y) < 1, `saved ${sx} ${sy}`);
       assertNoPageProblems(page);
     });
 
