@@ -280,7 +280,7 @@ browserSuite(
       assertNoPageProblems(page);
     });
 
-    test('4. « Voir sur la carte » : le résumé au clavier, une sélection par rectangle utilisée dans la liste', async () => {
+    test('4. « Voir sur la carte » : le résumé au clavier, une sélection par rectangle puis par polygone utilisée dans la liste', async () => {
       const { tag } = suite();
       const page = await signInSurveyor();
       await page.goto('/cartes/lieu?q=1');
@@ -335,6 +335,23 @@ browserSuite(
       const names = ((await table.innerText()).match(/\b(?:Ouest|Est) \d\b/g) ?? []).sort();
       assert.deepEqual(names, ['Ouest 1', 'Ouest 2', 'Ouest 3'], 'seuls les lieux du rectangle, dans la liste');
       assert.match(await mainOf(page).innerText(), /1 - 3 enregistrement\(s\) sur 3/);
+
+      // A polygon over the eastern half: two vertices clicked, the third double-clicked to finish.
+      await page.goto('/cartes/lieu/carte');
+      await waitForMap(map);
+      await list.getByRole('button', { name: 'Est 1', exact: true }).waitFor({ timeout: 15_000 });
+      await main.getByRole('button', { name: 'Sélectionner par un polygone' }).click();
+      await map.scrollIntoViewIfNeeded();
+      const area = await map.boundingBox();
+      assert.ok(area);
+      await clickMap(page, map, [[area.width / 2 - 10, 70 - area.height / 2], [area.width / 2 - 10, area.height / 2 - 50]]);
+      await page.mouse.dblclick(area.x + area.width / 2 + 10, area.y + area.height / 2);
+      await main.getByText('Sélection faite').waitFor();
+      const polygonHref = (await main.getByRole('link', { name: 'Voir la sélection dans la liste' }).getAttribute('href')) ?? '';
+      assert.match(decodeURIComponent(polygonHref), /filter\[position\]\[intersects\]=POLYGON\(\(/);
+      await submit(page, main.getByRole('link', { name: 'Voir la sélection dans la liste' }));
+      const east = ((await listingTable(mainOf(page), /^Liste : Lieu$/).innerText()).match(/\b(?:Ouest|Est) \d\b/g) ?? []).sort();
+      assert.deepEqual(east, ['Est 1', 'Est 2'], 'seuls les lieux du polygone, dans la liste');
       assertNoPageProblems(page);
     });
 
