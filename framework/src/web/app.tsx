@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import type { Runtime } from '../runtime.ts';
 import { interactiveRequest } from '../jobs/give-way.ts';
 import { recordApi } from './api/records.ts';
@@ -38,6 +39,9 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** The web application: middlewares in order, then the routes. */
 export function createApp(runtime: Runtime): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // gzip when the client accepts it, for texts over 1 KiB (pages, JSON, GeoJSON, CSV, scripts);
+  // never the live pages' event streams, PDFs or images (hono's list of compressible types).
+  app.use(compress());
   app.use(requestContext());
   // Until its response starts (a streamed PDF's body comes after), a request goes before long work.
   app.use(async (_c, next) => {

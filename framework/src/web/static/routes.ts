@@ -101,7 +101,8 @@ export function staticRoutes(): Hono<AppEnv> {
     const etag = `"${file.hash}"`;
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     c.header('ETag', etag);
-    if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
+    // Compressed, the answer carries the weak form W/"…" of the tag: either form matches.
+    if (c.req.header('If-None-Match')?.replace(/^W\//, '') === etag) return c.body(null, 304);
     c.header('Content-Type', FILES[name].type);
     return c.body(file.body);
   });
