@@ -1,7 +1,7 @@
 /**
  * Maps' settings per collectivité (issue 13 §4): base layers, maps, overlays and their legend written
  * through the record service with French refusals, and `mapConfiguration` choosing the object's
- * map, else the default one, else the built-in one, as the actor sees them. No PostGIS: the test
+ * map (the commune's, else the niveau-2 collectivité's), else the default one, else the built-in one. No PostGIS: the test
  * objects get their geometry field in the metadata only (the configuration reads no geometry).
  */
 import assert from 'node:assert/strict';
@@ -254,5 +254,18 @@ describeEachDatabase('Map configuration per collectivité', (database) => {
     const borrowed = await refusal(create(adminAutreville, 'om_sig_carte_flux', { om_sig_carte: autreCarte?.om_sig_carte, om_sig_flux: libreFlux?.om_sig_flux }));
     assert.ok(borrowed.fields['om_sig_flux'], `a field error on the borrowed layer: ${JSON.stringify(borrowed.fields)} ${borrowed.message}`);
     assert.equal(await count('om_sig_carte_flux'), 3);
+  });
+
+  test('a map of the niveau-2 collectivité serves every commune without its own map of the object', async () => {
+    await database().asOwner(`insert into om.om_sig_carte (om_collectivite, libelle, objet, projection, zoom) values (2, 'Secrets du syndicat', 'geo.secret', 'EPSG:2154', 7)`);
+    const autreville = await mapConfiguration(runtime, adminAutreville, 'geo', 'secret');
+    assert.deepEqual([autreville.projection, autreville.zoom], ['EPSG:2154', 7], 'Autreville has no map: the syndicat’s');
+    const libreville = await mapConfiguration(runtime, admin, 'geo', 'secret');
+    assert.deepEqual([libreville.projection, libreville.zoom], ['EPSG:2154', 7], 'the syndicat’s map of the object goes before Libreville’s default map');
+    await create(admin, 'om_sig_carte', { libelle: 'Nos secrets', objet: 'geo.secret', projection: 'EPSG:3857', zoom: 15 });
+    const own = await mapConfiguration(runtime, admin, 'geo', 'secret');
+    assert.deepEqual([own.projection, own.zoom], ['EPSG:3857', 15], 'a commune’s own map of the object goes first');
+    const listed = await listRecords(deps(), adminAutreville, object('om_sig_carte'), { q: 'Secrets du syndicat' });
+    assert.equal(listed.rows.length, 0, 'the syndicat’s map serves the commune; the commune does not list nor edit it');
   });
 });

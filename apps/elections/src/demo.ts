@@ -42,8 +42,8 @@ interface Geographie {
 
 /**
  * The bureaux on the map (issue 13 §7): their point at their address and their secteur, the voies'
- * address points for « Localiser », and the bureaux' map: Lambert-93, the secteurs drawn under the
- * points and coloured by canton.
+ * address points for « Localiser », and the bureaux' map (the syndicat's, which serves every commune):
+ * Lambert-93, the secteurs drawn under the points and coloured by canton.
  */
 async function loadCarte(trx: Db, bureaux: readonly number[], voies: readonly number[], cantons: readonly (number | undefined)[]): Promise<void> {
   const c = DEMO_COLLECTIVITE;
@@ -56,18 +56,20 @@ async function loadCarte(trx: Db, bureaux: readonly number[], voies: readonly nu
   await remplacerAdresses(trx, c, carte.adresses, 'demo');
   const [ouest, sud, est, nord] = carte.emprise;
   const [longitude, latitude] = carte.centre;
+  // The syndicat's map (niveau 2): every commune's users see it, and so does its administrator.
+  const syndicat = (await sql<{ om_collectivite: number }>`select om_collectivite from om.om_collectivite where niveau = '2'`.execute(trx)).rows[0]?.om_collectivite ?? c;
   const inserted = await sql<{ om_sig_carte: number }>`insert into om.om_sig_carte (om_collectivite, libelle, objet, projection, centre_longitude, centre_latitude, zoom,
       emprise_min_longitude, emprise_min_latitude, emprise_max_longitude, emprise_max_latitude)
-    values (${c}, 'Bureaux de vote de Libreville', 'elections.bureau', 'EPSG:2154', ${longitude}, ${latitude}, 13, ${ouest}, ${sud}, ${est}, ${nord})
+    values (${syndicat}, 'Bureaux de vote', 'elections.bureau', 'EPSG:2154', ${longitude}, ${latitude}, 13, ${ouest}, ${sud}, ${est}, ${nord})
     returning om_sig_carte`.execute(trx);
   const carteId = inserted.rows[0]?.om_sig_carte;
   const couche = await sql<{ om_sig_couche: number }>`insert into om.om_sig_couche (om_collectivite, om_sig_carte, libelle, objet, champ_geometrie, champ_style, ordre, visible)
-    values (${c}, ${carteId}, 'Secteurs des bureaux', 'elections.bureau', 'perimetre', 'canton', 1, true) returning om_sig_couche`.execute(trx);
+    values (${syndicat}, ${carteId}, 'Secteurs des bureaux', 'elections.bureau', 'perimetre', 'canton', 1, true) returning om_sig_couche`.execute(trx);
   const coucheId = couche.rows[0]?.om_sig_couche;
   const couleurs = ['#1f6fb2', '#b8520a'];
   for (const [index, canton] of CANTONS.entries()) {
     await sql`insert into om.om_sig_legende (om_collectivite, om_sig_couche, valeur, libelle, couleur)
-      values (${c}, ${coucheId}, ${String(cantons[index])}, ${`Canton ${canton.libelle}`}, ${couleurs[index % couleurs.length]})`.execute(trx);
+      values (${syndicat}, ${coucheId}, ${String(cantons[index])}, ${`Canton ${canton.libelle}`}, ${couleurs[index % couleurs.length]})`.execute(trx);
   }
 }
 

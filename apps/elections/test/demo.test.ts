@@ -84,7 +84,7 @@ describeEachDatabase(
       const [carte] = await rows<{ projection: string; couches: number; legendes: number }>(`select c.projection,
           (select count(*) from om.om_sig_couche k where k.om_sig_carte = c.om_sig_carte and k.champ_geometrie = 'perimetre')::int as couches,
           (select count(*) from om.om_sig_legende l join om.om_sig_couche k using (om_sig_couche) where k.om_sig_carte = c.om_sig_carte)::int as legendes
-        from om.om_sig_carte c where c.objet = 'elections.bureau' and c.om_collectivite = 1`);
+        from om.om_sig_carte c join om.om_collectivite k using (om_collectivite) where c.objet = 'elections.bureau' and k.niveau = '2'`);
       assert.deepEqual([carte?.projection, Number(carte?.couches), Number(carte?.legendes)], ['EPSG:2154', 1, 2]);
     });
 

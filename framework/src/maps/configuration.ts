@@ -5,7 +5,7 @@
  * collectivité to its own maps, and an overlay of an object the actor may not list is left out.
  */
 import { sql } from 'kysely';
-import type { Actor } from '../access/actor.ts';
+import { SYSTEM_ACTOR, type Actor } from '../access/actor.ts';
 import { can } from '../access/permissions.ts';
 import type { Database } from '../db/connection.ts';
 import { readAs } from '../db/tenant-context.ts';
@@ -164,16 +164,21 @@ export interface MapDeps {
   readonly registry: Registry;
 }
 
-/** The map of `<app>.<table>` for the actor's working collectivité. */
+/**
+ * The map of `<app>.<table>` for the actor's working collectivité: its own map of the object, else
+ * the niveau-2 collectivité's (shared by every commune, as its documents are), else its own default
+ * map, else the niveau-2 default. The settings are no secret: they are read as the framework (a
+ * commune's user cannot read niveau-2 rows); what the map draws is read as the user.
+ */
 export async function mapConfiguration(deps: MapDeps, actor: Actor, app: string, table: string): Promise<MapConfiguration> {
   const { db, registry } = deps;
   const objet = `${app}.${table}`;
-  return readAs(db.kysely, actor, async (connection) => {
-    const { rows: maps } = await sql<MapRow>`select om_sig_carte, projection, centre_longitude, centre_latitude, zoom,
-        emprise_min_longitude, emprise_min_latitude, emprise_max_longitude, emprise_max_latitude
-      from om.om_sig_carte
-      where om_collectivite = ${actor.workingCollectivite} and (objet = ${objet} or objet is null or objet = '')
-      order by (objet = ${objet}) desc nulls last, om_sig_carte
+  return readAs(db.kysely, SYSTEM_ACTOR, async (connection) => {
+    const { rows: maps } = await sql<MapRow>`select m.om_sig_carte, m.projection, m.centre_longitude, m.centre_latitude, m.zoom,
+        m.emprise_min_longitude, m.emprise_min_latitude, m.emprise_max_longitude, m.emprise_max_latitude
+      from om.om_sig_carte m join om.om_collectivite c on c.om_collectivite = m.om_collectivite
+      where (m.om_collectivite = ${actor.workingCollectivite} or c.niveau = '2') and (m.objet = ${objet} or m.objet is null or m.objet = '')
+      order by (m.objet = ${objet}) desc nulls last, (m.om_collectivite = ${actor.workingCollectivite}) desc, m.om_sig_carte
       limit 1`.execute(connection);
     const map = maps[0];
     if (!map) return BUILT_IN_MAP;
