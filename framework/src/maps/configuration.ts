@@ -13,7 +13,8 @@ import { objectOfObjet } from '../documents/objet.ts';
 import type { Registry } from '../model/registry.ts';
 
 export type MapProjection = 'EPSG:3857' | 'EPSG:2154' | 'EPSG:4326';
-export type BaseLayerKind = 'xyz' | 'wms' | 'wmts';
+/** `image`: one georeferenced picture (a scanned plan) at an address of this site, over `extent`. */
+export type BaseLayerKind = 'xyz' | 'wms' | 'wmts' | 'image';
 
 export interface MapBaseLayer {
   readonly id: number;
@@ -22,6 +23,8 @@ export interface MapBaseLayer {
   readonly url: string;
   readonly layers?: string;
   readonly attribution?: string;
+  /** `image` only: where the picture lies, [xmin, ymin, xmax, ymax] in the map's projection. */
+  readonly extent?: readonly [number, number, number, number];
   readonly visible: boolean;
   readonly order: number;
 }
@@ -99,6 +102,7 @@ interface LegendRow {
 }
 
 const PROJECTIONS: readonly MapProjection[] = ['EPSG:3857', 'EPSG:2154', 'EPSG:4326'];
+// What om_sig_flux holds; `image` layers are given by an application's page (maps/image-layer.ts).
 const KINDS: readonly BaseLayerKind[] = ['xyz', 'wms', 'wmts'];
 
 const numberOrNull = (value: string | number | null): number | null => (value === null ? null : Number(value));

@@ -35,6 +35,17 @@ export interface SearchTexts {
   readonly selectionDone: string;
 }
 
+/** The plan of a place (`data-carte="plan"`): the configured layers only, a summary on click. */
+export interface PlanTexts {
+  readonly loading: string;
+  /** `{count}` features of the main overlay (the one whose source is `data-carte-elements`). */
+  readonly loaded: string;
+  readonly loadError: string;
+  /** The list of the main overlay's features in view (`.carte-elements`): none, `{count}` more. */
+  readonly listEmpty: string;
+  readonly listMore: string;
+}
+
 /** Attribute names (the server writes them, the bundle reads them). */
 export const ATTRIBUTES = {
   kind: 'data-carte',
@@ -52,8 +63,14 @@ export const ATTRIBUTES = {
   localiser: 'data-carte-localiser',
   /** The form fields the address is read from (JSON array of names). */
   localiserFields: 'data-carte-localiser-champs',
+  /** Plan maps: the features loaded per overlay label (JSON), written by the bundle for the page's tests and tools. */
+  loadedCounts: 'data-carte-chargees',
+  /** Plan maps: the view's extent in the map's projection (JSON [xmin, ymin, xmax, ymax]) after each move. */
+  viewExtent: 'data-carte-vue',
+  /** Plan maps: `chargee` or `erreur` once the picture of an image base layer answered. */
+  imageState: 'data-carte-image',
   /** Marks an element the bundle has set up. */
   ready: 'data-carte-prete',
 } as const;
 
-export type MapKind = 'champ' | 'fiche' | 'recherche';
+export type MapKind = 'champ' | 'fiche' | 'recherche' | 'plan';

@@ -4,12 +4,14 @@
  */
 import { ATTRIBUTES, type MapKind } from './contract.ts';
 import { setUpFieldEditor } from './field-editor.ts';
+import { setUpPlanMap } from './plan-map.ts';
 import { setUpRecordMap } from './record-map.ts';
 import { setUpSearchMap } from './search-map.ts';
 
 const SET_UP: Record<MapKind, (root: HTMLElement) => void> = {
   champ: setUpFieldEditor,
   fiche: setUpRecordMap,
+  plan: setUpPlanMap,
   recherche: setUpSearchMap,
 };
 

@@ -5,10 +5,12 @@
 import type { Extent } from 'ol/extent.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import type BaseLayer from 'ol/layer/Base.js';
+import ImageLayer from 'ol/layer/Image.js';
 import TileLayer from 'ol/layer/Tile.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import { bbox as bboxStrategy } from 'ol/loadingstrategy.js';
 import { get as getProjection, transformExtent, type ProjectionLike } from 'ol/proj.js';
+import ImageStatic from 'ol/source/ImageStatic.js';
 import TileWMS from 'ol/source/TileWMS.js';
 import VectorSource from 'ol/source/Vector.js';
 import WMTS from 'ol/source/WMTS.js';
@@ -35,7 +37,23 @@ function wmtsSource(settings: BaseLayerSettings): WMTS {
   });
 }
 
-function baseLayer(settings: BaseLayerSettings): BaseLayer {
+/** A georeferenced picture of this site (a scanned plan) over its extent, in the map's projection. */
+function imageLayer(settings: BaseLayerSettings, projection: string): BaseLayer | undefined {
+  if (!settings.extent) return undefined;
+  const source = new ImageStatic({
+    url: settings.url,
+    imageExtent: [...settings.extent],
+    projection,
+    ...(settings.attribution ? { attributions: settings.attribution } : {}),
+  });
+  const layer = new ImageLayer({ source, visible: settings.visible });
+  layer.set('title', settings.label);
+  layer.set('kind', 'image');
+  return layer;
+}
+
+function baseLayer(settings: BaseLayerSettings, projection: string): BaseLayer | undefined {
+  if (settings.kind === 'image') return imageLayer(settings, projection);
   const attributions = settings.attribution ? { attributions: settings.attribution } : {};
   const source =
     settings.kind === 'wms'
@@ -89,5 +107,8 @@ function overlayLayer(overlay: OverlaySettings): VectorLayer {
 /** The configuration's base layers then overlays, each group in its order. */
 export function configuredLayers(settings: MapSettings): { base: BaseLayer[]; overlays: VectorLayer[] } {
   const byOrder = <T extends { order: number }>(list: readonly T[]) => [...list].sort((a, b) => a.order - b.order);
-  return { base: byOrder(settings.baseLayers).map(baseLayer), overlays: byOrder(settings.overlays).map(overlayLayer) };
+  return {
+    base: byOrder(settings.baseLayers).flatMap((layer) => baseLayer(layer, settings.projection) ?? []),
+    overlays: byOrder(settings.overlays).map(overlayLayer),
+  };
 }
