@@ -306,7 +306,7 @@ export const form = {
         schema: 'cimetiere',
         table: 'emplacement',
         column: 'emplacement',
-        labelColumn: 'nature',
+        labelColumn: 'libelle',
       },
     },
     {
@@ -599,7 +599,7 @@ export const csvImport = {
         schema: 'cimetiere',
         table: 'emplacement',
         column: 'emplacement',
-        labelColumn: 'nature',
+        labelColumn: 'libelle',
       },
     },
     {
@@ -704,12 +704,12 @@ export const listingPdf = {
   title: 'Acte de concession',
   orientation: 'portrait',
   columns: [
-    { field: 'numero_acte', width: 38, align: 'left' },
-    { field: 'emplacement', width: 38, align: 'left' },
-    { field: 'date_vente', width: 24.7, align: 'center' },
-    { field: 'duree_type', width: 26.6, align: 'left' },
-    { field: 'duree', width: 15.2, align: 'right' },
-    { field: 'date_terme', width: 24.7, align: 'center' },
-    { field: 'etat', width: 22.8, align: 'left' },
+    { field: 'numero_acte', width: 34.5, align: 'left' },
+    { field: 'emplacement', width: 51.8, align: 'left' },
+    { field: 'date_vente', width: 22.5, align: 'center' },
+    { field: 'duree_type', width: 24.2, align: 'left' },
+    { field: 'duree', width: 13.8, align: 'right' },
+    { field: 'date_terme', width: 22.5, align: 'center' },
+    { field: 'etat', width: 20.7, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

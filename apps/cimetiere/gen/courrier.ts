@@ -192,7 +192,7 @@ export const form = {
         schema: 'cimetiere',
         table: 'emplacement',
         column: 'emplacement',
-        labelColumn: 'nature',
+        labelColumn: 'libelle',
       },
     },
     {

@@ -347,7 +347,7 @@ export const form = {
         schema: 'cimetiere',
         table: 'emplacement',
         column: 'emplacement',
-        labelColumn: 'nature',
+        labelColumn: 'libelle',
       },
     },
     {
@@ -690,7 +690,7 @@ export const csvImport = {
         schema: 'cimetiere',
         table: 'emplacement',
         column: 'emplacement',
-        labelColumn: 'nature',
+        labelColumn: 'libelle',
       },
     },
     {
@@ -828,12 +828,12 @@ export const listingPdf = {
   title: 'Défunt',
   orientation: 'landscape',
   columns: [
-    { field: 'nom', width: 56.1, align: 'left' },
-    { field: 'nom_naissance', width: 56.1, align: 'left' },
-    { field: 'prenom', width: 56.1, align: 'left' },
-    { field: 'nature', width: 18.7, align: 'left' },
-    { field: 'date_deces', width: 24.3, align: 'center' },
-    { field: 'date_inhumation', width: 28.1, align: 'center' },
-    { field: 'emplacement', width: 37.4, align: 'left' },
+    { field: 'nom', width: 52.6, align: 'left' },
+    { field: 'nom_naissance', width: 52.6, align: 'left' },
+    { field: 'prenom', width: 52.6, align: 'left' },
+    { field: 'nature', width: 17.5, align: 'left' },
+    { field: 'date_deces', width: 22.8, align: 'center' },
+    { field: 'date_inhumation', width: 26.3, align: 'center' },
+    { field: 'emplacement', width: 52.6, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

@@ -235,7 +235,14 @@ export const meta = {
       targetColumns: ['om_collectivite'],
     },
   ],
-  referencedBy: [],
+  referencedBy: [
+    {
+      name: 'operation_defunt_defunt_archive_fkey',
+      source: { schema: 'cimetiere', table: 'operation_defunt' },
+      columns: ['defunt_archive'],
+      targetColumns: ['defunt_archive'],
+    },
+  ],
   uniques: [],
   labelColumn: 'nom',
   tenantColumn: 'om_collectivite',
@@ -415,7 +422,13 @@ export const form = {
       },
     },
   ],
-  subForms: [],
+  subForms: [
+    {
+      table: 'operation_defunt',
+      columns: ['defunt_archive'],
+      title: 'Défunt concerné par une opération',
+    },
+  ],
 } as const;
 
 /** What commun.app.ts says about the screens: spread into the override's `screens`. */

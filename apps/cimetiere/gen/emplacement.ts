@@ -361,6 +361,19 @@ export const meta = {
       required: true,
       comment: 'Collectivité',
     },
+    {
+      name: 'libelle',
+      label: 'Désignation',
+      pgType: 'varchar',
+      kind: 'text',
+      maxLength: 200,
+      notNull: false,
+      hasDefault: true,
+      defaultSql: "((('n° '::text || (numero)::text) || COALESCE((' '::text || NULLIF((complement)::text, ''::text)), ''::text)) || COALESCE((' — '::text || NULLIF((famille)::text, ''::text)), ''::text))",
+      generation: 'computed',
+      required: false,
+      comment: 'Désignation : numéro, complément et famille (calculée).',
+    },
   ],
   primaryKey: ['emplacement'],
   key: 'emplacement',
@@ -466,11 +479,11 @@ export const meta = {
     },
   ],
   uniques: [['voie', 'numero', 'complement', 'om_collectivite']],
-  labelColumn: 'nature',
+  labelColumn: 'libelle',
   tenantColumn: 'om_collectivite',
   validity: null,
-  searchColumns: ['nature', 'complement', 'numero_cadastre', 'famille', 'etat', 'emplacement'],
-  defaultSort: ['nature'],
+  searchColumns: ['libelle', 'nature', 'complement', 'numero_cadastre', 'famille', 'emplacement'],
+  defaultSort: ['libelle'],
   readOnly: false,
 } as const satisfies TableMeta;
 
@@ -504,13 +517,14 @@ export interface EmplacementRow {
   geom: string | null;
   observation: string | null;
   om_collectivite: number;
+  libelle: string | null;
 }
 
 /** The listing: columns in order, the columns the simple search looks in, the default sort. */
 export const listing = {
   columns: ['nature', 'voie', 'numero', 'complement', 'famille', 'etat', 'nombre_places', 'place_occupee'],
-  searchColumns: ['nature', 'complement', 'numero_cadastre', 'famille', 'etat', 'emplacement'],
-  defaultSort: ['nature'],
+  searchColumns: ['libelle', 'nature', 'complement', 'numero_cadastre', 'famille', 'emplacement'],
+  defaultSort: ['libelle'],
 } as const;
 
 /** The form: each field with its widget, the select of each foreign key, the sub-forms of incoming keys. */
@@ -743,6 +757,13 @@ export const form = {
         labelColumn: 'libelle',
       },
     },
+    {
+      name: 'libelle',
+      label: 'Désignation',
+      widget: 'text',
+      required: false,
+      generated: true,
+    },
   ],
   subForms: [
     {
@@ -873,10 +894,12 @@ export const storedQueries = [
       'position_y',
       'observation',
       'om_collectivite',
+      'libelle',
     ],
     sort: [
-      'nature',
+      'libelle',
       'emplacement',
+      'nature',
       'voie',
       'numero',
       'complement',
@@ -940,10 +963,12 @@ export const storedQueries = [
       'position_y',
       'observation',
       'om_collectivite',
+      'libelle',
     ],
     sort: [
-      'nature',
+      'libelle',
       'emplacement',
+      'nature',
       'voie',
       'numero',
       'complement',
@@ -1007,10 +1032,12 @@ export const storedQueries = [
       'position_y',
       'observation',
       'om_collectivite',
+      'libelle',
     ],
     sort: [
-      'nature',
+      'libelle',
       'emplacement',
+      'nature',
       'voie',
       'numero',
       'complement',
@@ -1074,10 +1101,12 @@ export const storedQueries = [
       'position_y',
       'observation',
       'om_collectivite',
+      'libelle',
     ],
     sort: [
-      'nature',
+      'libelle',
       'emplacement',
+      'nature',
       'voie',
       'numero',
       'complement',

@@ -72,7 +72,7 @@ export const meta = {
       label: 'Motif',
       pgType: 'varchar',
       kind: 'text',
-      maxLength: 10,
+      maxLength: 12,
       notNull: true,
       hasDefault: true,
       defaultSql: "'terme'::character varying",
@@ -218,7 +218,7 @@ export const form = {
         schema: 'cimetiere',
         table: 'emplacement',
         column: 'emplacement',
-        labelColumn: 'nature',
+        labelColumn: 'libelle',
       },
     },
     {
@@ -251,7 +251,7 @@ export const form = {
         schema: 'cimetiere',
         table: 'emplacement',
         column: 'emplacement',
-        labelColumn: 'nature',
+        labelColumn: 'libelle',
       },
     },
     {
@@ -446,10 +446,10 @@ export const listingPdf = {
   title: 'Fin concession',
   orientation: 'portrait',
   columns: [
-    { field: 'date_fin', width: 23, align: 'center' },
-    { field: 'emplacement', width: 41.8, align: 'left' },
-    { field: 'concession', width: 41.8, align: 'left' },
-    { field: 'motif', width: 20.9, align: 'left' },
-    { field: 'fait_par', width: 62.6, align: 'left' },
+    { field: 'date_fin', width: 20.3, align: 'center' },
+    { field: 'emplacement', width: 55.3, align: 'left' },
+    { field: 'concession', width: 36.9, align: 'left' },
+    { field: 'motif', width: 22.1, align: 'left' },
+    { field: 'fait_par', width: 55.3, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

@@ -107,6 +107,8 @@ create index if not exists dossier_type_dossier_trgm on cimetiere.dossier using 
 create index if not exists dossier_fichier_idx on cimetiere.dossier (fichier);
 
 -- emplacement
+-- recherche simple sans accents ni casse sur « libelle »
+create index if not exists emplacement_libelle_trgm on cimetiere.emplacement using gin (om.fold(libelle::text) gin_trgm_ops);
 -- recherche simple sans accents ni casse sur « nature »
 create index if not exists emplacement_nature_trgm on cimetiere.emplacement using gin (om.fold(nature::text) gin_trgm_ops);
 -- recherche simple sans accents ni casse sur « complement »
@@ -115,10 +117,8 @@ create index if not exists emplacement_complement_trgm on cimetiere.emplacement 
 create index if not exists emplacement_numero_cadastre_trgm on cimetiere.emplacement using gin (om.fold(numero_cadastre::text) gin_trgm_ops);
 -- recherche simple sans accents ni casse sur « famille »
 create index if not exists emplacement_famille_trgm on cimetiere.emplacement using gin (om.fold(famille::text) gin_trgm_ops);
--- recherche simple sans accents ni casse sur « etat »
-create index if not exists emplacement_etat_trgm on cimetiere.emplacement using gin (om.fold(etat::text) gin_trgm_ops);
--- tri par défaut sur « nature »
-create index if not exists emplacement_nature_idx on cimetiere.emplacement (nature);
+-- tri par défaut sur « libelle »
+create index if not exists emplacement_libelle_idx on cimetiere.emplacement (libelle);
 
 -- entreprise
 -- recherche simple sans accents ni casse sur « nom »

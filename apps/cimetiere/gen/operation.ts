@@ -450,7 +450,7 @@ export const form = {
         schema: 'cimetiere',
         table: 'emplacement',
         column: 'emplacement',
-        labelColumn: 'nature',
+        labelColumn: 'libelle',
       },
     },
     {
@@ -463,7 +463,7 @@ export const form = {
         schema: 'cimetiere',
         table: 'emplacement',
         column: 'emplacement',
-        labelColumn: 'nature',
+        labelColumn: 'libelle',
       },
     },
     {
@@ -943,11 +943,11 @@ export const listingPdf = {
   title: 'Opération funéraire',
   orientation: 'portrait',
   columns: [
-    { field: 'numero', width: 36.2, align: 'left' },
-    { field: 'categorie', width: 21.7, align: 'left' },
-    { field: 'date_operation', width: 27.1, align: 'center' },
-    { field: 'emplacement', width: 36.2, align: 'left' },
-    { field: 'entreprise', width: 54.3, align: 'left' },
-    { field: 'etat', width: 14.5, align: 'left' },
+    { field: 'numero', width: 33, align: 'left' },
+    { field: 'categorie', width: 19.8, align: 'left' },
+    { field: 'date_operation', width: 24.8, align: 'center' },
+    { field: 'emplacement', width: 49.6, align: 'left' },
+    { field: 'entreprise', width: 49.6, align: 'left' },
+    { field: 'etat', width: 13.2, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

@@ -39,11 +39,11 @@ export const meta = {
       label: 'Défunt',
       pgType: 'int4',
       kind: 'integer',
-      notNull: true,
+      notNull: false,
       hasDefault: false,
       generation: null,
-      required: true,
-      comment: 'Défunt',
+      required: false,
+      comment: 'Défunt (vide une fois le défunt archivé par une fin de concession)',
     },
     {
       name: 'om_collectivite',
@@ -56,10 +56,27 @@ export const meta = {
       required: true,
       comment: 'Collectivité',
     },
+    {
+      name: 'defunt_archive',
+      label: 'Défunt archive',
+      pgType: 'int4',
+      kind: 'integer',
+      notNull: false,
+      hasDefault: false,
+      generation: null,
+      required: false,
+      comment: 'Défunt archivé (fin de concession)',
+    },
   ],
   primaryKey: ['operation_defunt'],
   key: 'operation_defunt',
   foreignKeys: [
+    {
+      name: 'operation_defunt_defunt_archive_fkey',
+      columns: ['defunt_archive'],
+      target: { schema: 'cimetiere', table: 'defunt_archive' },
+      targetColumns: ['defunt_archive'],
+    },
     {
       name: 'operation_defunt_defunt_fkey',
       columns: ['defunt'],
@@ -93,8 +110,9 @@ export const meta = {
 export interface OperationDefuntRow {
   operation_defunt: number;
   operation: number;
-  defunt: number;
+  defunt: number | null;
   om_collectivite: number;
+  defunt_archive: number | null;
 }
 
 /** The listing: columns in order, the columns the simple search looks in, the default sort. */
@@ -131,7 +149,7 @@ export const form = {
       name: 'defunt',
       label: 'Défunt',
       widget: 'select',
-      required: true,
+      required: false,
       generated: false,
       select: {
         schema: 'cimetiere',
@@ -153,6 +171,19 @@ export const form = {
         labelColumn: 'libelle',
       },
     },
+    {
+      name: 'defunt_archive',
+      label: 'Défunt archive',
+      widget: 'select',
+      required: false,
+      generated: false,
+      select: {
+        schema: 'cimetiere',
+        table: 'defunt_archive',
+        column: 'defunt_archive',
+        labelColumn: 'nom',
+      },
+    },
   ],
   subForms: [],
 } as const;
@@ -170,17 +201,26 @@ export const storedQueries = [
     name: 'operation_defunt',
     table: 'operation_defunt',
     label: 'Défunt concerné par une opération',
-    columns: ['operation_defunt', 'operation', 'defunt', 'om_collectivite'],
-    sort: ['operation_defunt', 'operation', 'defunt', 'om_collectivite'],
+    columns: ['operation_defunt', 'operation', 'defunt', 'om_collectivite', 'defunt_archive'],
+    sort: ['operation_defunt', 'operation', 'defunt', 'om_collectivite', 'defunt_archive'],
     criteria: [],
+  },
+  {
+    app: 'cimetiere',
+    name: 'operation_defunt_defunt_archive',
+    table: 'operation_defunt',
+    label: 'Défunt concerné par une opération par défunt archive',
+    columns: ['operation_defunt', 'operation', 'defunt', 'om_collectivite', 'defunt_archive'],
+    sort: ['operation_defunt', 'operation', 'defunt', 'om_collectivite', 'defunt_archive'],
+    criteria: [{ field: 'defunt_archive', input: 'choice', required: true }],
   },
   {
     app: 'cimetiere',
     name: 'operation_defunt_defunt',
     table: 'operation_defunt',
     label: 'Défunt concerné par une opération par défunt',
-    columns: ['operation_defunt', 'operation', 'defunt', 'om_collectivite'],
-    sort: ['operation_defunt', 'operation', 'defunt', 'om_collectivite'],
+    columns: ['operation_defunt', 'operation', 'defunt', 'om_collectivite', 'defunt_archive'],
+    sort: ['operation_defunt', 'operation', 'defunt', 'om_collectivite', 'defunt_archive'],
     criteria: [{ field: 'defunt', input: 'choice', required: true }],
   },
   {
@@ -188,8 +228,8 @@ export const storedQueries = [
     name: 'operation_defunt_operation',
     table: 'operation_defunt',
     label: 'Défunt concerné par une opération par opération',
-    columns: ['operation_defunt', 'operation', 'defunt', 'om_collectivite'],
-    sort: ['operation_defunt', 'operation', 'defunt', 'om_collectivite'],
+    columns: ['operation_defunt', 'operation', 'defunt', 'om_collectivite', 'defunt_archive'],
+    sort: ['operation_defunt', 'operation', 'defunt', 'om_collectivite', 'defunt_archive'],
     criteria: [{ field: 'operation', input: 'choice', required: true }],
   },
 ] as const satisfies readonly StoredQuerySpec[];

@@ -252,7 +252,7 @@ export const form = {
         schema: 'cimetiere',
         table: 'emplacement',
         column: 'emplacement',
-        labelColumn: 'nature',
+        labelColumn: 'libelle',
       },
     },
     {
@@ -496,11 +496,11 @@ export const listingPdf = {
   title: 'Procédure de reprise',
   orientation: 'portrait',
   columns: [
-    { field: 'emplacement', width: 42.2, align: 'left' },
-    { field: 'etat', width: 21.1, align: 'left' },
-    { field: 'date_premier_constat', width: 31.7, align: 'center' },
-    { field: 'date_second_constat', width: 31.7, align: 'center' },
-    { field: 'date_arrete', width: 31.7, align: 'center' },
-    { field: 'date_reprise', width: 31.7, align: 'center' },
+    { field: 'emplacement', width: 57, align: 'left' },
+    { field: 'etat', width: 19, align: 'left' },
+    { field: 'date_premier_constat', width: 28.5, align: 'center' },
+    { field: 'date_second_constat', width: 28.5, align: 'center' },
+    { field: 'date_arrete', width: 28.5, align: 'center' },
+    { field: 'date_reprise', width: 28.5, align: 'center' },
   ],
 } as const satisfies ListingPdfSpec;

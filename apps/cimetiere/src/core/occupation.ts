@@ -22,7 +22,8 @@ export interface Occupation {
 
 /** Place left once `ajout` more is put in (negative: over capacity). */
 export const placeRestante = (occupation: Occupation, ajout = 0): number =>
-  Math.round((occupation.nombrePlaces - occupation.placeOccupee - ajout) * 100) / 100;
+  // `+ 0` turns a rounded -0 into 0.
+  Math.round((occupation.nombrePlaces - occupation.placeOccupee - ajout) * 100) / 100 + 0;
 
 /** Recomputes and stores the emplacement's place occupée from its défunts; returns it with the capacity. */
 export async function recalculerPlace(trx: Db, emplacement: number): Promise<Occupation> {
@@ -41,14 +42,15 @@ export async function recalculerPlace(trx: Db, emplacement: number): Promise<Occ
  * the sizes): each défunt's size from its nature and the parameters, then the sums. Returns the
  * number of emplacements whose place changed.
  */
-export async function recalculerToutesLesPlaces(trx: Db, parametres: ParametresCimetiere): Promise<number> {
-  await sql`update cimetiere.defunt set taille = case nature when 'urne' then ${parametres.tailleUrne}::numeric
-      when 'reduction' then ${parametres.tailleReduction}::numeric else ${parametres.tailleCercueil}::numeric end
-     where taille is distinct from case nature when 'urne' then ${parametres.tailleUrne}::numeric
-      when 'reduction' then ${parametres.tailleReduction}::numeric else ${parametres.tailleCercueil}::numeric end`.execute(trx);
+export async function recalculerToutesLesPlaces(trx: Db, parametres: ParametresCimetiere, collectivite?: number): Promise<number> {
+  const dans = (alias: string) => (collectivite === undefined ? sql`true` : sql`${sql.ref(`${alias}.om_collectivite`)} = ${collectivite}`);
+  const taille = sql`case nature when 'urne' then ${parametres.tailleUrne}::numeric
+      when 'reduction' then ${parametres.tailleReduction}::numeric else ${parametres.tailleCercueil}::numeric end`;
+  await sql`update cimetiere.defunt d set taille = ${taille} where taille is distinct from ${taille} and ${dans('d')}`.execute(trx);
   const result = await sql`update cimetiere.emplacement e set place_occupee = s.total
       from (select e2.emplacement, coalesce(sum(d.taille) filter (where not d.exhumation), 0) as total
               from cimetiere.emplacement e2 left join cimetiere.defunt d on d.emplacement = e2.emplacement
+             where ${dans('e2')}
              group by e2.emplacement) s
      where s.emplacement = e.emplacement and e.place_occupee is distinct from s.total`.execute(trx);
   return Number(result.numAffectedRows ?? 0);

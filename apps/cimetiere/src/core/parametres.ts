@@ -3,7 +3,7 @@
  * reference's defaults (cimetiere.md §2.11). The reference gives taille_cercueil as 5 in one place
  * and 1 in another: a coffin takes one place, so 1.
  */
-import { settingsOf } from '../../../../framework/src/access/settings.ts';
+import { sql } from 'kysely';
 import type { Db } from '../../../../framework/src/db/connection.ts';
 
 export interface ParametresCimetiere {
@@ -43,8 +43,13 @@ function nombre(valeur: string | undefined, defaut: number): number {
   return Number.isFinite(lu) && lu >= 0 ? lu : defaut;
 }
 
+/**
+ * Read through `cimetiere.parametres_lus` (migration 0003): it works inside a treatment's
+ * transaction (a hook), where the niveau-2 rows are hidden from a town's user by row-level security.
+ */
 export async function parametresCimetiere(db: Db, collectivite: number): Promise<ParametresCimetiere> {
-  const settings = await settingsOf(db, collectivite);
+  const { rows } = await sql<{ libelle: string; valeur: string }>`select libelle, valeur from cimetiere.parametres_lus(${collectivite}::integer)`.execute(db);
+  const settings = new Map(rows.map((row) => [row.libelle, row.valeur]));
   const lus = Object.fromEntries(
     (Object.keys(NOMS) as (keyof ParametresCimetiere)[]).map((cle) => [cle, nombre(settings.get(NOMS[cle]), PARAMETRES_PAR_DEFAUT[cle])]),
   );

@@ -1,5 +1,18 @@
-// Surcharge de « Concessionnaire ou ayant droit archivé » (cimetiere.autorisation_archive) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
-import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+/** A concessionnaire or ayant droit as archived by a fin de concession: read only, immutable. */
+import type { Choice, ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { menuArchives } from '../operations/menu.ts';
 
-export const autorisationArchive: ObjectOverride = {};
+const NATURES: readonly Choice[] = [
+  { value: 'concessionnaire', label: 'Concessionnaire' },
+  { value: 'ayant_droit', label: 'Ayant droit' },
+];
+
+export const autorisationArchive: ObjectOverride = {
+  readOnly: true,
+  searchColumns: ['nom', 'nom_naissance', 'prenom'],
+  defaultSort: ['nom', 'prenom'],
+  screens: {
+    menu: menuArchives(30, 'Concessionnaires archivés'),
+    choices: { nature: NATURES },
+  },
+};

@@ -1,5 +1,9 @@
-// Surcharge de « Compteur d’un registre annuel » (cimetiere.compteur) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+/** The yearly registers' counters: written by the numbering only (src/core/registres.ts), never by hand. */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { REGISTRES } from '../core/libelles.ts';
 
-export const compteur: ObjectOverride = {};
+export const compteur: ObjectOverride = {
+  readOnly: true,
+  defaultSort: ['-annee', 'registre'],
+  screens: { menu: false, choices: { registre: REGISTRES } },
+};

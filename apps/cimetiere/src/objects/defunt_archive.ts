@@ -1,5 +1,13 @@
-// Surcharge de « Défunt archivé » (cimetiere.defunt_archive) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+/** A défunt as archived by a fin de concession, with the destination of the remains: read only, immutable. */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { menuArchives } from '../operations/menu.ts';
 
-export const defuntArchive: ObjectOverride = {};
+export const defuntArchive: ObjectOverride = {
+  readOnly: true,
+  searchColumns: ['nom', 'nom_naissance', 'prenom'],
+  defaultSort: ['nom', 'prenom'],
+  screens: {
+    menu: menuArchives(20, 'Défunts archivés'),
+    advancedSearch: [{ field: 'nom' }, { field: 'nom_naissance' }, { field: 'prenom' }, { field: 'date_deces' }],
+  },
+};

@@ -1,5 +1,8 @@
-// Surcharge de « Type de sépulture » (cimetiere.sepulture_type) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+/** Types of sépulture (pleine terre, caveau, cavurne…), with validity dates. */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { parametrageMenu, RUBRIQUES_CIMETIERE } from './menu.ts';
 
-export const sepultureType: ObjectOverride = {};
+export const sepultureType: ObjectOverride = {
+  defaultSort: ['libelle'],
+  screens: { menu: parametrageMenu(RUBRIQUES_CIMETIERE.referentiels, 30, 'Types de sépulture') },
+};

@@ -1,5 +1,8 @@
-// Surcharge de « Titre de civilité » (cimetiere.titre) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+/** Civility titles (M., Mme, Enfant…), with validity dates: an ended one is no longer offered. */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { parametrageMenu, RUBRIQUES_CIMETIERE } from './menu.ts';
 
-export const titre: ObjectOverride = {};
+export const titre: ObjectOverride = {
+  defaultSort: ['libelle'],
+  screens: { menu: parametrageMenu(RUBRIQUES_CIMETIERE.referentiels, 10, 'Titres de civilité') },
+};

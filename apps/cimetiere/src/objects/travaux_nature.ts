@@ -1,5 +1,8 @@
-// Surcharge de « Nature de travaux » (cimetiere.travaux_nature) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+/** Natures of works, with validity dates. */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { parametrageMenu, RUBRIQUES_CIMETIERE } from './menu.ts';
 
-export const travauxNature: ObjectOverride = {};
+export const travauxNature: ObjectOverride = {
+  defaultSort: ['libelle'],
+  screens: { menu: parametrageMenu(RUBRIQUES_CIMETIERE.referentiels, 40, 'Natures de travaux') },
+};

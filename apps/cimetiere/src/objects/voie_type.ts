@@ -1,5 +1,8 @@
-// Surcharge de « Type de voie » (cimetiere.voie_type) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+/** Types of voie (allée, rangée, place), with validity dates. */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { parametrageMenu, RUBRIQUES_CIMETIERE } from './menu.ts';
 
-export const voieType: ObjectOverride = {};
+export const voieType: ObjectOverride = {
+  defaultSort: ['libelle'],
+  screens: { menu: parametrageMenu(RUBRIQUES_CIMETIERE.referentiels, 60, 'Types de voie') },
+};

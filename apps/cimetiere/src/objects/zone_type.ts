@@ -1,5 +1,8 @@
-// Surcharge de « Type de zone » (cimetiere.zone_type) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+/** Types of zone (carré, extension, section), with validity dates. */
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { parametrageMenu, RUBRIQUES_CIMETIERE } from './menu.ts';
 
-export const zoneType: ObjectOverride = {};
+export const zoneType: ObjectOverride = {
+  defaultSort: ['libelle'],
+  screens: { menu: parametrageMenu(RUBRIQUES_CIMETIERE.referentiels, 50, 'Types de zone') },
+};
