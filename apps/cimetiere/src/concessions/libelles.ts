@@ -62,6 +62,3 @@ export const ETATS_REPRISE: readonly Choice[] = [
 /** Natures of emplacement that can be conceded (an ossuaire, a dépositoire or a terrain communal cannot). */
 export const NATURES_CONCEDABLES: readonly string[] = ['concession', 'colombarium', 'enfeu'];
 
-/** The menu headings these objects and pages go under (part A's menu.ts names the same ones). */
-export const MENU_CONCESSIONS = 'Concessions';
-export const MENU_FACTURATION = 'Facturation';

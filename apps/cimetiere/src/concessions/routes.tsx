@@ -4,6 +4,7 @@
  * Concessions) and its dashboard widget (the 15 oldest terms).
  */
 import { sql } from 'kysely';
+import { applicationMenu, RUBRIQUES_CIMETIERE } from '../objects/menu.ts';
 import type { Actor } from '../../../../framework/src/access/actor.ts';
 import { writeAs } from '../../../../framework/src/db/tenant-context.ts';
 import { RouteError, type AppPage, type PageAnswer, type PageContext } from '../../../../framework/src/model/app-routes.ts';
@@ -17,7 +18,7 @@ import { concessionsATerme, finDAnnee } from './a-terme.ts';
 import { ATermePage } from './a-terme-page.tsx';
 import { dateFr } from './dates.ts';
 import { lireEmplacement } from './lecture.ts';
-import { MENU_CONCESSIONS, NATURES_CONCEDABLES, type DureeType } from './libelles.ts';
+import { NATURES_CONCEDABLES, type DureeType } from './libelles.ts';
 import { message } from './messages.ts';
 import { dateSaisie, decimalSaisi, dureeTypeSaisi, entierSaisi, texte } from './saisie.ts';
 import { vendreConcession, type DemandeVente } from './vente.ts';
@@ -131,7 +132,7 @@ const aTermePage: AppPage = {
   app: 'cimetiere',
   path: A_TERME_PAGE,
   permission: A_TERME_PERMISSION,
-  menu: { rubrique: 'application', category: MENU_CONCESSIONS, order: 20, label: 'À terme' },
+  menu: { ...applicationMenu(RUBRIQUES_CIMETIERE.concessions, 20, 'À terme'), label: 'À terme' },
   handler: async ({ read }) => {
     const aujourdhui = aujourdhuiAParis();
     const concessions = await read((db) => concessionsATerme(db, aujourdhui));

@@ -5,10 +5,10 @@
  * the year's first act).
  */
 import { RouteError, RouteFile, type ApiRoute, type AppPage } from '../../../../framework/src/model/app-routes.ts';
+import { applicationMenu, RUBRIQUES_CIMETIERE } from '../objects/menu.ts';
 import type { Registry } from '../../../../framework/src/model/registry.ts';
 import { parseFrenchDate } from '../../../../framework/src/records/coerce.ts';
 import { aujourdhuiAParis } from '../core/etat.ts';
-import { MENU_CONCESSIONS, MENU_FACTURATION } from '../concessions/libelles.ts';
 import { csvTresorerie, facturesDePeriode, imputationConcessions } from './export.ts';
 import { ExportPage, RegistrePage, TitresPage } from './pages.tsx';
 import { actesDeLAnnee } from './registre.ts';
@@ -58,7 +58,7 @@ const exportPage: AppPage = {
   app: 'cimetiere',
   path: 'facturation',
   permission: EXPORT_PERMISSION,
-  menu: { rubrique: 'application', category: MENU_FACTURATION, order: 20, label: 'Export pour la trésorerie' },
+  menu: { ...applicationMenu(RUBRIQUES_CIMETIERE.facturation, 20, 'Export pour la trésorerie'), label: 'Export pour la trésorerie' },
   handler: async ({ query, read, actor }) => {
     const { du, au } = periode(query);
     const factures = await read((db) => facturesDePeriode(db, du, au, 'a_titrer'));
@@ -72,7 +72,7 @@ const titresPage: AppPage = {
   app: 'cimetiere',
   path: 'titres-emis',
   permission: TAB_PERMISSION,
-  menu: { rubrique: 'application', category: MENU_FACTURATION, order: 25, label: 'Titres émis' },
+  menu: { ...applicationMenu(RUBRIQUES_CIMETIERE.facturation, 25, 'Titres émis'), label: 'Titres émis' },
   handler: async ({ query, read }) => {
     const { du, au } = periode(query);
     const factures = await read((db) => facturesDePeriode(db, du, au, 'titrees'));
@@ -84,7 +84,7 @@ const registrePage: AppPage = {
   app: 'cimetiere',
   path: 'registre-concessions',
   permission: 'cimetiere.concession_tab',
-  menu: { rubrique: 'application', category: MENU_CONCESSIONS, order: 30, label: 'Registre des actes' },
+  menu: { ...applicationMenu(RUBRIQUES_CIMETIERE.concessions, 30, 'Registre des actes'), label: 'Registre des actes' },
   handler: async ({ query, read }) => {
     const demandee = Number(query.get('annee') ?? '');
     const annee = Number.isInteger(demandee) && demandee >= 1900 && demandee <= 2200 ? demandee : Number(aujourdhuiAParis().slice(0, 4));

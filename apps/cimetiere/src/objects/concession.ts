@@ -6,6 +6,7 @@
  * dépositoire or a terrain communal. Actions: renouveler, convertir, rétrocéder.
  */
 import { sql } from 'kysely';
+import { applicationMenu, RUBRIQUES_CIMETIERE } from './menu.ts';
 import type { Row } from '../../../../framework/src/db/connection.ts';
 import { Veto, type ActionContext, type ActionInput, type Choice, type ChoicesContext, type FieldErrors, type ObjectOverride, type PrepareContext, type WriteContext } from '../../../../framework/src/model/override.ts';
 import { readAs } from '../../../../framework/src/db/tenant-context.ts';
@@ -16,7 +17,7 @@ import { convertir, renouveler, retroceder } from '../concessions/actes.ts';
 import { texteDate } from '../concessions/dates.ts';
 import { dureeDe, estDureeType, termeDe } from '../concessions/duree.ts';
 import { lireConcession, concessionLue } from '../concessions/lecture.ts';
-import { DUREES, ETATS_CONCESSION, MENU_CONCESSIONS, NATURES_CONCEDABLES, ORIGINES_CONCESSION, TYPES_CONCESSION, type DureeType } from '../concessions/libelles.ts';
+import { DUREES, ETATS_CONCESSION, NATURES_CONCEDABLES, ORIGINES_CONCESSION, TYPES_CONCESSION, type DureeType } from '../concessions/libelles.ts';
 import { message } from '../concessions/messages.ts';
 import { dateSaisie, dureeTypeSaisi, entierSaisi } from '../concessions/saisie.ts';
 
@@ -145,7 +146,7 @@ export const concession: ObjectOverride = {
     },
   },
   screens: {
-    menu: { rubrique: 'application', category: MENU_CONCESSIONS, order: 10, label: 'Actes de concession' },
+    menu: applicationMenu(RUBRIQUES_CIMETIERE.concessions, 10, 'Actes de concession'),
     choices: { duree_type: DUREES, type_concession: TYPES_CONCESSION, etat: ETATS_CONCESSION, origine: ORIGINES_CONCESSION },
     advancedSearch: [{ field: 'numero_acte' }, { field: 'etat' }, { field: 'duree_type' }, { field: 'date_acte' }, { field: 'date_terme' }],
     help: {

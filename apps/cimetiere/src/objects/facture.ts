@@ -6,12 +6,13 @@
  * deleted (the register has no gap): it is cancelled.
  */
 import { sql } from 'kysely';
+import { applicationMenu, RUBRIQUES_CIMETIERE } from './menu.ts';
 import { Veto, type ActionContext, type ObjectOverride, type PrepareContext, type WriteContext } from '../../../../framework/src/model/override.ts';
 import { aujourdhuiAParis } from '../core/etat.ts';
 import { prochainNumero } from '../core/registres.ts';
 import { dateFr, texteDate } from '../concessions/dates.ts';
 import { payeurDe } from '../concessions/lecture.ts';
-import { ETATS_FACTURE, MENU_FACTURATION, OBJETS_FACTURE } from '../concessions/libelles.ts';
+import { ETATS_FACTURE, OBJETS_FACTURE } from '../concessions/libelles.ts';
 import { dateSaisie, texte } from '../concessions/saisie.ts';
 import { euros } from '../facturation/factures.ts';
 import { message } from '../facturation/messages.ts';
@@ -106,7 +107,7 @@ export const facture: ObjectOverride = {
     },
   },
   screens: {
-    menu: { rubrique: 'application', category: MENU_FACTURATION, order: 10, label: 'Factures' },
+    menu: applicationMenu(RUBRIQUES_CIMETIERE.facturation, 10, 'Factures'),
     choices: { objet: OBJETS_FACTURE, etat: ETATS_FACTURE },
     advancedSearch: [{ field: 'numero' }, { field: 'etat' }, { field: 'objet' }, { field: 'date_facture' }, { field: 'payeur_nom' }],
     help: {

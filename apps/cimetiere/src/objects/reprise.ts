@@ -6,11 +6,12 @@
  * then go to the ossuaire by the fin de concession, motif reprise, from the emplacement).
  */
 import { sql } from 'kysely';
+import { applicationMenu, RUBRIQUES_CIMETIERE } from './menu.ts';
 import type { Row } from '../../../../framework/src/db/connection.ts';
 import { Veto, type FieldErrors, type ObjectOverride, type PrepareContext, type WriteContext } from '../../../../framework/src/model/override.ts';
 import { recalculerEtat } from '../core/etat.ts';
 import { dateFr, texteDate } from '../concessions/dates.ts';
-import { ETATS_REPRISE, MENU_CONCESSIONS } from '../concessions/libelles.ts';
+import { ETATS_REPRISE } from '../concessions/libelles.ts';
 import { dateSaisie, texte } from '../concessions/saisie.ts';
 import { controlerEtapes, ORDRE, type Etapes } from '../reprise/delais.ts';
 import { contexteDeReprise } from '../reprise/lecture.ts';
@@ -137,7 +138,7 @@ export const reprise: ObjectOverride = {
     unavailableMessage: (_record, document) => (document.id === LETTRES_REPRISE.arrete ? message('arreteSansDate') : undefined),
   },
   screens: {
-    menu: { rubrique: 'application', category: MENU_CONCESSIONS, order: 40, label: 'Procédures de reprise' },
+    menu: applicationMenu(RUBRIQUES_CIMETIERE.concessions, 40, 'Procédures de reprise'),
     choices: { etat: ETATS_REPRISE },
     formLayout: [
       { legend: 'Concession', fields: ['emplacement', 'concession', 'etat'] },

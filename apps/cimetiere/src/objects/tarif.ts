@@ -1,8 +1,9 @@
 /** « Tarif » (cimetiere.tarif): the price grid per year, nature of emplacement and duration (menu Facturation › Tarifs). */
 import { Veto, type ObjectOverride, type PrepareContext } from '../../../../framework/src/model/override.ts';
+import { applicationMenu, RUBRIQUES_CIMETIERE } from './menu.ts';
 import { NATURES_EMPLACEMENT } from '../core/libelles.ts';
 import { dureeDe, estDureeType } from '../concessions/duree.ts';
-import { DUREES, MENU_FACTURATION } from '../concessions/libelles.ts';
+import { DUREES } from '../concessions/libelles.ts';
 
 function preparer(context: PrepareContext): void {
   const dureeType = context.values['duree_type'] ?? context.previous?.['duree_type'];
@@ -18,7 +19,7 @@ export const tarif: ObjectOverride = {
   defaultSort: ['-annee', 'nature', 'duree_type', 'duree'],
   prepare: preparer,
   screens: {
-    menu: { rubrique: 'application', category: MENU_FACTURATION, order: 30, label: 'Tarifs' },
+    menu: applicationMenu(RUBRIQUES_CIMETIERE.facturation, 30, 'Tarifs'),
     choices: { nature: NATURES_EMPLACEMENT, duree_type: DUREES },
     advancedSearch: [{ field: 'annee' }, { field: 'nature' }, { field: 'duree_type' }],
     help: {
