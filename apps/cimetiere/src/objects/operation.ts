@@ -63,6 +63,18 @@ export const operation: ObjectOverride = {
       { legend: 'Validation', fields: ['valide_le', 'valide_par', 'observation'], columns: 2 },
     ],
     subForms: { order: ['operation_defunt', 'courrier'], titles: { operation_defunt: 'Défunts concernés', courrier: 'Courriers' } },
+    // The columns' comments all start « Défunt inhumé : … »: without these, the nine fields share one label.
+    labels: {
+      defunt_titre: 'Titre du défunt',
+      defunt_nom: 'Nom du défunt',
+      defunt_nom_usage: 'Nom d’usage du défunt',
+      defunt_nom_naissance: 'Nom de naissance du défunt',
+      defunt_prenom: 'Prénom du défunt',
+      defunt_date_naissance: 'Date de naissance du défunt',
+      defunt_date_deces: 'Date de décès du défunt',
+      defunt_lieu_deces: 'Lieu de décès du défunt',
+      defunt_nature: 'Cercueil ou urne',
+    },
     help: {
       numero: 'Donné à l’enregistrement, au registre de l’année de l’opération (AAAA-n).',
       emplacement: 'L’emplacement où a lieu l’opération : celui d’où partent les défunts d’un transfert.',
