@@ -90,7 +90,7 @@ browserSuite(
     };
     /** The state of each emplacement as the cemetery's plan page loads it (GeoJSON of its map). */
     const etatsSurLePlan = async (page: Page): Promise<Record<number, string>> => {
-      const answer = page.waitForResponse((response) => response.url().includes('/api/v1/cimetiere/plan-cimetiere/1/emplacements'));
+      const answer = page.waitForResponse((response) => response.url().includes('/api/v1/cimetiere/plan-cimetiere/1/emplacements'), { timeout: 30_000 });
       await page.goto('/cimetiere/plan-cimetiere/1');
       const response = await answer;
       assert.equal(response.status(), 200);

@@ -39,9 +39,9 @@ browserSuite(
       await page.goto('/cimetiere/plans-cimetieres');
       assert.ok((await menuEntries(page)).includes('Plans des cimetières'), 'au menu');
       await checkAccessibility(page, `cimetiere-plans-liste${tag}`);
-      const emplacements = page.waitForResponse((response) => response.url().includes('/api/v1/cimetiere/plan-cimetiere/1/emplacements'));
-      const image = page.waitForResponse((response) => response.url().endsWith('/cimetiere/plan/1/fichier/fichier'));
-      const pageDuPlan = page.waitForResponse((response) => response.url().endsWith('/cimetiere/plan-cimetiere/1'));
+      const emplacements = page.waitForResponse((response) => response.url().includes('/api/v1/cimetiere/plan-cimetiere/1/emplacements'), { timeout: 30_000 });
+      const image = page.waitForResponse((response) => response.url().endsWith('/cimetiere/plan/1/fichier/fichier'), { timeout: 30_000 });
+      const pageDuPlan = page.waitForResponse((response) => response.url().endsWith('/cimetiere/plan-cimetiere/1'), { timeout: 30_000 });
       await mainOf(page).getByRole('link', { name: 'Plan — Cimetière du Centre' }).click();
       const response = await pageDuPlan;
       assert.equal(response.status(), 200);

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { SYSTEM_ACTOR, type Actor } from '../../../framework/src/access/actor.ts';
 import { writeAs } from '../../../framework/src/db/index.ts';
+import { etatsDuJour } from '../src/core/etats-du-jour.ts';
 import { describeEachDatabase } from '../../../framework/test/support/databases.ts';
 import { recalculerEtat, recalculerEtats } from '../src/core/etat.ts';
 import { placeRestante, recalculerPlace, recalculerToutesLesPlaces, tailleDe } from '../src/core/occupation.ts';
@@ -102,6 +103,20 @@ describeEachDatabase(
       assert.ok(changes >= 2);
       const rows = await query<{ emplacement: number; etat: string }>(`select emplacement, etat from cimetiere.emplacement where emplacement in (${avecDefunt}, ${concede}) order by emplacement`);
       assert.deepEqual(rows.map((row) => row.etat), ['occupe', 'occupe']);
+    });
+
+    test('the daily task: a concession whose term passed overnight is « à terme » the next morning', async () => {
+      const hier = await creerEmplacement(database(), voie, 20);
+      await inserer(database(), 'concession', {
+        emplacement: hier, numero_acte: '2000-20', date_acte: '2000-01-01', date_vente: '2000-01-01', duree_type: 'temporaire', duree: 10,
+        date_terme: '2010-01-01', om_collectivite: 1,
+      });
+      await query(`update cimetiere.emplacement set etat = 'occupe' where emplacement = ${hier}`);
+      const done = await etatsDuJour.run(database().db.kysely);
+      assert.match(done ?? '', /^[1-9]\d* emplacement\(s\) changé\(s\) d’état$/);
+      const [row] = await query<{ etat: string }>(`select etat from cimetiere.emplacement where emplacement = ${hier}`);
+      assert.equal(row?.etat, 'a_terme');
+      assert.equal(await etatsDuJour.run(database().db.kysely), '0 emplacement(s) changé(s) d’état', 'a second run the same day changes nothing');
     });
 
     test('the parameters: the niveau-2 defaults of migration 0003, a town’s own value first, readable inside a treatment', async () => {

@@ -41,7 +41,13 @@ insert into cimetiere.autorisation (emplacement, nature, nom, prenom, adresse1, 
 insert into cimetiere.defunt (emplacement, nature, taille, nom, nom_naissance, prenom, date_naissance, date_deces, date_inhumation, om_collectivite) values
   (2, 'cercueil', 1, 'DURAND', null, 'Jean', '1931-05-02', '2021-01-10', '2021-01-15', 1),
   (2, 'urne', 0.5, 'DURAND', 'LEFÈVRE', 'Louise', '1935-09-20', '2023-11-03', '2023-11-10', 1),
-  (3, 'cercueil', 1, 'LEROY', null, 'André', null, '1996-05-20', '1996-06-02', 1);
+  (3, 'cercueil', 1, 'LEROY', null, 'André', null, '1996-05-20', '1996-06-02', 1),
+  (4, 'cercueil', 1, 'MOREAU', null, 'Lucien', null, '1961-02-11', '1961-02-15', 1),
+  (5, 'cercueil', 1, 'PETIT', null, 'Roger', null, '1988-10-02', '1988-10-06', 1),
+  (6, 'urne', 0.1, 'BERNARD', null, 'Simone', null, '2015-04-09', '2015-04-20', 1),
+  (7, 'cercueil', 1, 'AUTRE', null, 'Albert', null, '2001-01-04', '2001-01-09', 3);
+-- The states are those the application computes (core/etat.ts): its daily task recomputes them when a server starts.
+insert into cimetiere.reprise (emplacement, date_premier_constat, om_collectivite) values (4, '2023-04-01', 1);
 select setval(pg_get_serial_sequence('cimetiere.cimetiere', 'cimetiere'), 10);
 select setval(pg_get_serial_sequence('cimetiere.zone', 'zone'), 10);
 select setval(pg_get_serial_sequence('cimetiere.voie', 'voie'), 10);

@@ -56,11 +56,12 @@ async function loadCarte(trx: Db, bureaux: readonly number[], voies: readonly nu
   await remplacerAdresses(trx, c, carte.adresses, 'demo');
   const [ouest, sud, est, nord] = carte.emprise;
   const [longitude, latitude] = carte.centre;
-  // The syndicat's map (niveau 2): every commune's users see it, and so does its administrator.
+  // The syndicat's map (niveau 2): every commune's users see it, and so does its administrator. No
+  // zoom: the view fits the town's extent (a zoom level means other scales in Lambert-93 than on the web).
   const syndicat = (await sql<{ om_collectivite: number }>`select om_collectivite from om.om_collectivite where niveau = '2'`.execute(trx)).rows[0]?.om_collectivite ?? c;
   const inserted = await sql<{ om_sig_carte: number }>`insert into om.om_sig_carte (om_collectivite, libelle, objet, projection, centre_longitude, centre_latitude, zoom,
       emprise_min_longitude, emprise_min_latitude, emprise_max_longitude, emprise_max_latitude)
-    values (${syndicat}, 'Bureaux de vote', 'elections.bureau', 'EPSG:2154', ${longitude}, ${latitude}, 13, ${ouest}, ${sud}, ${est}, ${nord})
+    values (${syndicat}, 'Bureaux de vote', 'elections.bureau', 'EPSG:2154', ${longitude}, ${latitude}, null, ${ouest}, ${sud}, ${est}, ${nord})
     returning om_sig_carte`.execute(trx);
   const carteId = inserted.rows[0]?.om_sig_carte;
   const couche = await sql<{ om_sig_couche: number }>`insert into om.om_sig_couche (om_collectivite, om_sig_carte, libelle, objet, champ_geometrie, champ_style, ordre, visible)

@@ -1,11 +1,12 @@
 /**
  * The jobs' housekeeping: once when a process starts (no job of its own yet), then every minute in
  * the server — orphan jobs become « interrompu », expired result files, stale uploads and the file
- * store's temporary files go.
+ * store's temporary files go; the applications' daily tasks run when the day changes.
  */
 import { inBackground } from '../db/background.ts';
 import { fileStoreOf } from '../files/store.ts';
 import type { Logger } from '../logger.ts';
+import { runDailyTasks, type DailyRuntime } from './daily.ts';
 import { currentProcess } from './process.ts';
 import { interruptOrphanJobs } from './recovery.ts';
 import { sweepJobFiles, sweepStaleUploads } from './retention.ts';
@@ -14,6 +15,8 @@ import { jobRunnerOf, type JobRuntime } from './runner.ts';
 export interface MaintainedRuntime extends JobRuntime {
   readonly config: JobRuntime['config'] & { readonly jobs: { readonly keepResultsDays: number } };
   readonly logger: Logger;
+  /** The applications' daily tasks, when the runtime serves applications. */
+  readonly registry?: DailyRuntime['registry'];
 }
 
 /** Start-up: the jobs a previous life of the instance left « en cours » become « interrompu ». */
@@ -32,6 +35,8 @@ export async function maintainJobs(runtime: MaintainedRuntime): Promise<void> {
       // Stale uploads of streamed imports, then the file store's temporary files (interrupted saves, released files).
       const uploads = (await sweepStaleUploads(runtime.config.dataDir)) + (await fileStoreOf(runtime).sweep());
       if (swept + uploads > 0) runtime.logger.info({ jobs: swept, uploads }, 'fichiers de traitements supprimés (durée de conservation dépassée)');
+      const { registry } = runtime;
+      if (registry) await runDailyTasks({ db: runtime.db, logger: runtime.logger, registry });
     } catch (error) {
       runtime.logger.error({ err: error }, 'entretien des traitements en échec');
     }

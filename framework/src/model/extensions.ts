@@ -109,3 +109,16 @@ export interface DocumentSourceSpec {
   readonly parameters?: readonly { readonly name: string; readonly label: string }[];
   rows(context: DocumentSourceContext): Promise<readonly Readonly<Record<string, unknown>>[]>;
 }
+
+/**
+ * Work an application needs once a day, whatever users do (a concession reaching its term shows
+ * « à terme » on the plans without anyone writing it): run as the framework over every
+ * collectivité, at start-up and when the day changes in Paris. It must be idempotent (several
+ * processes may run it the same day) and short, or start a job; it returns what it changed, for
+ * the log.
+ */
+export interface DailyTask {
+  /** `<application>.<name>`. */
+  readonly id: string;
+  readonly run: (db: Db) => Promise<string | undefined>;
+}

@@ -1,6 +1,6 @@
 import { checkRouteDeclaration, firstSegment, routePermission, tableCollision, type ApiRoute, type AppPage } from './app-routes.ts';
 import { Catalogue } from './catalogue.ts';
-import type { DocumentSourceSpec, MenuEntry, ServerWidget } from './extensions.ts';
+import type { DailyTask, DocumentSourceSpec, MenuEntry, ServerWidget } from './extensions.ts';
 import type { ObjectOverride } from './override.ts';
 import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from './specs.ts';
 import type { TableMeta } from './types.ts';
@@ -35,6 +35,7 @@ export class Registry {
   readonly #widgets = new Map<string, ServerWidget>();
   readonly #apiRoutes = new Map<string, ApiRoute>();
   readonly #pages = new Map<string, AppPage>();
+  readonly #dailyTasks = new Map<string, DailyTask>();
   /** « Export › Requêtes mémorisées ». */
   readonly storedQueries = new Catalogue<StoredQuerySpec>('requête mémorisée', (query) => query.name);
   /** « Administration › Import ». */
@@ -106,6 +107,16 @@ export class Registry {
 
   pages(): readonly AppPage[] {
     return [...this.#pages.values()];
+  }
+
+  /** Work to do once a day (jobs/daily.ts runs it). */
+  addDailyTask(task: DailyTask): void {
+    if (this.#dailyTasks.has(task.id)) throw new Error(`tâche quotidienne ${task.id} déjà enregistrée`);
+    this.#dailyTasks.set(task.id, task);
+  }
+
+  dailyTasks(): readonly DailyTask[] {
+    return [...this.#dailyTasks.values()];
   }
 
   #refuseTableName(app: string, path: string): void {
