@@ -329,6 +329,27 @@ browserSuite(
       await accessible(page, 'recherche');
       assert.equal((await etatsSurLePlan(page))[GARNIER], 'libre', 'the plan shows the emplacement free again');
     });
+
+    test('les autres pages de l’application, accessibles : reprise, calcul de la place, titres émis, registre des actes, plans', async () => {
+      const page = await signIn('chef');
+      const main = mainOf(page);
+      for (const [path, heading] of [
+        ['/cimetiere/reprise/new', /Procédure de reprise/],
+        ['/cimetiere/calcul-place', /Calcul de la place occupée/],
+        ['/cimetiere/titres-emis', /Titres émis/],
+        ['/cimetiere/registre-concessions', /Registre des actes/],
+        ['/cimetiere/plans-cimetieres', /Plans des cimetières/],
+        ['/cimetiere/tarif', /Tarif/],
+      ] as const) {
+        await page.goto(path);
+        assert.match(await main.getByRole('heading', { level: 1 }).innerText(), heading, path);
+        await accessible(page, path);
+      }
+      await page.goto('/cimetiere/calcul-place');
+      await submit(page, main.getByRole('button', { name: /Recalculer|Lancer|Calculer/ }));
+      assert.match(flat(await messagesOf(page)), /\d+ emplacements? relus?, \d+ corrigés?\./);
+      await accessible(page, 'calcul-place résultat');
+    });
   },
   {
     postgis: true,
