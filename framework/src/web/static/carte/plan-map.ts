@@ -7,30 +7,17 @@
  * status line.
  */
 import type Feature from 'ol/Feature.js';
-import type { FeatureLike } from 'ol/Feature.js';
-import type Geometry from 'ol/geom/Geometry.js';
-import { getCenter } from 'ol/extent.js';
 import ImageLayer from 'ol/layer/Image.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import type ImageSource from 'ol/source/Image.js';
 import type VectorSource from 'ol/source/Vector.js';
 import { createMap } from './base-map.ts';
 import { ATTRIBUTES, type PlanTexts } from './contract.ts';
+import { anchorOf, labelOf, NUMBER, showFeatureList } from './feature-list.ts';
 import { createPopup } from './popup.ts';
 import { fill, part, readJson, readSettings } from './settings.ts';
 
-const NUMBER = new Intl.NumberFormat('fr-FR');
 const EMPTY_TEXTS: PlanTexts = { loading: '', loaded: '', loadError: '', listEmpty: '', listMore: '' };
-/** Items in the list beside the map: beyond, « et N autres : zoomez ». */
-const LISTED = 50;
-
-const labelOf = (feature: FeatureLike): string => {
-  const label = feature.get('libelle');
-  return typeof label === 'string' && label !== '' ? label : String(feature.getId() ?? '');
-};
-
-const anchorOf = (geometry: Geometry) =>
-  geometry.getType() === 'Point' ? (geometry as unknown as { getCoordinates(): number[] }).getCoordinates() : getCenter(geometry.getExtent());
 
 export function setUpPlanMap(root: HTMLElement): void {
   const target = part(root, 'carte-fond', HTMLDivElement);
@@ -83,19 +70,7 @@ export function setUpPlanMap(root: HTMLElement): void {
     if (!list || !size) return;
     const extent = map.getView().calculateExtent(size);
     const shown = mainSources.flatMap((source) => source.getFeaturesInExtent(extent)).sort((a, b) => labelOf(a).localeCompare(labelOf(b), 'fr', { numeric: true }));
-    list.replaceChildren(
-      ...shown.slice(0, LISTED).map((feature) => {
-        const item = document.createElement('li');
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'carte-lien-bouton';
-        button.textContent = labelOf(feature);
-        button.addEventListener('click', (event) => openFeature(feature, event.detail === 0));
-        item.append(button);
-        return item;
-      }),
-    );
-    if (more) more.textContent = shown.length === 0 ? texts.listEmpty : shown.length > LISTED ? fill(texts.listMore, { count: NUMBER.format(shown.length - LISTED) }) : '';
+    showFeatureList(list, more, shown, texts, openFeature);
   };
   for (const source of mainSources) source.on('featuresloadend', refreshList);
   map.on('moveend', () => {

@@ -5,40 +5,23 @@
  * selection tools turn a drawn shape into a search filter for the page's links.
  */
 import type Feature from 'ol/Feature.js';
-import type { FeatureLike } from 'ol/Feature.js';
 import type OlMap from 'ol/Map.js';
-import { boundingExtent, getCenter } from 'ol/extent.js';
-import type Geometry from 'ol/geom/Geometry.js';
+import { boundingExtent } from 'ol/extent.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import Cluster from 'ol/source/Cluster.js';
 import type VectorSource from 'ol/source/Vector.js';
 import { createMap, fitExtent } from './base-map.ts';
 import { ATTRIBUTES, type SearchTexts } from './contract.ts';
 import { geoJsonSource } from './layers.ts';
+import { anchorOf, labelOf, NUMBER, showFeatureList } from './feature-list.ts';
 import { createPopup } from './popup.ts';
 import { setUpSelection, withSelection } from './selection.ts';
 import { fill, part, readJson, readSettings } from './settings.ts';
 import { clusterStyle, COLORS, plainStyle } from './styles.ts';
 
-/** Items in the list beside the map: beyond, « et N autres : zoomez ». */
-const LISTED = 50;
-const NUMBER = new Intl.NumberFormat('fr-FR');
-
 const EMPTY_TEXTS: SearchTexts = {
   listEmpty: '', listMore: '', limit: '', loading: '', loaded: '', loadError: '', open: '', close: '', cluster: '', selectionNone: '', selectionDone: '',
 };
-
-const labelOf = (feature: FeatureLike): string => {
-  const label = feature.get('libelle');
-  return typeof label === 'string' && label !== '' ? label : String(feature.getId() ?? '');
-};
-
-/** A point to open a summary at: the point itself, else the middle of the geometry's extent. */
-function anchorOf(geometry: Geometry) {
-  const type = geometry.getType();
-  if (type === 'Point') return (geometry as unknown as { getCoordinates(): number[] }).getCoordinates();
-  return getCenter(geometry.getExtent());
-}
 
 export function setUpSearchMap(root: HTMLElement): void {
   const target = part(root, 'carte-fond', HTMLDivElement);
@@ -99,21 +82,7 @@ export function setUpSearchMap(root: HTMLElement): void {
     if (!list) return;
     const extent = map.getView().calculateExtent(map.getSize());
     const shown = source.getFeaturesInExtent(extent).sort((a, b) => labelOf(a).localeCompare(labelOf(b), 'fr'));
-    list.replaceChildren(
-      ...shown.slice(0, LISTED).map((feature) => {
-        const item = document.createElement('li');
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'carte-lien-bouton';
-        button.textContent = labelOf(feature);
-        button.addEventListener('click', (event) => openFeature(feature, event.detail === 0));
-        item.append(button);
-        return item;
-      }),
-    );
-    if (more) {
-      more.textContent = shown.length === 0 ? texts.listEmpty : shown.length > LISTED ? fill(texts.listMore, { count: NUMBER.format(shown.length - LISTED) }) : '';
-    }
+    showFeatureList(list, more, shown, texts, openFeature);
   }
 
   map.on('moveend', () => {
