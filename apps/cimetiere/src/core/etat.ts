@@ -7,6 +7,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../../framework/src/db/connection.ts';
+import { todayInParis } from '../../../../framework/src/jobs/daily.ts';
 
 export type EtatEmplacement = 'libre' | 'occupe' | 'a_terme' | 'en_reprise';
 
@@ -18,8 +19,8 @@ const etatCalcule = (aujourdhui: string): RawBuilder<EtatEmplacement> => sql<Eta
       or exists (select from cimetiere.defunt d where d.emplacement = e.emplacement and not d.exhumation) then 'occupe'
     else 'libre' end`;
 
-/** Today in Paris (a concession reaches its term at midnight in France, not in UTC). */
-export const aujourdhuiAParis = (): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
+/** Today in Paris (a concession reaches its term at midnight in France, not in UTC): the framework's day. */
+export const aujourdhuiAParis = todayInParis;
 
 export async function recalculerEtat(trx: Db, emplacement: number, aujourdhui = aujourdhuiAParis()): Promise<EtatEmplacement> {
   const result = await sql<{ etat: EtatEmplacement }>`update cimetiere.emplacement e set etat = ${etatCalcule(aujourdhui)}
