@@ -32,7 +32,9 @@ export async function recalculerEtat(trx: Db, emplacement: number, aujourdhui = 
 
 /** Every emplacement in reach; returns how many changed. */
 export async function recalculerEtats(trx: Db, aujourdhui = aujourdhuiAParis()): Promise<number> {
-  const result = await sql`update cimetiere.emplacement e set etat = ${etatCalcule(aujourdhui)}
-     where e.etat is distinct from ${etatCalcule(aujourdhui)}`.execute(trx);
+  // The state computed once per row, then written where it differs.
+  const result = await sql`update cimetiere.emplacement t set etat = calcule.etat
+      from (select e.emplacement, ${etatCalcule(aujourdhui)} as etat from cimetiere.emplacement e) calcule
+     where calcule.emplacement = t.emplacement and t.etat is distinct from calcule.etat`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
 }
