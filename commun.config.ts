@@ -8,5 +8,6 @@ import type { InstanceConfig } from './framework/src/cli.ts';
 import { resultats } from './apps/resultats/src/index.ts';
 import { scrutin } from './apps/scrutin/src/index.ts';
 import { cimetiere } from './apps/cimetiere/src/index.ts';
+import { courrier } from './apps/courrier/src/index.ts';
 
-export default { applications: [registre, elections, resultats, scrutin, cimetiere] } satisfies InstanceConfig;
+export default { applications: [registre, elections, resultats, scrutin, cimetiere, courrier] } satisfies InstanceConfig;

@@ -121,6 +121,12 @@ export const meta = {
   foreignKeys: [],
   referencedBy: [
     {
+      name: 'om_compteur_om_collectivite_fkey',
+      source: { schema: 'om', table: 'om_compteur' },
+      columns: ['om_collectivite'],
+      targetColumns: ['om_collectivite'],
+    },
+    {
       name: 'om_etat_om_collectivite_fkey',
       source: { schema: 'om', table: 'om_etat' },
       columns: ['om_collectivite'],

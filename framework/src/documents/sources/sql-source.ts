@@ -13,6 +13,7 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import type { Database } from '../../db/connection.ts';
+import { tenantSettings } from '../../db/tenant-context.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { SourceError, databaseError, refusalError } from './errors.ts';
 import { guardSql, type SqlParameterType } from './guard.ts';
@@ -75,10 +76,6 @@ function boundValues(parameters: readonly string[], request: Pick<SqlSourceReque
   return parameters.map((name) => (name === WORKING_COLLECTIVITE ? request.actor.workingCollectivite || null : (request.params[name] ?? null)));
 }
 
-function collectiviteSettings(actor: Actor) {
-  return { collectivite: String(actor.workingCollectivite || ''), all: actor.niveau === '2' ? 'on' : 'off' };
-}
-
 /** Rows read per `fetch` of a streamed source. */
 const FETCH_ROWS = 500;
 const CURSOR = 'commun_curseur';
@@ -118,7 +115,7 @@ export async function streamSqlSource(
   const declare = `declare ${CURSOR} no scroll cursor for `;
   // No limit: `limit null` keeps the statement the same as runSqlSource's.
   const statement = `${declare}${PREFIX}${guarded.sql.text}\n) as commun_source limit $${values.length + 1}) as source on true`;
-  const { collectivite, all } = collectiviteSettings(request.actor);
+  const { collectivite, all, user } = tenantSettings(request.actor);
   let total = 0;
   // The database's own errors are translated; the drawing's go up as they are.
   const fromDatabase = new WeakSet<object>();
@@ -130,7 +127,7 @@ export async function streamSqlSource(
   try {
     await db.kysely.transaction().execute(async (trx) => {
       await sql`set transaction read only`.execute(trx);
-      await sql`select set_config('commun.collectivite', ${collectivite}, true), set_config('commun.toutes', ${all}, true), set_config('statement_timeout', ${String(limits.timeoutMs)}, true)`.execute(trx);
+      await sql`select set_config('commun.collectivite', ${collectivite}, true), set_config('commun.toutes', ${all}, true), set_config('commun.utilisateur', ${user}, true), set_config('statement_timeout', ${String(limits.timeoutMs)}, true)`.execute(trx);
       await sql`set local role ${sql.id(READ_ROLE)}`.execute(trx);
       await marked(trx.executeQuery(CompiledQuery.raw(statement, [...values, null])));
       const fetchBatch = () => {
@@ -174,12 +171,12 @@ export async function runSqlSource(db: Database, text: string, request: SqlSourc
   const limit = capped ? limits.maxRows + 1 : Math.max(0, Math.floor(request.limit ?? 0));
   const values = boundValues(guarded.sql.parameters, request);
   const statement = `${PREFIX}${guarded.sql.text}\n) as commun_source limit $${values.length + 1}) as source on true`;
-  const { collectivite, all } = collectiviteSettings(request.actor);
+  const { collectivite, all, user } = tenantSettings(request.actor);
   let rows: Record<string, unknown>[];
   try {
     rows = await db.kysely.transaction().execute(async (trx) => {
       await sql`set transaction read only`.execute(trx);
-      await sql`select set_config('commun.collectivite', ${collectivite}, true), set_config('commun.toutes', ${all}, true), set_config('statement_timeout', ${String(limits.timeoutMs)}, true)`.execute(trx);
+      await sql`select set_config('commun.collectivite', ${collectivite}, true), set_config('commun.toutes', ${all}, true), set_config('commun.utilisateur', ${user}, true), set_config('statement_timeout', ${String(limits.timeoutMs)}, true)`.execute(trx);
       await sql`set local role ${sql.id(READ_ROLE)}`.execute(trx);
       const result = await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(statement, [...values, limit]));
       return [...result.rows];

@@ -1,0 +1,19 @@
+/**
+ * L’application « Courrier » telle que l’instance la sert (commun.config.ts) : les modules générés
+ * (gen/, écrits par `commun gen --app apps/courrier`) et les surcharges écrites à la main (src/objects/).
+ */
+import { fileURLToPath } from 'node:url';
+import { registerGenerated, type Application } from '../../../framework/src/application.ts';
+import * as generated from '../gen/index.ts';
+import { overrides } from './objects/index.ts';
+
+export const courrier: Application = {
+  name: 'courrier',
+  title: generated.title,
+  migrations: { scope: 'courrier', schema: 'courrier', directory: fileURLToPath(new URL('../migrations', import.meta.url)) },
+  register: (registry) => {
+    registerGenerated(registry, generated, overrides);
+  },
+  // Module rights (pages, treatments, not objects): listed so that the profiles' screen offers them.
+  permissions: ['courrier.numerisation', 'courrier.viser', 'courrier.envoyer', 'courrier.archiver', 'courrier.registre_remise_a_zero', 'courrier.statistiques'],
+};

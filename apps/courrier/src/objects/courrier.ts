@@ -1,0 +1,5 @@
+// Surcharge de « Courrier » (courrier.courrier) : le comportement écrit à la main (contrôles, actions, écrans).
+// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+
+export const courrier: ObjectOverride = {};

@@ -1,0 +1,5 @@
+// Surcharge de « Étape du circuit de visa » (courrier.visa) : le comportement écrit à la main (contrôles, actions, écrans).
+// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+
+export const visa: ObjectOverride = {};
