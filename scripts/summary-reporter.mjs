@@ -15,10 +15,18 @@ export default async function* summaryReporter(source) {
   // reports a test after its subtests, and the tests of one file together, in order.
   // (`data.file` is where a test was declared, not the test file: no use as a key.)
   const hadChildren = [];
+  // Top-level tests' and suites' durations, for the list of the slowest (where CI time goes). A
+  // suite declared by a helper (describeEachDatabase) carries the helper's file: named by its title.
+  const durations = new Map();
 
   function count(event) {
     if (event.type !== 'test:pass' && event.type !== 'test:fail') return;
-    const { nesting, skip, todo, details } = event.data;
+    const { nesting, skip, todo, details, file, name } = event.data;
+    if (nesting === 0 && typeof details?.duration_ms === 'number') {
+      const where = file && !file.includes('/test/support/') ? file.replace(`${process.cwd()}/`, '') : '';
+      const key = where && details.type !== 'suite' ? where : `${name}${where ? ` (${where})` : ''}`;
+      durations.set(key, (durations.get(key) ?? 0) + details.duration_ms);
+    }
     const isLeaf = !hadChildren[nesting];
     hadChildren.length = nesting;
     if (nesting > 0) hadChildren[nesting - 1] = true;
@@ -37,6 +45,12 @@ export default async function* summaryReporter(source) {
   }
 
   yield* Readable.from(counted()).pipe(new SpecReporter());
+
+  const slowest = [...durations].sort((a, b) => b[1] - a[1]).slice(0, 20);
+  if (slowest.length > 1) {
+    yield '\nLes plus lents (suites et tests de premier niveau) :\n';
+    for (const [key, ms] of slowest) yield `  ${(ms / 1000).toFixed(1).padStart(7)} s  ${key}\n`;
+  }
 
   let line = `${counts.passed} passed, ${counts.failed} failed`;
   if (counts.skipped > 0) line += `, ${counts.skipped} skipped`;
