@@ -46,10 +46,6 @@ create index if not exists cimetiere_ville_trgm on cimetiere.cimetiere using gin
 -- tri par défaut sur « libelle »
 create index if not exists cimetiere_libelle_idx on cimetiere.cimetiere (libelle);
 
--- compteur
--- recherche simple sans accents ni casse sur « registre »
-create index if not exists compteur_registre_trgm on cimetiere.compteur using gin (om.fold(registre::text) gin_trgm_ops);
-
 -- concession
 -- recherche simple sans accents ni casse sur « numero_acte »
 create index if not exists concession_numero_acte_trgm on cimetiere.concession using gin (om.fold(numero_acte::text) gin_trgm_ops);

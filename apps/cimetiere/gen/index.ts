@@ -6,7 +6,6 @@ import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../../../frame
 import { meta as autorisation, screens as autorisationScreens, storedQueries as autorisationQueries, csvImport as autorisationImport, listingPdf as autorisationPdf } from './autorisation.ts';
 import { meta as autorisationArchive, screens as autorisationArchiveScreens, storedQueries as autorisationArchiveQueries, listingPdf as autorisationArchivePdf } from './autorisation_archive.ts';
 import { meta as cimetiere, screens as cimetiereScreens, storedQueries as cimetiereQueries, csvImport as cimetiereImport, listingPdf as cimetierePdf } from './cimetiere.ts';
-import { meta as compteur, screens as compteurScreens, storedQueries as compteurQueries, listingPdf as compteurPdf } from './compteur.ts';
 import { meta as concession, screens as concessionScreens, storedQueries as concessionQueries, csvImport as concessionImport, listingPdf as concessionPdf } from './concession.ts';
 import { meta as courrier, screens as courrierScreens, storedQueries as courrierQueries, listingPdf as courrierPdf } from './courrier.ts';
 import { meta as defunt, screens as defuntScreens, storedQueries as defuntQueries, csvImport as defuntImport, listingPdf as defuntPdf } from './defunt.ts';
@@ -33,7 +32,6 @@ import { meta as zoneType, screens as zoneTypeScreens, storedQueries as zoneType
 export type { AutorisationRow } from './autorisation.ts';
 export type { AutorisationArchiveRow } from './autorisation_archive.ts';
 export type { CimetiereRow } from './cimetiere.ts';
-export type { CompteurRow } from './compteur.ts';
 export type { ConcessionRow } from './concession.ts';
 export type { CourrierRow } from './courrier.ts';
 export type { DefuntRow } from './defunt.ts';
@@ -61,7 +59,6 @@ export const tables: readonly TableMeta[] = [
   autorisation,
   autorisationArchive,
   cimetiere,
-  compteur,
   concession,
   courrier,
   defunt,
@@ -94,7 +91,6 @@ export const screens: Readonly<Record<string, ScreensDeclaration>> = {
   autorisation: autorisationScreens,
   autorisation_archive: autorisationArchiveScreens,
   cimetiere: cimetiereScreens,
-  compteur: compteurScreens,
   concession: concessionScreens,
   courrier: courrierScreens,
   defunt: defuntScreens,
@@ -124,7 +120,6 @@ export const storedQueries: readonly StoredQuerySpec[] = [
   ...autorisationQueries,
   ...autorisationArchiveQueries,
   ...cimetiereQueries,
-  ...compteurQueries,
   ...concessionQueries,
   ...courrierQueries,
   ...defuntQueries,
@@ -165,7 +160,6 @@ export const listingPdfs: readonly ListingPdfSpec[] = [
   autorisationPdf,
   autorisationArchivePdf,
   cimetierePdf,
-  compteurPdf,
   concessionPdf,
   courrierPdf,
   defuntPdf,

@@ -25,13 +25,6 @@ export const menu: readonly MenuEntry[] = [
   {
     rubrique: 'application',
     category: 'Cimetière',
-    label: 'Compteur d’un registre annuel',
-    href: '/cimetiere/compteur',
-    permissions: ['cimetiere.compteur', 'cimetiere.compteur_tab'],
-  },
-  {
-    rubrique: 'application',
-    category: 'Cimetière',
     label: 'Concessionnaire ou ayant droit',
     href: '/cimetiere/autorisation',
     permissions: ['cimetiere.autorisation', 'cimetiere.autorisation_tab'],

@@ -390,8 +390,12 @@ function numeroter<T>(elements: readonly T[], date: (element: T) => Date, poser:
   return derniers;
 }
 
+/** The framework's counters (om.om_compteur) continue after the demo's last numbers. */
 async function ecrireCompteurs(trx: Db, registre: string, derniers: Map<number, number>): Promise<void> {
-  await inserer(trx, 'compteur', ['registre', 'annee', 'dernier', 'om_collectivite'], [...derniers].map(([annee, dernier]) => [registre, annee, dernier, DEMO_COLLECTIVITE]));
+  for (const [annee, dernier] of derniers) {
+    await sql`insert into om.om_compteur (application, registre, periode, dernier, om_collectivite)
+              values ('cimetiere', ${registre}, ${annee}, ${dernier}, ${DEMO_COLLECTIVITE})`.execute(trx);
+  }
 }
 
 /** Concessions of the ended places (in the archives), reprise, places and their people, acts and défunts. */

@@ -126,7 +126,7 @@ describeEachDatabase(
       const refusOssuaire = await refusal(() => concessions.create({ emplacement: ossuaire, date_acte: '2021-09-01', duree_type: 'trentenaire' }));
       assert.match(JSON.stringify(refusOssuaire.fields ?? refusOssuaire.message), /nature « Ossuaire » ne se concède pas/);
       assert.equal((await une<{ n: number }>(`select count(*)::int as n from cimetiere.concession where date_acte between '2021-01-01' and '2021-12-31'`)).n, 2);
-      assert.equal((await une<{ dernier: number }>(`select dernier from cimetiere.compteur where registre = 'acte' and annee = 2021`)).dernier, 2, 'no number lost to the refusals');
+      assert.equal((await une<{ dernier: number }>(`select dernier from om.om_compteur where application = 'cimetiere' and registre = 'acte' and periode = 2021`)).dernier, 2, 'no number lost to the refusals');
     });
 
     test('« Vendre une concession »: act, concessionnaire, famille, bill at the per-m² tarif, state; refusals write nothing', async () => {

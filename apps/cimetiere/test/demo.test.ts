@@ -70,10 +70,10 @@ describeEachDatabase(
       ] as const) {
         const rang = (partie: number) => `split_part(substr(${colonne}, ${prefixe.length + 1}), '-', ${partie})`;
         const trous = await query<{ annee: number; n: number; dernier: number; compteur: number | null }>(`
-          select t.*, (select k.dernier from cimetiere.compteur k where k.registre = '${registre}' and k.annee = t.annee) as compteur
+          select t.*, (select k.dernier from om.om_compteur k where k.application = 'cimetiere' and k.registre = '${registre}' and k.periode = t.annee) as compteur
             from (select ${rang(1)}::int as annee, count(*)::int as n, max(${rang(2)}::int) as dernier
                     from cimetiere.${table} where ${colonne} ~ '^${prefixe}[0-9]{4}-[0-9]+$' group by 1) t
-           where t.n <> t.dernier or t.n <> coalesce((select k.dernier from cimetiere.compteur k where k.registre = '${registre}' and k.annee = t.annee), -1)`);
+           where t.n <> t.dernier or t.n <> coalesce((select k.dernier from om.om_compteur k where k.application = 'cimetiere' and k.registre = '${registre}' and k.periode = t.annee), -1)`);
         assert.deepEqual(trous, [], `${table} : numéros sans trou et compteurs à jour`);
       }
       const annees = await compte(`(select distinct extract(year from date_vente) from cimetiere.concession) a`);

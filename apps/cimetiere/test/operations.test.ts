@@ -87,7 +87,7 @@ describeEachDatabase(
 
     test('an inhumation needs the défunt’s identity, an active concession where one is needed, and room', async () => {
       const avant = await compte('operation');
-      const dernier = async () => (await query<{ n: number }>(`select coalesce(sum(dernier), 0)::int as n from cimetiere.compteur where registre = 'operation'`))[0]?.n;
+      const dernier = async () => (await query<{ n: number }>(`select coalesce(sum(dernier), 0)::int as n from om.om_compteur where application = 'cimetiere' and registre = 'operation'`))[0]?.n;
       const compteurs = await dernier();
       const libre = await creerEmplacement(database(), voie, 501, { nombre_places: 2 });
       const sansConcession = await refusal(() => operations().create(inhumation(libre)));

@@ -6,7 +6,6 @@ import type { ObjectOverride } from '../../../../framework/src/model/override.ts
 import { autorisation } from './autorisation.ts';
 import { autorisationArchive } from './autorisation_archive.ts';
 import { cimetiere } from './cimetiere.ts';
-import { compteur } from './compteur.ts';
 import { concession } from './concession.ts';
 import { courrier } from './courrier.ts';
 import { defunt } from './defunt.ts';
@@ -34,7 +33,6 @@ export const overrides: Readonly<Record<string, ObjectOverride>> = {
   autorisation,
   autorisation_archive: autorisationArchive,
   cimetiere,
-  compteur,
   concession,
   courrier,
   defunt,
