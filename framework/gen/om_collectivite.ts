@@ -127,6 +127,12 @@ export const meta = {
       targetColumns: ['om_collectivite'],
     },
     {
+      name: 'om_courriel_om_collectivite_fkey',
+      source: { schema: 'om', table: 'om_courriel' },
+      columns: ['om_collectivite'],
+      targetColumns: ['om_collectivite'],
+    },
+    {
       name: 'om_etat_om_collectivite_fkey',
       source: { schema: 'om', table: 'om_etat' },
       columns: ['om_collectivite'],
@@ -141,6 +147,12 @@ export const meta = {
     {
       name: 'om_fichier_om_collectivite_fkey',
       source: { schema: 'om', table: 'om_fichier' },
+      columns: ['om_collectivite'],
+      targetColumns: ['om_collectivite'],
+    },
+    {
+      name: 'om_fichier_attente_om_collectivite_fkey',
+      source: { schema: 'om', table: 'om_fichier_attente' },
       columns: ['om_collectivite'],
       targetColumns: ['om_collectivite'],
     },

@@ -122,6 +122,13 @@ export const meta = {
       onDelete: 'cascade',
     },
     {
+      name: 'om_fichier_attente_om_utilisateur_fkey',
+      source: { schema: 'om', table: 'om_fichier_attente' },
+      columns: ['om_utilisateur'],
+      targetColumns: ['om_utilisateur'],
+      onDelete: 'cascade',
+    },
+    {
       name: 'om_password_reset_om_utilisateur_fkey',
       source: { schema: 'om', table: 'om_password_reset' },
       columns: ['om_utilisateur'],

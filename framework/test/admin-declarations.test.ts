@@ -99,6 +99,7 @@ test('the framework objects are placed in the Administration and Paramétrage ru
       ['export', 'Éditions', '/editions', ['edition']],
       ['administration', 'Générateur', '/administration/generateur', ['gen']],
       ['traitement', 'Mes traitements', '/traitements', []],
+      ['application', 'Mes documents numérisés', '/numerisation', ['*.numerisation']],
     ],
   );
 });

@@ -5,7 +5,9 @@
  */
 import { inBackground } from '../db/background.ts';
 import { fileStoreOf } from '../files/store.ts';
+import { sweepScanFolders } from '../files/intake/index.ts';
 import type { Logger } from '../logger.ts';
+import { canDeliverMail, deliverQueuedMail } from '../mail/index.ts';
 import { runDailyTasks, type DailyRuntime } from './daily.ts';
 import { currentProcess } from './process.ts';
 import { interruptOrphanJobs } from './recovery.ts';
@@ -35,8 +37,10 @@ export async function maintainJobs(runtime: MaintainedRuntime): Promise<void> {
       // Stale uploads of streamed imports, then the file store's temporary files (interrupted saves, released files).
       const uploads = (await sweepStaleUploads(runtime.config.dataDir)) + (await fileStoreOf(runtime).sweep());
       if (swept + uploads > 0) runtime.logger.info({ jobs: swept, uploads }, 'fichiers de traitements supprimés (durée de conservation dépassée)');
+      await sweepScanFolders(runtime); // scans a scanner wrote into the users' watched folders
       const { registry } = runtime;
       if (registry) await runDailyTasks({ db: runtime.db, logger: runtime.logger, registry });
+      if (canDeliverMail(runtime)) await deliverQueuedMail(runtime);
     } catch (error) {
       runtime.logger.error({ err: error }, 'entretien des traitements en échec');
     }

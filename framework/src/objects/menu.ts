@@ -6,6 +6,7 @@ import { registerImportMenu } from '../web/imports/menu.ts';
 import { registerEditionsMenu } from '../web/editions/menu.ts';
 import { registerGeneratorMenu } from '../web/generator/menu.ts';
 import { registerJobsMenu } from '../web/jobs/menu.ts';
+import { registerScanIntakeMenu } from '../web/numerisation/menu.ts';
 
 /** Menu entries of the administration pages that are not listings (the objects place themselves). */
 export function registerAdminMenu(registry: Registry): void {
@@ -22,4 +23,5 @@ export function registerAdminMenu(registry: Registry): void {
   registerEditionsMenu(registry);
   registerGeneratorMenu(registry);
   registerJobsMenu(registry);
+  registerScanIntakeMenu(registry);
 }

@@ -26,6 +26,7 @@ import { importRoutes } from './imports/routes.tsx';
 import { jobRoutes } from './jobs/routes.tsx';
 import { editionsRoutes } from './editions/routes.tsx';
 import { generatorRoutes } from './generator/routes.tsx';
+import { numerisationRoutes } from './numerisation/routes.tsx';
 import { dashboardRoutes } from './dashboard/routes.tsx';
 import { navigationRoutes } from './navigation/routes.tsx';
 import { screenRoutes } from './screens/index.ts';
@@ -105,6 +106,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.route('/', jobRoutes());
   app.route('/', editionsRoutes());
   app.route('/', generatorRoutes());
+  app.route('/', numerisationRoutes());
 
   app.route('/', formHelperRoutes());
   app.route('/', templateRoutes());

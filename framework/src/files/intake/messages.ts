@@ -1,0 +1,93 @@
+/** Messages of the scan intake (« Mes documents numérisés »): French first, English key for key. */
+import { defineMessages } from '../../i18n/index.ts';
+
+export const intakeMessage = defineMessages(
+  'numerisation',
+  {
+    refus: {
+      vide: 'Le fichier « {name} » est vide : choisissez un autre fichier.',
+      tropGros: 'Le fichier « {name} » est trop volumineux ({size}) : un document numérisé fait au plus {max}.',
+      type: 'Le fichier « {name} » n’a pas été ajouté. Seuls les PDF, PNG et JPEG sont acceptés.',
+      aucun: 'Aucun fichier choisi : choisissez un ou plusieurs PDF, PNG ou JPEG.',
+      illisible: 'L’envoi n’a pas pu être lu : recommencez.',
+      systeme: 'Un document numérisé appartient à un utilisateur.',
+    },
+    menu: {
+      categorie: 'Mon travail',
+      libelle: 'Mes documents numérisés',
+    },
+    page: {
+      titre: 'Mes documents numérisés',
+      intro:
+        'Les documents déposés ici ou envoyés par votre scanner attendent d’être enregistrés : le plus ancien vous est proposé quand vous enregistrez un courrier.',
+      liste: 'Documents en attente',
+      aucun: 'Aucun document en attente.',
+      colonnes: { nom: 'Nom', taille: 'Taille', recu: 'Reçu le', source: 'Provenance', actions: 'Actions' },
+      sources: { depot: 'Déposé', dossier: 'Scanner' },
+      voir: 'Voir',
+      voirNom: 'Voir « {name} »',
+      supprimer: 'Supprimer',
+      supprimerNom: 'Supprimer « {name} »',
+      ajout: 'Ajouter des documents',
+      zone: 'Déposez vos fichiers ici ou choisissez-les',
+      champ: 'Fichiers à ajouter',
+      aide: 'PDF, PNG ou JPEG, {max} au plus par fichier ; plusieurs fichiers à la fois.',
+      envoyer: 'Ajouter',
+      ajoutes: ({ n }: { n: number }) => (n === 1 ? '1 document ajouté.' : `${n} documents ajoutés.`),
+      supprime: 'Le document « {name} » a été supprimé.',
+      introuvable: 'Ce document n’est plus en attente.',
+      progression: 'Envoi de « {name} » : {percent} %',
+      termine: 'Envoi terminé.',
+      confirmation: {
+        titre: 'Supprimer un document numérisé',
+        question: 'Supprimer « {name} » ? Le fichier ne pourra pas être récupéré.',
+        confirmer: 'Supprimer le document',
+        annuler: 'Annuler',
+      },
+    },
+  },
+  {
+    en: {
+      refus: {
+        vide: 'The file “{name}” is empty: choose another file.',
+        tropGros: 'The file “{name}” is too large ({size}): a scanned document is at most {max}.',
+        type: 'The file “{name}” was not added. Only PDF, PNG and JPEG files are accepted.',
+        aucun: 'No file chosen: choose one or more PDF, PNG or JPEG files.',
+        illisible: 'The upload could not be read: try again.',
+        systeme: 'A scanned document belongs to a user.',
+      },
+      menu: {
+        categorie: 'My work',
+        libelle: 'My scanned documents',
+      },
+      page: {
+        titre: 'My scanned documents',
+        intro: 'Documents uploaded here or sent by your scanner wait to be registered: the oldest is offered when you register a letter.',
+        liste: 'Waiting documents',
+        aucun: 'No waiting document.',
+        colonnes: { nom: 'Name', taille: 'Size', recu: 'Received', source: 'Source', actions: 'Actions' },
+        sources: { depot: 'Uploaded', dossier: 'Scanner' },
+        voir: 'View',
+        voirNom: 'View “{name}”',
+        supprimer: 'Delete',
+        supprimerNom: 'Delete “{name}”',
+        ajout: 'Add documents',
+        zone: 'Drop your files here or choose them',
+        champ: 'Files to add',
+        aide: 'PDF, PNG or JPEG, at most {max} per file; several files at once.',
+        envoyer: 'Add',
+        ajoutes: ({ n }: { n: number }) => (n === 1 ? '1 document added.' : `${n} documents added.`),
+        supprime: 'The document “{name}” was deleted.',
+        introuvable: 'This document is no longer waiting.',
+        progression: 'Uploading “{name}”: {percent} %',
+        termine: 'Upload finished.',
+        confirmation: {
+          titre: 'Delete a scanned document',
+          question: 'Delete “{name}”? The file cannot be recovered.',
+          confirmer: 'Delete the document',
+          annuler: 'Cancel',
+        },
+      },
+    },
+  },
+);
