@@ -222,6 +222,20 @@ describeEachDatabase('form screens', (database) => {
     assert.match(html, /Les onglets \(Lignes de la fiche\) seront disponibles une fois l’enregistrement créé\./);
   });
 
+  test('the add form is prefilled from its address: typed fields read as their type; passwords, files and unreadable values left out', async () => {
+    const { browser } = await signedIn('agent');
+    const query = new URLSearchParams({ nom: 'Fiche préparée', quantite: '12', date_debut: '2026-03-09', urgent: 'true', montant: 'douze', code_secret: 'x', piece_jointe: 'y' });
+    const { status, html } = await page(browser, `/formu/fiche/new?${query}`);
+    assert.equal(status, 200);
+    assert.match(html, /id="champ-nom" name="nom" aria-required="true" aria-describedby="champ-nom-aide" value="Fiche préparée"/);
+    assert.match(html, /id="champ-quantite" name="quantite" value="12"/);
+    assert.match(html, /id="champ-date_debut" name="date_debut" value="09\/03\/2026"/);
+    assert.match(html, /<option value="true" selected="">Oui<\/option>/);
+    assert.match(html, /id="champ-montant" name="montant" value=""/);
+    assert.doesNotMatch(html, /name="code_secret"[^>]*value="x"/);
+    assert.doesNotMatch(html, /value="y"/);
+  });
+
   test('ajouter then consulter: French formats read, values shown formatted, portlet of allowed actions', async () => {
     const { browser } = await signedIn('agent');
     const created = await create(browser, {

@@ -12,16 +12,15 @@ import { before, test } from 'node:test';
 import { sql } from 'kysely';
 import type { Actor } from '../src/access/actor.ts';
 import { writeAs, readAs } from '../src/db/tenant-context.ts';
+import { fileStoreOf } from '../src/files/store.ts';
 import {
   addWaitingFile,
   claimWaitingFile,
   IntakeError,
   listWaitingFiles,
   nextWaitingFile,
-  readStoredFile,
   removeWaitingFile,
   scanFolderOf,
-  storeFileInTransaction,
   sweepScanFolders,
   type WaitingFile,
 } from '../src/files/intake/index.ts';
@@ -76,7 +75,7 @@ describeEachDatabase('scan intake', (database) => {
     assert.deepEqual(names(await listWaitingFiles(runtime.db.kysely, agent(), 'courrier')), ['lettre-durand.pdf', 'plan.png'], 'meant for courrier, or for any');
     assert.deepEqual(names(await listWaitingFiles(runtime.db.kysely, agent(), 'cimetiere')), ['plan.png']);
     assert.equal((await nextWaitingFile(runtime.db.kysely, agent(), 'courrier'))?.id, first.id);
-    assert.deepEqual(await readStoredFile(runtime, first.fileId), PDF);
+    assert.deepEqual(await fileStoreOf(runtime).read(first.fileId), PDF);
 
     const claimed = await writeAs(runtime.db.kysely, agent(), (trx) => claimWaitingFile(trx, agent(), first.id));
     assert.deepEqual(claimed, first);
@@ -136,7 +135,7 @@ describeEachDatabase('scan intake', (database) => {
     await assert.rejects(
       writeAs(runtime.db.kysely, agent(), async (trx) => {
         assert.equal((await claimWaitingFile(trx, agent(), scan.id))?.id, scan.id);
-        storedId = (await storeFileInTransaction(runtime, agent(), trx, pdf('tamponne.pdf'))).id;
+        storedId = (await fileStoreOf(runtime).storeInTransaction(trx, agent(), pdf('tamponne.pdf'), agent().workingCollectivite)).id;
         throw new Error('enregistrement refusé');
       }),
       /enregistrement refusé/,
@@ -145,10 +144,10 @@ describeEachDatabase('scan intake', (database) => {
     assert.equal(await storedRow(storedId), undefined, 'the stamped copy is not kept');
     const kept = await writeAs(runtime.db.kysely, agent(), async (trx) => {
       await claimWaitingFile(trx, agent(), scan.id);
-      return storeFileInTransaction(runtime, agent(), trx, pdf('tamponne.pdf'));
+      return fileStoreOf(runtime).storeInTransaction(trx, agent(), pdf('tamponne.pdf'), agent().workingCollectivite);
     });
     assert.deepEqual(await storedRow(kept.id), { temporaire: false, om_collectivite: 1 });
-    assert.deepEqual(await readStoredFile(runtime, kept.id), PDF);
+    assert.deepEqual(await fileStoreOf(runtime).read(kept.id), PDF);
     assert.deepEqual(await listWaitingFiles(runtime.db.kysely, agent()), []);
   });
 

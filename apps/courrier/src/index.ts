@@ -5,7 +5,12 @@
 import { fileURLToPath } from 'node:url';
 import { registerGenerated, type Application } from '../../../framework/src/application.ts';
 import * as generated from '../gen/index.ts';
+import { registerDepartArchivesRegistres } from './depart/index.ts';
+import { loadDemo } from './demo.ts';
+import { registerEditions } from './editions/index.ts';
+import { registerEnregistrement } from './enregistrement/index.ts';
 import { overrides } from './objects/index.ts';
+import { registerTaches } from './taches/index.ts';
 
 export const courrier: Application = {
   name: 'courrier',
@@ -13,7 +18,12 @@ export const courrier: Application = {
   migrations: { scope: 'courrier', schema: 'courrier', directory: fileURLToPath(new URL('../migrations', import.meta.url)) },
   register: (registry) => {
     registerGenerated(registry, generated, overrides);
+    registerEnregistrement(registry);
+    registerEditions(registry);
+    registerTaches(registry);
+    registerDepartArchivesRegistres(registry);
   },
+  loadDemo,
   // Module rights (pages, treatments, not objects): listed so that the profiles' screen offers them.
-  permissions: ['courrier.numerisation', 'courrier.viser', 'courrier.envoyer', 'courrier.archiver', 'courrier.registre_remise_a_zero', 'courrier.statistiques'],
+  permissions: ['courrier.numerisation', 'courrier.viser', 'courrier.envoyer', 'courrier.archiver', 'courrier.registre_remise_a_zero', 'courrier.statistiques', 'courrier.rouvrir_tache'],
 };

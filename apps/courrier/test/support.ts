@@ -161,3 +161,54 @@ export function courrierFixture(database: TestDatabase, org: Organisation, extra
     ...extra,
   });
 }
+
+// ---- éditions (H4) ---------------------------------------------------------------------------------
+
+/** The mails of the editions' tests (arrivals of 2025 unless said), by name. */
+export interface EditionsDonnees {
+  readonly A1: number;
+  readonly A2: number;
+  readonly A3: number;
+  readonly A4: number;
+  readonly A5: number;
+  readonly A6: number;
+  readonly C1: number;
+  readonly D1: number;
+}
+
+/**
+ * A hand-made year for the editions (as the owner), dates in 2025 so that every due date but one is
+ * past: A1 URBA (2025-1, réclamation, answered on time in 4 days, a copy to ÉTAT, a scan, linked to
+ * A4, answered by the departure D1), A2 URBA (2025-2, LRAR, answered late in 15 days), A3 ÉTAT
+ * (2025-3, information, reply open and late, plus an open intervention), A4 URBA (2025-4, courriel,
+ * no category, no reply wanted), A5 VOIRIE (2025-5, reply open, due in 2099), A6 URBA arrived on
+ * 2024-12-31 (outside 2025), C1 ÉTAT confidential (2025-6, answered), D1 departure 2025-D-1.
+ */
+export async function editionsDonnees(database: TestDatabase, org: Organisation): Promise<EditionsDonnees> {
+  const arrivee = (numero: string, rang: number, extra: Record<string, string | number | boolean | null>) =>
+    courrierFixture(database, org, { numero, rang, ...extra });
+  // A2 before A1: the register orders by rank, not by key.
+  const A2 = await arrivee('2025-2', 2, { nature: org.natures.LRAR, categorie: org.categories.REC, reponse_souhaitee: true, date_arrivee: '2025-03-10', date_courrier: '2025-03-05', objet: 'Réclamation sur le trottoir' });
+  const A1 = await arrivee('2025-1', 1, { categorie: org.categories.REC, reponse_souhaitee: true, date_arrivee: '2025-03-03', date_courrier: '2025-02-27', objet: 'Demande de permis de construire', referent: org.agents.urba });
+  const A3 = await arrivee('2025-3', 3, { service: org.services.ETAT, categorie: org.categories.INF, reponse_souhaitee: true, date_arrivee: '2025-04-01', date_courrier: '2025-03-28', objet: 'Copie d’acte de naissance' });
+  const A4 = await arrivee('2025-4', 4, { nature: org.natures.MEL, date_arrivee: '2025-05-05', date_courrier: '2025-05-05', objet: 'Information sur les travaux' });
+  const A5 = await arrivee('2025-5', 5, { service: org.services.VOIRIE, categorie: org.categories.INF, reponse_souhaitee: true, date_arrivee: '2025-06-02', date_courrier: '2025-06-01', objet: 'Nid-de-poule rue des Lilas' });
+  const A6 = await arrivee('2024-99', 99, { date_arrivee: '2024-12-31', date_courrier: '2024-12-20', objet: 'Vœux de fin d’année' });
+  const C1 = await arrivee('2025-6', 6, { service: org.services.ETAT, confidentiel: true, reponse_souhaitee: true, date_arrivee: '2025-07-01', date_courrier: '2025-06-30', objet: 'Dossier confidentiel d’état civil' });
+  const D1 = await courrierFixture(database, org, {
+    registre: 'depart', numero: '2025-D-1', rang: 1, etat: 'parti', date_arrivee: null, date_courrier: null, date_signature: '2025-03-06', date_depart: '2025-03-07',
+    objet: 'Réponse : Demande de permis de construire', reponse_a: A1,
+  });
+  const tache = (courrier: number, service: number, extra: Record<string, string | number | boolean | null>) =>
+    inserer(database, 'tache', { courrier, service, tache_categorie: org.tacheCategories.REP, tache_etat: org.tacheEtats.NT, automatique: true, om_collectivite: 1, ...extra });
+  await tache(A1, org.services.URBA, { libelle: 'Répondre : Demande de permis de construire', date_creation: '2025-03-03', date_butoir: '2025-03-11', date_execution: '2025-03-07', solde: true, reponse: D1 });
+  await tache(A2, org.services.URBA, { libelle: 'Répondre : Réclamation sur le trottoir', date_creation: '2025-03-10', date_butoir: '2025-03-18', date_execution: '2025-03-25', solde: true });
+  await tache(A3, org.services.ETAT, { libelle: 'Répondre : Copie d’acte de naissance', date_creation: '2025-04-01', date_butoir: '2025-04-16' });
+  await tache(A3, org.services.ETAT, { libelle: 'Vérifier le registre', tache_categorie: org.tacheCategories.INT, automatique: false, date_creation: '2025-04-01', date_butoir: '2025-04-30' });
+  await tache(A5, org.services.VOIRIE, { libelle: 'Répondre : Nid-de-poule rue des Lilas', date_creation: '2025-06-02', date_butoir: '2099-01-01' });
+  await tache(C1, org.services.ETAT, { libelle: 'Répondre : Dossier confidentiel', date_creation: '2025-07-01', date_butoir: '2025-07-16', date_execution: '2025-07-02', solde: true });
+  await inserer(database, 'copie', { courrier: A1, service: org.services.ETAT, om_collectivite: 1 });
+  await inserer(database, 'document', { courrier: A1, libelle: 'Courrier numérisé 2025-1', type_document: 'scan', date_document: '2025-03-03', fichier: 'fichier-essai', om_collectivite: 1 });
+  await inserer(database, 'courrier_lien', { courrier: A1, courrier_lie: A4, om_collectivite: 1 });
+  return { A1, A2, A3, A4, A5, A6, C1, D1 };
+}

@@ -10,7 +10,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { sql, type Transaction } from 'kysely';
@@ -72,28 +72,58 @@ export class FileStore {
    * that will hold it (null for rows shared by every collectivité).
    */
   async stage(actor: Actor, upload: CheckedUpload, collectivite: number | null): Promise<StoredFile> {
+    return this.#write(upload, (id, sha256) =>
+      writeAs(this.db, actor, (trx) => this.#insertRow(trx, actor, id, upload, sha256, collectivite, true)),
+    );
+  }
+
+  /**
+   * Writes the content and records it as kept in the caller's transaction `trx` (a file an
+   * application makes as it writes a record: a stamped scan), so that it is kept if and only if that
+   * transaction commits. On the embedded database a second transaction would wait for the caller's
+   * own: hence the caller's. After a rollback the caller removes the content with `discardContent`
+   * (else it is only an unreferenced file on disk).
+   */
+  async storeInTransaction(trx: Db, actor: Actor, file: CheckedUpload, collectivite: number | null): Promise<StoredFile> {
+    return this.#write(file, (id, sha256) => this.#insertRow(trx, actor, id, file, sha256, collectivite, false));
+  }
+
+  /** The content of a file, whole (the caller has checked the actor may read the record holding it). */
+  async read(id: string): Promise<Uint8Array> {
+    return new Uint8Array(await readFile(this.pathOf(id)));
+  }
+
+  /** Removes a content whose row was rolled back (`storeInTransaction`). */
+  async discardContent(id: string): Promise<void> {
+    await rm(this.pathOf(id), { force: true });
+  }
+
+  /** The content on disk first (written whole, then renamed), then its row; a failed row removes the content. */
+  async #write(file: CheckedUpload, record: (id: string, sha256: string) => Promise<StoredFile>): Promise<StoredFile> {
     const id = randomUUID();
     const path = this.pathOf(id);
     await mkdir(dirname(path), { recursive: true });
     const partial = `${path}.partiel`;
-    await writeFile(partial, upload.bytes, { flag: 'wx' });
+    await writeFile(partial, file.bytes, { flag: 'wx' });
     await rename(partial, path);
-    const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     try {
-      const row = await writeAs(this.db, actor, async (trx) =>
-        (
-          await sql<FileRow>`insert into om.om_fichier (om_fichier, nom, taille, type_mime, sha256, om_collectivite, cree_par, temporaire)
-            values (${id}, ${upload.name}, ${upload.bytes.byteLength}, ${upload.type}, ${sha256}, ${collectivite},
-                    ${isSystem(actor) ? null : actor.userId}, true)
-            returning *`.execute(trx)
-        ).rows[0],
-      );
-      if (!row) throw new Error('om_fichier: insertion sans résultat');
-      return toStored(row);
+      return await record(id, sha256);
     } catch (error) {
       await rm(path, { force: true });
       throw error;
     }
+  }
+
+  async #insertRow(trx: Db, actor: Actor, id: string, file: CheckedUpload, sha256: string, collectivite: number | null, temporary: boolean): Promise<StoredFile> {
+    const row = (
+      await sql<FileRow>`insert into om.om_fichier (om_fichier, nom, taille, type_mime, sha256, om_collectivite, cree_par, temporaire)
+        values (${id}, ${file.name}, ${file.bytes.byteLength}, ${file.type}, ${sha256}, ${collectivite},
+                ${isSystem(actor) ? null : actor.userId}, ${temporary})
+        returning *`.execute(trx)
+    ).rows[0];
+    if (!row) throw new Error('om_fichier: insertion sans résultat');
+    return toStored(row);
   }
 
   /** The record holding the file was saved: the file is kept, under the record's collectivité. */

@@ -11,6 +11,7 @@
  * `/<app>/<table>` stay the object's.
  */
 import type { Child } from 'hono/jsx';
+import type { FileStore } from '../files/store.ts';
 import type { Actor } from '../access/actor.ts';
 import type { Db } from '../db/connection.ts';
 import type { JobRunner } from '../jobs/runner.ts';
@@ -51,6 +52,11 @@ export interface RouteContext<A extends Actor | undefined> {
    * collectivité that does not exist is a 404.
    */
   readonly readPublic: <T>(collectivite: number, work: (db: Db) => Promise<T>) => Promise<T>;
+  /**
+   * The instance's file store: a stored file's content (`open`), once the handler has read, as the
+   * user, the record that holds it — never a file by its id alone.
+   */
+  readonly fileStore: FileStore;
 }
 
 export interface ApiRouteContext<A extends Actor | undefined> extends RouteContext<A> {

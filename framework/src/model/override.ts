@@ -4,6 +4,7 @@ import type { Db, Row, Schema } from '../db/connection.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Localisateur } from '../maps/localiser.ts';
 import type { Logger } from 'pino';
+import type { FileStore } from '../files/store.ts';
 import type { Mailer } from '../runtime.ts';
 import type { TableMeta } from './types.ts';
 
@@ -29,6 +30,11 @@ export interface WriteContext {
    * saved, the form shows it on the next page and the API returns it in `warnings`.
    */
   readonly warn: (message: string) => void;
+  /**
+   * The instance's file store, to read or write a file's content inside the write (a scan stamped
+   * as it is registered); absent when the caller runs without one (batch work): a hook needing it refuses.
+   */
+  readonly files: FileStore | undefined;
 }
 
 /** Thrown by a hook or an action to refuse a treatment with a message for the user. */
@@ -74,6 +80,8 @@ export interface ActionContext {
   readonly locale: Locale | undefined;
   /** Absent when the caller runs without them (batch work): an action needing them refuses. */
   readonly services: ActionServices | undefined;
+  /** The instance's file store (a letter's PDF to send); absent as `services` is. */
+  readonly files: FileStore | undefined;
   /**
    * Stored files (`om_fichier` ids) the action lets go, e.g. those of rows it deletes: they are
    * marked temporary in the action's transaction (so a rollback keeps them), then removed from the

@@ -105,7 +105,7 @@ async function readLines(batch: Batch, lines: readonly BatchLine[], matchOn: rea
     if (previous) applyTenant(object, actor, values, false);
     const action = previous ? 'update' : 'create';
     // The import reports refusals per line; a hook's non-blocking warnings are not part of its report.
-    const write: WriteContext = { actor, table: object.meta, action, trx, values, previous, locale, warn: () => undefined };
+    const write: WriteContext = { actor, table: object.meta, action, trx, values, previous, locale, warn: () => undefined, files: batch.deps.files };
     const currentKey = previous && key ? previous[key] : undefined;
     const item: Item = { line, pending: { write, currentKey, merged: { ...previous, ...values }, inputErrors: errors } };
     const { prepare } = object.override;

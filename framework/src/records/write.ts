@@ -91,8 +91,9 @@ function context(
   previous: Row | undefined,
   locale: Locale | undefined,
   warnings: string[],
+  files: FileStore | undefined,
 ): WriteContext {
-  return { actor, table: object.meta, action, trx, values, previous, locale, warn: (message) => void warnings.push(message) };
+  return { actor, table: object.meta, action, trx, values, previous, locale, warn: (message) => void warnings.push(message), files };
 }
 
 /** The warnings of a write that is done go to the caller's list (none of a refused one). */
@@ -138,7 +139,7 @@ export async function createRecord(deps: ServiceDeps, actor: Actor, object: Regi
   const warnings: string[] = [];
   const created = await treatment(deps, actor, object, async (trx) => {
     await runHook(() => object.override.prepare?.({ actor, table: object.meta, action: 'create', trx, input, values, previous: undefined, locale }));
-    const write = context(actor, object, trx, 'create', values, undefined, locale, warnings);
+    const write = context(actor, object, trx, 'create', values, undefined, locale, warnings, deps.files);
     await validateAll(trx, deps, object, { write, currentKey: undefined, merged: values, inputErrors: errors });
     await beforeWriteOne(object.override, write);
     const [stored] = (await insertRows(trx, object, [values])) as [Row];
@@ -171,7 +172,7 @@ export async function updateRecord(
     if (!previous) throw notFound(locale);
     checkVersion(previous, options.version, locale);
     await runHook(() => object.override.prepare?.({ actor, table: object.meta, action: 'update', trx, input, values, previous, locale }));
-    const write = context(actor, object, trx, 'update', values, previous, locale, warnings);
+    const write = context(actor, object, trx, 'update', values, previous, locale, warnings, deps.files);
     await validateAll(trx, deps, object, { write, currentKey: key, merged: { ...previous, ...values }, inputErrors: errors });
     await beforeWriteOne(object.override, write);
     const stored = await updateRow(trx, object, key, values, previous);
@@ -196,7 +197,7 @@ export async function deleteRecord(deps: ServiceDeps, actor: Actor, object: Regi
     const labelOfTable = (schema: string, table: string) => deps.registry.bySchemaTable(schema, table)?.meta.label ?? table;
     const children = await childRowMessages(trx, object, previous, labelOfTable, locale);
     if (children.length > 0) throw new ServiceError('has_children', t('records.deleteBlocked', { details: children.join(' ') }, locale));
-    const write = context(actor, object, trx, 'delete', {}, previous, locale, warnings);
+    const write = context(actor, object, trx, 'delete', {}, previous, locale, warnings, deps.files);
     await runHook(() => object.override.beforeWrite?.(write));
     await sql`delete from ${sql.table(`${object.meta.schema}.${object.meta.name}`)} where ${sql.id(object.meta.key as string)} = ${key}`.execute(trx);
     await runHook(() => object.override.afterWrite?.({ ...write, result: undefined }));
@@ -235,7 +236,7 @@ export async function runAction(
       await markTemporary(trx, files);
       released.push(...files);
     };
-    const result = await runHook(() => action.run({ actor, table: object.meta, trx, record, input, locale, services: deps.services, releaseFiles }));
+    const result = await runHook(() => action.run({ actor, table: object.meta, trx, record, input, locale, services: deps.services, files: deps.files, releaseFiles }));
     const after = await lockRow(trx, object, actor, key);
     await writeAudit(trx, { actor, object, action: name, key, before: record, after, requestId: options.requestId });
     const shown = await selectOne(trx, deps.registry, object, actor, key);

@@ -11,6 +11,7 @@ import { loadActor } from '../../src/access/load-actor.ts';
 import { syncPermissionVocabulary } from '../../src/access/vocabulary.ts';
 import { registerApplications, type Application } from '../../src/application.ts';
 import type { RegisteredObject } from '../../src/model/registry.ts';
+import { fileStoreOf } from '../../src/files/store.ts';
 import type { ReadDeps } from '../../src/records/index.ts';
 import type { TestDatabase } from './databases.ts';
 import { createTestRuntime, createUsers, type TestRuntime, type TestUser } from './runtime.ts';
@@ -23,11 +24,13 @@ export async function applicationsRuntime(database: TestDatabase, applications: 
   return { ...runtime, applications };
 }
 
+/** What the web gives the records service (web/service-deps.ts): the database, the objects, the file store. */
 export const depsOf = (runtime: TestRuntime): ReadDeps => ({
   db: runtime.db,
   registry: runtime.registry,
   locale: 'fr',
   exactCountLimit: runtime.config.exactCountLimit,
+  files: fileStoreOf(runtime),
 });
 
 export function objectOf(runtime: TestRuntime, app: string, table: string): RegisteredObject {

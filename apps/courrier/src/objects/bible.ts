@@ -1,5 +1,19 @@
-// Surcharge de « Bible » (courrier.bible) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+// Surcharge de « Bible (textes réutilisables) » (courrier.bible) : menu et écrans.
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { parametrageMenu, RUBRIQUES_COURRIER } from './menu.ts';
 
-export const bible: ObjectOverride = {};
+export const bible: ObjectOverride = {
+  defaultSort: ['libelle'],
+  searchColumns: ['libelle', 'texte'],
+  screens: {
+    menu: parametrageMenu(RUBRIQUES_COURRIER.referentiels, 5, 'Bible (textes réutilisables)'),
+    widgets: { texte: 'textarea' },
+    choices: {
+      registre: [
+        { value: 'arrivee', label: 'Arrivée' },
+        { value: 'depart', label: 'Départ' },
+      ],
+    },
+    help: { registre: 'Vide : proposé pour les deux registres.' },
+  },
+};

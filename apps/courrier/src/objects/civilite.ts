@@ -1,5 +1,10 @@
-// Surcharge de « Civilité » (courrier.civilite) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+// Surcharge de « Civilités » (courrier.civilite) : menu et écrans.
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { parametrageMenu, RUBRIQUES_COURRIER } from './menu.ts';
 
-export const civilite: ObjectOverride = {};
+export const civilite: ObjectOverride = {
+  defaultSort: ['libelle'],
+  screens: {
+    menu: parametrageMenu(RUBRIQUES_COURRIER.referentiels, 1, 'Civilités'),
+  },
+};

@@ -1,5 +1,10 @@
-// Surcharge de « Type de correspondant » (courrier.correspondant_type) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+// Surcharge de « Types de correspondant » (courrier.correspondant_type) : menu et écrans.
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { parametrageMenu, RUBRIQUES_COURRIER } from './menu.ts';
 
-export const correspondantType: ObjectOverride = {};
+export const correspondantType: ObjectOverride = {
+  defaultSort: ['libelle'],
+  screens: {
+    menu: parametrageMenu(RUBRIQUES_COURRIER.referentiels, 2, 'Types de correspondant'),
+  },
+};

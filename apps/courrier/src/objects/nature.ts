@@ -1,5 +1,10 @@
-// Surcharge de « Nature de courrier » (courrier.nature) : le comportement écrit à la main (contrôles, actions, écrans).
-// Écrit une fois par `commun gen`, qui ne le réécrit jamais. Voir framework/src/model/override.ts.
+// Surcharge de « Natures de courrier » (courrier.nature) : menu et écrans.
 import type { ObjectOverride } from '../../../../framework/src/model/override.ts';
+import { parametrageMenu, RUBRIQUES_COURRIER } from './menu.ts';
 
-export const nature: ObjectOverride = {};
+export const nature: ObjectOverride = {
+  defaultSort: ['libelle'],
+  screens: {
+    menu: parametrageMenu(RUBRIQUES_COURRIER.referentiels, 3, 'Natures de courrier'),
+  },
+};

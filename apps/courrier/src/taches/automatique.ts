@@ -2,11 +2,13 @@
  * The reply task (openCourrier's `autocreation_tache`): a mail registered with « réponse souhaitée »
  * gets a task « Répondre », category REP (attente de réponse), state NT (non traité), for its
  * processing service and référent, due on the arrival date plus the category's delay, or the
- * parameter `delai_reponse` (15 days). Written in the registration's transaction.
+ * parameter `delai_reponse` (15 days). Written in the registration's transaction, and announced by
+ * e-mail (notification.ts) in the same transaction.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../../../framework/src/db/connection.ts';
 import type { ParametresCourrier } from '../core/parametres.ts';
+import { notifierTache } from './notification.ts';
 
 export interface CourrierPourTache {
   readonly courrier: number;
@@ -59,5 +61,7 @@ export async function creerTacheReponse(trx: Db, courrier: CourrierPourTache, pa
     values (${courrier.courrier}, ${libelle}, ${categorie}, ${etat}, ${courrier.service}, ${courrier.referent}, least(current_date, ${butoir}::date),
             ${butoir}::date, true, ${courrier.collectivite})
     returning tache`.execute(trx);
-  return Number(rows[0]?.tache);
+  const tache = Number(rows[0]?.tache);
+  if (parametres.notificationCourriel) await notifierTache(trx, tache);
+  return tache;
 }

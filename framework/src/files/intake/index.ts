@@ -6,7 +6,6 @@
  */
 export { intakeMessage } from './messages.ts';
 export { checkScan, SCAN_MAX_BYTES, SCAN_TYPES, scanSizeRefusal, type ScanCheck } from './rules.ts';
-export { discardStoredContent, readStoredFile, storeFileInTransaction } from './stored-bytes.ts';
 export {
   addWaitingFile,
   claimWaitingFile,

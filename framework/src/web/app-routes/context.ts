@@ -1,5 +1,6 @@
 /** What every application route's handler receives, built from the request; its refusals as HTTP errors. */
 import type { Context } from 'hono';
+import { fileStoreOf } from '../../files/store.ts';
 import type { Actor } from '../../access/actor.ts';
 import { readAs, readAsCollectivite } from '../../db/tenant-context.ts';
 import { sql } from 'kysely';
@@ -31,6 +32,7 @@ export function routeContext<A extends Actor | undefined>(c: Context<AppEnv>, ap
         return work(connection);
       });
     },
+    fileStore: fileStoreOf(runtime),
   };
 }
 

@@ -24,7 +24,9 @@ import { subFormSection } from '../subform/tabs.tsx';
 import { readBody, screenContext, type ScreenContext } from './context.ts';
 import { editForm, newForm, savedMessages, submitCreate, submitEdit, type FormAgain } from './flows.ts';
 import { RecordForm, type FormTarget } from './form-view.tsx';
+import { fieldsFor } from './state.ts';
 import { objectLabel, mayWrite } from './permissions.ts';
+import { prefillFromQuery } from './prefill.ts';
 import { carried, RETOUR_FIELD, returnOf, withReturn } from './retour.ts';
 import { suggestionsUrl, PREVIEW_URL } from './urls.ts';
 
@@ -91,7 +93,8 @@ export async function newRecordPage(c: Context<AppEnv>): Promise<Response> {
   const object = objectFromRoute(c);
   const context = screenContext(c);
   requireWrite(context, object, 'ajouter');
-  return createPage(c, context, object, await newForm(context, object), returnOf(c) ?? listUrl(object));
+  const prefill = prefillFromQuery(fieldsFor(context, object, 'create'), c.req.query(), context.locale);
+  return createPage(c, context, object, await newForm(context, object, {}, prefill), returnOf(c) ?? listUrl(object));
 }
 
 export async function createRecordPost(c: Context<AppEnv>): Promise<Response> {

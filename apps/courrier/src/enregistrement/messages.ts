@@ -1,0 +1,22 @@
+/** The French messages of registering mail (one place, so that tests and pages say the same words). */
+export const MESSAGES = {
+  registreInconnu: 'Le registre est « Arrivée » ou « Départ ».',
+  registreFixe: 'Le registre d’un courrier enregistré ne change pas.',
+  departNonUtilise: 'Le registre de départ n’est pas utilisé dans cette collectivité (paramètre option_courrier_depart).',
+  dateArriveeObligatoire: 'Le champ « Arrivé le » est obligatoire.',
+  dateCourrierObligatoire: 'Le champ « Daté du » est obligatoire.',
+  dateCourrierApres: 'La date du courrier ne peut pas être postérieure à sa date d’arrivée.',
+  dateArriveeFuture: 'La date d’arrivée ne peut pas être dans le futur.',
+  dateDepartAvantSignature: 'La date de départ ne peut pas précéder la date de signature.',
+  referentHorsService: 'Le référent doit être un agent du service de traitement ou d’un de ses sous-services.',
+  confidentielInvisible: 'Un courrier confidentiel ne peut être enregistré que pour un service dont vous voyez le courrier.',
+  courrierInvisible: 'Vous ne verriez plus ce courrier : choisissez un service dont vous voyez le courrier.',
+  reponseADepart: 'Un courrier de départ répond à un courrier arrivé.',
+  correspondantEtNouveau: 'Choisissez un correspondant dans la liste ou saisissez-en un nouveau, pas les deux.',
+  correspondantObligatoire: 'Choisissez un correspondant dans la liste ou saisissez le nom d’un nouveau correspondant.',
+  correspondantNonAutorise: 'Vous n’avez pas le droit de créer un correspondant.',
+  bibleAutreRegistre: 'Ce texte de la bible n’est pas proposé pour ce registre.',
+  bibleInconnue: 'Ce texte de la bible n’existe pas.',
+  trop: (label: string, max: number) => `Le champ « ${label} » ne peut pas dépasser ${max} caractères.`,
+  doublon: (libelle: string) => `Ce correspondant existe déjà : ${libelle}. Choisissez-le dans la liste.`,
+} as const;
