@@ -180,6 +180,25 @@ export interface MenuPlacement {
   readonly label?: string;
 }
 
+/**
+ * A heading of an application's menu that keeps its place among the others: its entries take the
+ * orders `base + 1 … base + 99` (a heading is placed by its first entry).
+ */
+export interface MenuHeading {
+  /** The heading shown in the menu. */
+  readonly category: string;
+  /** The first order of the heading. */
+  readonly base: number;
+}
+
+/** An entry under `heading` of `rubrique`, at `rank` (1–99) inside it. */
+export const placeUnder = (rubrique: Rubrique, heading: MenuHeading, rank: number, label: string): MenuPlacement => ({
+  rubrique,
+  category: heading.category,
+  order: heading.base + rank,
+  label,
+});
+
 /** How a criterion of the advanced search is asked. */
 export type CriterionKind = 'text' | 'select' | 'dateRange' | 'boolean';
 

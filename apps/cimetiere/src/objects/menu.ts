@@ -6,16 +6,11 @@
  * Every part names its objects' placement with these helpers, never with a literal heading.
  */
 import type { MenuEntry } from '../../../../framework/src/model/extensions.ts';
-import type { MenuPlacement } from '../../../../framework/src/model/override.ts';
+import { placeUnder, type MenuHeading, type MenuPlacement } from '../../../../framework/src/model/override.ts';
 import type { Registry } from '../../../../framework/src/model/registry.ts';
 import { NATURES_EMPLACEMENT_PLURIEL } from '../core/libelles.ts';
 
-export interface RubriqueCimetiere {
-  /** The heading shown in the menu. */
-  readonly category: string;
-  /** The first order of the heading; its entries take `base + 1 … base + 99`. */
-  readonly base: number;
-}
+export type RubriqueCimetiere = MenuHeading;
 
 export const RUBRIQUES_CIMETIERE = {
   emplacements: { category: 'Emplacements', base: 100 },
@@ -30,20 +25,10 @@ export const RUBRIQUES_CIMETIERE = {
 } as const satisfies Record<string, RubriqueCimetiere>;
 
 /** An entry under « Application », in one of the headings above, at `rang` (1–99) inside it. */
-export const applicationMenu = (rubrique: RubriqueCimetiere, rang: number, label: string): MenuPlacement => ({
-  rubrique: 'application',
-  category: rubrique.category,
-  order: rubrique.base + rang,
-  label,
-});
+export const applicationMenu = (rubrique: RubriqueCimetiere, rang: number, label: string): MenuPlacement => placeUnder('application', rubrique, rang, label);
 
 /** An entry under « Paramétrage » (localisation, tables de référence, tarifs). */
-export const parametrageMenu = (rubrique: RubriqueCimetiere, rang: number, label: string): MenuPlacement => ({
-  rubrique: 'parametrage',
-  category: rubrique.category,
-  order: rubrique.base + rang,
-  label,
-});
+export const parametrageMenu = (rubrique: RubriqueCimetiere, rang: number, label: string): MenuPlacement => placeUnder('parametrage', rubrique, rang, label);
 
 const LECTURE_EMPLACEMENT = ['cimetiere.emplacement', 'cimetiere.emplacement_tab'];
 

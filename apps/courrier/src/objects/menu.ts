@@ -5,14 +5,9 @@
  * A heading's place is the order of its first entry: each heading has its own hundred. Every part
  * names its objects' placement with these helpers, never with a literal heading.
  */
-import type { MenuPlacement } from '../../../../framework/src/model/override.ts';
+import { placeUnder, type MenuHeading, type MenuPlacement } from '../../../../framework/src/model/override.ts';
 
-export interface RubriqueCourrier {
-  /** The heading shown in the menu. */
-  readonly category: string;
-  /** The first order of the heading; its entries take `base + 1 … base + 99`. */
-  readonly base: number;
-}
+export type RubriqueCourrier = MenuHeading;
 
 export const RUBRIQUES_COURRIER = {
   courrier: { category: 'Courrier', base: 100 },
@@ -26,17 +21,7 @@ export const RUBRIQUES_COURRIER = {
 } as const satisfies Record<string, RubriqueCourrier>;
 
 /** An entry under « Application », in one of the headings above, at `rang` (1–99) inside it. */
-export const applicationMenu = (rubrique: RubriqueCourrier, rang: number, label: string): MenuPlacement => ({
-  rubrique: 'application',
-  category: rubrique.category,
-  order: rubrique.base + rang,
-  label,
-});
+export const applicationMenu = (rubrique: RubriqueCourrier, rang: number, label: string): MenuPlacement => placeUnder('application', rubrique, rang, label);
 
 /** An entry under « Paramétrage » (organisation, tables de référence). */
-export const parametrageMenu = (rubrique: RubriqueCourrier, rang: number, label: string): MenuPlacement => ({
-  rubrique: 'parametrage',
-  category: rubrique.category,
-  order: rubrique.base + rang,
-  label,
-});
+export const parametrageMenu = (rubrique: RubriqueCourrier, rang: number, label: string): MenuPlacement => placeUnder('parametrage', rubrique, rang, label);
