@@ -13,7 +13,6 @@ import type { AppEnv } from '../../../framework/src/web/env.ts';
 import { describeEachDatabase } from '../../../framework/test/support/databases.ts';
 import { TestClient } from '../../../framework/test/support/http.ts';
 import type { TestRuntime } from '../../../framework/test/support/runtime.ts';
-import { correspondantsFrequents } from '../src/enregistrement/choix.ts';
 import { courrierFixture, courrierRuntime, inserer, organisation, PASSWORD, refusal, service, SOURCES, type Organisation } from './support.ts';
 
 const DOUBLON = 'Ce correspondant existe déjà : DURAND Jean, 3 rue des Lilas, 97100 Libreville. Choisissez-le dans la liste.';
@@ -54,13 +53,22 @@ describeEachDatabase(
       assert.equal(martin['om_collectivite'], 1);
     });
 
-    test('only frequent correspondents are offered when registering', async () => {
+    test('only frequent correspondents are offered when registering: in the form and in the autocomplete', async () => {
       const rare = await correspondants().create({ nom: 'ZOGHO', prenom: 'Anne', frequent: false });
-      const offerts = await correspondantsFrequents({ db: runtime.db.kysely, actor: org.actors.agent, locale: 'fr' });
-      assert.ok(offerts.some((choix) => choix.value === String(org.correspondant) && choix.label === 'DURAND Jean, 3 rue des Lilas, 97100 Libreville'));
-      assert.ok(!offerts.some((choix) => choix.value === String(rare['correspondant'])));
-      // Autreville's correspondents are never offered to Libreville.
-      assert.ok(!offerts.some((choix) => choix.label.startsWith('MARTIN Luc, 1 place du Marché')));
+      await inserer(database(), 'correspondant', { nom: 'ZOGHO', prenom: 'Paul', adresse1: '2 rue Haute', cp: '97200', om_collectivite: 3 });
+      const formulaire = await page('agent', '/courrier/courrier/new?registre=arrivee');
+      assert.equal(formulaire.status, 200);
+      const html = formulaire.text;
+      assert.match(html, new RegExp(`<option value="${org.correspondant}">DURAND Jean, 3 rue des Lilas, 97100 Libreville</option>`));
+      assert.doesNotMatch(html, /ZOGHO/);
+      const suggestions = JSON.parse((await page('agent', '/choix/courrier/courrier/correspondant?q=zogho')).text) as { options: unknown[] };
+      assert.deepEqual(suggestions.options, []);
+      const durand = JSON.parse((await page('agent', '/choix/courrier/courrier/correspondant?q=durand')).text) as { options: { value: string; label: string }[] };
+      assert.deepEqual(durand.options.map((option) => option.label).sort(), ['DURAND Jean, 3 rue des Lilas, 97100 Libreville', 'Durand Jean, 8 rue des Lilas, 97100 Libreville']);
+      // A mail already holding a correspondent that is not frequent keeps it, with its label.
+      const courrierRare = await courrierFixture(database(), org, { correspondant: Number(rare['correspondant']) });
+      const edition = (await page('agent', `/courrier/courrier/${courrierRare}/edit`)).text;
+      assert.match(edition, new RegExp(`<option value="${String(rare['correspondant'])}" selected="">ZOGHO Anne</option>`));
     });
 
     test('the history: both registers and the archives, with their tasks, by date; never a confidential mail of another service', async () => {

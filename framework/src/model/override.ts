@@ -308,6 +308,13 @@ export interface ScreensDeclaration {
    * former commune. (By default an ended row is kept as a current value, never offered.)
    */
   readonly expiredChoices?: readonly string[];
+  /**
+   * Criteria on the referenced object that the choices of a reference field must meet, as its
+   * listing's filters (`{ correspondant: { frequent: 'true' } }`: only the frequent correspondents
+   * are offered, in the list and the autocomplete). An offer, not a rule: a current value that does
+   * not meet them is kept, and the service does not refuse it.
+   */
+  readonly choiceFilters?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export interface Choice {

@@ -1,22 +1,12 @@
 /**
- * The choices of the courrier form that the generic reference lists cannot give: only the frequent
- * correspondents (a non-frequent one stays on its mails but is not offered), and the texts of the
- * « bible » valid today. Read as the user (collectivité, row-level security).
+ * The choices of the courrier form that are not a reference field: the texts of the « bible » valid
+ * today, the civilités and types of a new correspondent. Read as the user (collectivité, row-level
+ * security). The frequent correspondents are the reference field's `choiceFilters`.
  */
 import { sql } from 'kysely';
 import { readAs } from '../../../../framework/src/db/tenant-context.ts';
 import type { Choice, ChoicesContext } from '../../../../framework/src/model/override.ts';
-import { libelleCorrespondant } from '../correspondants/libelle.ts';
 import { LIBELLES_REGISTRE, type Registre } from '../core/registres.ts';
-
-export async function correspondantsFrequents({ db, actor }: ChoicesContext): Promise<readonly Choice[]> {
-  return readAs(db, actor, async (connection) => {
-    const { rows } = await sql<Record<string, unknown>>`
-      select correspondant, nom, prenom, organisme, adresse1, cp, ville from courrier.correspondant
-       where frequent order by nom collate "und-x-icu", prenom collate "und-x-icu", correspondant`.execute(connection);
-    return rows.map((row) => ({ value: String(row['correspondant']), label: libelleCorrespondant(row) }));
-  });
-}
 
 export async function textesDeLaBible({ db, actor }: ChoicesContext): Promise<readonly Choice[]> {
   return readAs(db, actor, async (connection) => {

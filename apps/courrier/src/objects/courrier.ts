@@ -9,7 +9,7 @@ import { actionsDepart } from '../depart/actions.ts';
 import { verifierDepartModifiable } from '../depart/verrou.ts';
 import { courrierDocuments } from '../editions/documents.ts';
 import { apresEcriture } from '../enregistrement/apres.ts';
-import { correspondantsFrequents, civilites, textesDeLaBible, typesDeCorrespondant } from '../enregistrement/choix.ts';
+import { civilites, textesDeLaBible, typesDeCorrespondant } from '../enregistrement/choix.ts';
 import { repondreLink } from '../enregistrement/liens.ts';
 import { CHAMPS_NOUVEAU, ENTREES_NOUVEAU, NOUVEAU_CIVILITE, NOUVEAU_FREQUENT, NOUVEAU_TYPE } from '../enregistrement/nouveau-correspondant.ts';
 import { ENTREE_BIBLE, preparerCourrier } from '../enregistrement/preparation.ts';
@@ -71,8 +71,8 @@ export const courrier: ObjectOverride = {
         { value: 'parti', label: 'Parti' },
       ],
     },
+    choiceFilters: { correspondant: { frequent: 'true' } },
     dynamicChoices: {
-      correspondant: correspondantsFrequents,
       [ENTREE_BIBLE]: textesDeLaBible,
       [NOUVEAU_CIVILITE]: civilites,
       [NOUVEAU_TYPE]: typesDeCorrespondant,

@@ -66,7 +66,8 @@ export async function suggestions(c: Context<AppEnv>): Promise<Response> {
   if (q === '') return c.json({ options: [] });
   try {
     const includeExpired = object.override.screens?.expiredChoices?.includes(field) ?? false;
-    const result = await listRecords(context.deps, context.actor, reference.target, { q, perPage: AUTOCOMPLETE_RESULTS, count: 'none', includeExpired });
+    const filters = object.override.screens?.choiceFilters?.[field];
+    const result = await listRecords(context.deps, context.actor, reference.target, { q, perPage: AUTOCOMPLETE_RESULTS, count: 'none', includeExpired, ...(filters ? { filters } : {}) });
     return c.json({ options: result.rows.map((row) => choiceOf(reference, row)) });
   } catch (error) {
     // A search the referenced object cannot do (no searchable field, too long): no suggestion.

@@ -62,10 +62,11 @@ async function referenceChoices(
   value: string | undefined,
   labels: Row,
   includeExpired: boolean,
+  filters: Readonly<Record<string, string>> | undefined,
 ): Promise<ReferenceChoices> {
   if (!can(actor, reference.target, 'tab')) return { kind: 'unavailable', current: await currentChoice(deps, actor, field, reference, value, labels) };
   if (field.widget === 'autocomplete') return { kind: 'autocomplete', current: await currentChoice(deps, actor, field, reference, value, labels) };
-  const result = await listRecords(deps, actor, reference.target, { perPage: MAX_SELECT_OPTIONS + 1, count: 'none', includeExpired });
+  const result = await listRecords(deps, actor, reference.target, { perPage: MAX_SELECT_OPTIONS + 1, count: 'none', includeExpired, ...(filters ? { filters } : {}) });
   if (result.rows.length > MAX_SELECT_OPTIONS) return { kind: 'autocomplete', current: await currentChoice(deps, actor, field, reference, value, labels) };
   const options = result.rows.map((row) => choiceOf(reference, row));
   const current = options.some((option) => option.value === value) ? undefined : await currentChoice(deps, actor, field, reference, value, labels);
@@ -101,7 +102,8 @@ export async function loadChoices(
     if (!field.reference || field.locked || (field.widget !== 'select' && field.widget !== 'autocomplete')) continue;
     if (field.choices) continue;
     const includeExpired = object?.override.screens?.expiredChoices?.includes(field.name) ?? false;
-    choices.set(field.name, await referenceChoices(deps, actor, field, field.reference, values[field.name], labels, includeExpired));
+    const filters = object?.override.screens?.choiceFilters?.[field.name];
+    choices.set(field.name, await referenceChoices(deps, actor, field, field.reference, values[field.name], labels, includeExpired, filters));
   }
   return choices;
 }
