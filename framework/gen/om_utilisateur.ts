@@ -96,6 +96,18 @@ export const meta = {
       generation: null,
       required: true,
     },
+    {
+      name: 'actif',
+      label: 'Actif',
+      pgType: 'bool',
+      kind: 'boolean',
+      notNull: true,
+      hasDefault: true,
+      defaultSql: 'true',
+      generation: null,
+      required: false,
+      comment: 'Actif. Un compte désactivé ne peut plus se connecter.',
+    },
   ],
   primaryKey: ['om_utilisateur'],
   key: 'om_utilisateur',
@@ -161,4 +173,5 @@ export interface OmUtilisateurRow {
   om_collectivite: number;
   om_type: string;
   om_profil: number;
+  actif: boolean;
 }

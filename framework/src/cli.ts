@@ -68,8 +68,14 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./cli/new-app.ts')).newAppCommand(rest);
     case 'check':
       return (await import('./cli/check.ts')).checkCommand(rest);
+    case 'annuaire':
+      return (await import('./cli/annuaire.ts')).annuaireCommand(rest);
     case 'referentiels':
       return (await import('./cli/referentials.ts')).referentialsCommand(rest);
+    case 'backup':
+      return (await import('./cli/backup.ts')).backupCommand(rest);
+    case 'restore':
+      return (await import('./cli/backup.ts')).restoreCommand(rest);
     case undefined:
     case '--help':
     case '-h':

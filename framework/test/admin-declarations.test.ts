@@ -100,6 +100,8 @@ test('the framework objects are placed in the Administration and Paramétrage ru
       ['administration', 'Générateur', '/administration/generateur', ['gen']],
       ['traitement', 'Mes traitements', '/traitements', []],
       ['application', 'Mes documents numérisés', '/numerisation', ['*.numerisation']],
+      ['administration', 'Annuaire LDAP', '/administration/annuaire', ['om_utilisateur']],
+      ['administration', 'Sauvegardes', '/administration/sauvegardes', ['sauvegarde']],
     ],
   );
 });

@@ -135,7 +135,7 @@ describeEachDatabase('administration: users (password reset by an administrator,
     assert.match(form, /<legend>Connexion<\/legend>/);
     assert.match(form, /type="password"/);
     const submission = /name="_soumission" value="([^"]+)"/.exec(form)?.[1] ?? '';
-    const fields = { _csrf: csrfIn(form), _soumission: submission, nom: 'Nouvelle Recrue', email: 'recrue@mairie.example', login: 'recrue', om_type: 'DB', om_collectivite: '1', om_profil: '3' };
+    const fields = { _csrf: csrfIn(form), _soumission: submission, nom: 'Nouvelle Recrue', email: 'recrue@mairie.example', login: 'recrue', om_type: 'DB', actif: 'true', om_collectivite: '1', om_profil: '3' };
     const missing = await admin.postForm('/om/om_utilisateur', fields);
     assert.equal(missing.status, 422);
     assert.match(decoded(await missing.text()), /Le champ « Mot de passe » est obligatoire\./);

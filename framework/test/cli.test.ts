@@ -13,7 +13,7 @@ function commun(args: string[], env: Record<string, string>): { code: number | n
   const result = spawnSync(process.execPath, [COMMAND, ...args], {
     env: { ...process.env, COMMUN_ADMIN_PASSWORD: '', DATABASE_URL: '', LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 180_000,
   });
   return { code: result.status, out: `${result.stdout}${result.stderr}` };
 }

@@ -23,7 +23,8 @@ interface ActorRow {
  * `hierarchie` is lower than or equal to their own profile's.
  *
  * `workingCollectivite` is the one a niveau-2 user chose; it is ignored for niveau 1, and when it
- * no longer exists the user's own collectivité is used.
+ * no longer exists the user's own collectivité is used. A disabled account (`actif` false) has no
+ * actor: its sessions and tokens stop working at once.
  */
 export async function loadActor(
   db: Db,
@@ -45,7 +46,8 @@ export async function loadActor(
         from om.om_utilisateur u
         join om.om_profil p on p.om_profil = u.om_profil
         join om.om_collectivite c on c.om_collectivite = u.om_collectivite
-       where u.om_utilisateur = ${userId}`.execute(connection),
+       where u.om_utilisateur = ${userId}
+         and u.actif`.execute(connection),
   );
   const row = result.rows[0];
   if (!row) return undefined;

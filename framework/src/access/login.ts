@@ -7,6 +7,8 @@ import { dummyVerify, hashPassword, verifyPassword } from './passwords.ts';
 import { createSession, type Session, type SessionDetails } from './sessions.ts';
 import { checkThrottle, recordAttempt } from './throttle.ts';
 import { findAccountByLogin, storePasswordHash } from './user-accounts.ts';
+import { checkDirectoryPassword } from './ldap/password-check.ts';
+import { annuaireMessage } from './ldap/messages.ts';
 
 export type AuthFailureReason = 'missing' | 'invalid' | 'throttled' | 'ldap';
 
@@ -45,20 +47,29 @@ export async function authenticate(
     return failure('invalid', t('access.invalidCredentials', undefined, locale));
   }
   if (account.type === 'LDAP') {
-    await dummyVerify(password);
-    await recordAttempt(db, policy, name, address, false);
-    return failure('ldap', t('access.ldapUnsupported', undefined, locale));
+    // The directory's own policy decides; its refusals (expired, locked…) are named, a wrong
+    // password or an entry it does not know gets the same message as here.
+    const directory = await checkDirectoryPassword(runtime, account.login, password);
+    if (!directory.ok) {
+      if (directory.counts) await recordAttempt(db, policy, name, address, false);
+      return failure(directory.reason, directory.message);
+    }
+  } else {
+    const check = await verifyPassword(account.passwordHash, password);
+    if (!check.ok) {
+      await recordAttempt(db, policy, name, address, false);
+      return failure('invalid', t('access.invalidCredentials', undefined, locale));
+    }
+    if (check.needsRehash) {
+      const rehashed = await hashPassword(password);
+      await writeAs(db, SYSTEM_ACTOR, (trx) => storePasswordHash(trx, account.id, rehashed));
+      runtime.logger.info({ userId: account.id }, 'mot de passe réencodé en argon2id');
+    }
   }
-
-  const check = await verifyPassword(account.passwordHash, password);
-  if (!check.ok) {
+  // Said only to whoever gave the right password: it tells nothing to someone guessing.
+  if (!account.active) {
     await recordAttempt(db, policy, name, address, false);
-    return failure('invalid', t('access.invalidCredentials', undefined, locale));
-  }
-  if (check.needsRehash) {
-    const rehashed = await hashPassword(password);
-    await writeAs(db, SYSTEM_ACTOR, (trx) => storePasswordHash(trx, account.id, rehashed));
-    runtime.logger.info({ userId: account.id }, 'mot de passe réencodé en argon2id');
+    return failure('invalid', annuaireMessage('signIn.disabled', undefined, locale));
   }
   await recordAttempt(db, policy, name, address, true);
   const { token, session } = await createSession(db, runtime.config.session, account.id, { ...details, address });

@@ -16,6 +16,8 @@ export interface UserAccount {
   /** `pwd`: an argon2id hash, or a legacy openMairie md5. */
   readonly passwordHash: string;
   readonly type: 'DB' | 'LDAP';
+  /** False for a disabled account (by an administrator or the directory synchronisation). */
+  readonly active: boolean;
 }
 
 interface AccountRow {
@@ -25,6 +27,7 @@ interface AccountRow {
   email: string;
   pwd: string;
   om_type: string;
+  actif: boolean;
 }
 
 const toAccount = (row: AccountRow): UserAccount => ({
@@ -34,9 +37,10 @@ const toAccount = (row: AccountRow): UserAccount => ({
   email: row.email,
   passwordHash: row.pwd,
   type: row.om_type === 'LDAP' ? 'LDAP' : 'DB',
+  active: row.actif !== false,
 });
 
-const columns = sql`om_utilisateur, login, nom, email, pwd, om_type`;
+const columns = sql`om_utilisateur, login, nom, email, pwd, om_type, actif`;
 
 /** The account with exactly this login (logins are unique, compared as typed, as in openMairie). */
 export async function findAccountByLogin(db: Db, login: string): Promise<UserAccount | undefined> {

@@ -16,7 +16,7 @@ export const FRAMEWORK_GENERATION = {
   schema: 'om',
   app: 'om',
   /** Technical tables the generic screens never serve. */
-  exclude: ['om_migration', 'om_session', 'om_password_reset', 'om_login_attempt', 'om_fichier', 'om_soumission', 'om_traitement', 'om_referentiel', 'om_compteur', 'om_fichier_attente', 'om_courriel'],
+  exclude: ['om_migration', 'om_session', 'om_password_reset', 'om_login_attempt', 'om_fichier', 'om_soumission', 'om_traitement', 'om_referentiel', 'om_compteur', 'om_fichier_attente', 'om_courriel', 'om_annuaire_synchro'],
   outDir: fileURLToPath(new URL('../../gen', import.meta.url)),
 } as const;
 

@@ -108,7 +108,6 @@ export const en: Messages = {
   access: {
     invalidCredentials: 'Incorrect username or password.',
     missingCredentials: 'Enter your username and your password.',
-    ldapUnsupported: 'This account is managed by an LDAP directory, which is not supported yet: contact your administrator.',
     throttled: ({ minutes }) => `Too many login attempts. Try again in ${count(minutes, 'minute', 'minutes')}.`,
 
     passwordTooShort: 'The password must be at least {min} characters long.',
@@ -330,6 +329,9 @@ export const en: Messages = {
       '                               generates the modules describing the tables (gen/)',
       '  commun check                 lists the rows that refer to a row of another local authority',
       '  commun referentiels [--app <name>]  reloads the applications’ reference data (communes…)',
+      '  commun backup [--sortie <file.tar.gz>]  backs up the database and the files (commun backup --help)',
+      '  commun restore <archive> [--dossier <folder>] [--base <url>]  restores into an empty folder and database',
+      '  commun annuaire synchroniser [--simulation] | tester  synchronises the users with the LDAP directory',
       '  commun --help                shows this help',
       '',
       'Database: embedded in ./data (COMMUN_DATA_DIR), or a PostgreSQL server with',

@@ -118,8 +118,6 @@ export const fr = {
   access: {
     invalidCredentials: 'Identifiant ou mot de passe incorrect.',
     missingCredentials: 'Saisissez votre identifiant et votre mot de passe.',
-    ldapUnsupported:
-      'Ce compte est géré par un annuaire LDAP, qui n’est pas encore pris en charge : adressez-vous à votre administrateur.',
     throttled: ({ minutes }: { minutes: number }) =>
       `Trop de tentatives de connexion. Réessayez dans ${count(minutes, 'minute', 'minutes')}.`,
 
@@ -354,6 +352,9 @@ export const fr = {
       '                               génère les modules décrivant les tables (gen/)',
       '  commun check                 liste les lignes qui désignent une ligne d\'une autre collectivité',
       '  commun referentiels [--app <nom>]  recharge les référentiels des applications (communes…)',
+      '  commun backup [--sortie <fichier.tar.gz>]  sauvegarde la base et les fichiers (commun backup --help)',
+      '  commun restore <archive> [--dossier <dossier>] [--base <url>]  restaure dans un dossier et une base vides',
+      '  commun annuaire synchroniser [--simulation] | tester  synchronise les utilisateurs avec l’annuaire LDAP',
       '  commun --help                affiche cette aide',
       '',
       'Base de données : embarquée dans ./data (COMMUN_DATA_DIR), ou un serveur PostgreSQL avec',

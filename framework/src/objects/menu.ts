@@ -7,6 +7,8 @@ import { registerEditionsMenu } from '../web/editions/menu.ts';
 import { registerGeneratorMenu } from '../web/generator/menu.ts';
 import { registerJobsMenu } from '../web/jobs/menu.ts';
 import { registerScanIntakeMenu } from '../web/numerisation/menu.ts';
+import { registerAnnuaire } from '../web/admin/annuaire/register.ts';
+import { registerBackupMenu } from '../web/admin/sauvegardes/menu.ts';
 
 /** Menu entries of the administration pages that are not listings (the objects place themselves). */
 export function registerAdminMenu(registry: Registry): void {
@@ -24,4 +26,6 @@ export function registerAdminMenu(registry: Registry): void {
   registerGeneratorMenu(registry);
   registerJobsMenu(registry);
   registerScanIntakeMenu(registry);
+  registerAnnuaire(registry);
+  registerBackupMenu(registry);
 }

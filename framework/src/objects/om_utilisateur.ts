@@ -5,6 +5,7 @@ import type { FieldErrors, ObjectOverride } from '../model/override.ts';
 import { Veto } from '../model/override.ts';
 import { ServiceError } from '../records/errors.ts';
 import { passwordResetAction } from './password-reset-action.ts';
+import { annuaireMessage } from '../access/ldap/messages.ts';
 
 /** An e-mail address as the framework accepts one: something@domain.tld, no spaces. */
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -23,7 +24,7 @@ export const omUtilisateur: ObjectOverride = {
   actions: { reinitialiser: passwordResetAction() },
   screens: {
     menu: { rubrique: 'administration', category: t('admin.menu.users'), order: 50, label: t('admin.menu.utilisateurs') },
-    listColumns: ['nom', 'login', 'email', 'om_profil', 'om_collectivite', 'om_type'],
+    listColumns: ['nom', 'login', 'email', 'om_profil', 'om_collectivite', 'om_type', 'actif'],
     advancedSearch: [{ field: 'login' }, { field: 'nom' }, { field: 'om_profil' }, { field: 'om_collectivite' }],
     widgets: { email: 'email', password: 'password', om_type: 'select' },
     choices: {
@@ -36,7 +37,7 @@ export const omUtilisateur: ObjectOverride = {
     extraFields: [{ name: 'password', whenCreating: true, whenEditing: true, requiredWhenCreating: true }],
     formLayout: [
       { legend: t('admin.utilisateur.legendIdentite'), fields: ['nom', 'email'], columns: 2 },
-      { legend: t('admin.utilisateur.legendConnexion'), fields: ['login', 'om_type', 'password'] },
+      { legend: t('admin.utilisateur.legendConnexion'), fields: ['login', 'om_type', 'password', 'actif'] },
       { legend: t('admin.utilisateur.legendRattachement'), fields: ['om_collectivite', 'om_profil'], columns: 2 },
     ],
     help: {
@@ -45,6 +46,7 @@ export const omUtilisateur: ObjectOverride = {
       password: t('admin.utilisateur.helpPassword', { min: PASSWORD_MIN_LENGTH }),
       om_collectivite: t('admin.utilisateur.helpCollectivite'),
       om_profil: t('admin.utilisateur.helpProfil'),
+      actif: annuaireMessage('userForm.helpActif'),
     },
     subForms: { titles: { om_api_token: t('admin.menu.apiTokens') }, hidden: ['om_password_reset', 'om_session'] },
   },
@@ -91,6 +93,10 @@ export const omUtilisateur: ObjectOverride = {
   async afterWrite({ action, trx, values, previous }) {
     // A new password ends every open session and revokes every API token of the user.
     if (action === 'update' && values.pwd !== undefined && typeof previous?.om_utilisateur === 'number') {
+      await endUserAccess(trx, previous.om_utilisateur);
+    }
+    // So does disabling the account.
+    if (action === 'update' && values.actif === false && previous?.actif !== false && typeof previous?.om_utilisateur === 'number') {
       await endUserAccess(trx, previous.om_utilisateur);
     }
   },

@@ -8,6 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { t } from '../i18n/index.ts';
+import { startBackupService } from '../backup/service.ts';
 import { jobRunnerOf, startJobMaintenance } from '../jobs/index.ts';
 import type { Runtime } from '../runtime.ts';
 
@@ -80,6 +81,7 @@ export async function startServer(
 
   // Jobs left « en cours » by a dead process become « interrompu »; expired result files go (every minute).
   const maintenance = startJobMaintenance(runtime);
+  const backups = startBackupService(runtime); // `commun backup` requests, nightly backup (backup/service.ts)
 
   const host = !options.hostname || options.hostname === '0.0.0.0' || options.hostname === '::' ? 'localhost' : options.hostname;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -126,6 +128,7 @@ export async function startServer(
       clearTimeout(timer);
     }
     maintenance.stop();
+    backups.stop();
     // Running jobs stop at their next check and say so (« interrompu »), before the database closes.
     await jobRunnerOf(runtime).shutdown();
     try {

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
+import { annuaireRoutes } from './annuaire/routes.tsx';
 import { journalRoutes } from './journal/routes.tsx';
 import { matrixRoutes } from './matrix/routes.tsx';
+import { backupRoutes } from './sauvegardes/routes.tsx';
 import { tokenRoutes } from './tokens/routes.tsx';
 
 /**
@@ -15,5 +17,7 @@ export function adminRoutes(): Hono<AppEnv> {
   routes.route('/', matrixRoutes());
   routes.route('/', tokenRoutes());
   routes.route('/', journalRoutes());
+  routes.route('/', annuaireRoutes());
+  routes.route('/', backupRoutes());
   return routes;
 }

@@ -80,7 +80,7 @@ const LOGIN_FAILURE: Record<AuthFailureReason, { status: 400 | 401 | 403 | 429; 
   missing: { status: 400, code: 'missing_credentials' },
   invalid: { status: 401, code: 'invalid_credentials' },
   throttled: { status: 429, code: 'too_many_attempts' },
-  ldap: { status: 403, code: 'ldap_unsupported' },
+  ldap: { status: 403, code: 'directory_refused' },
 };
 
 /** The day after `date` at midnight (server time): a token « valid until » a date works all that day. */
