@@ -301,6 +301,19 @@ export const meta = {
       required: true,
       comment: 'Collectivité',
     },
+    {
+      name: 'libelle',
+      label: 'Désignation',
+      pgType: 'varchar',
+      kind: 'text',
+      maxLength: 160,
+      notNull: false,
+      hasDefault: true,
+      defaultSql: '(((numero)::text || \' — \'::text) || "left"(objet, 110))',
+      generation: 'computed',
+      required: false,
+      comment: 'Désignation : numéro et début de l’objet (calculée).',
+    },
   ],
   primaryKey: ['courrier'],
   key: 'courrier',
@@ -405,11 +418,11 @@ export const meta = {
     },
   ],
   uniques: [['registre', 'numero', 'om_collectivite']],
-  labelColumn: 'registre',
+  labelColumn: 'libelle',
   tenantColumn: 'om_collectivite',
   validity: null,
-  searchColumns: ['registre', 'numero', 'priorite', 'etat', 'envoye_a', 'courrier'],
-  defaultSort: ['registre'],
+  searchColumns: ['libelle', 'registre', 'numero', 'priorite', 'etat', 'courrier'],
+  defaultSort: ['libelle'],
   readOnly: false,
 } as const satisfies TableMeta;
 
@@ -439,6 +452,7 @@ export interface CourrierRow {
   cree_le: Date;
   cree_par: string;
   om_collectivite: number;
+  libelle: string | null;
 }
 
 /** The listing: columns in order, the columns the simple search looks in, the default sort. */
@@ -454,8 +468,8 @@ export const listing = {
     'priorite',
     'etat',
   ],
-  searchColumns: ['registre', 'numero', 'priorite', 'etat', 'envoye_a', 'courrier'],
-  defaultSort: ['registre'],
+  searchColumns: ['libelle', 'registre', 'numero', 'priorite', 'etat', 'courrier'],
+  defaultSort: ['libelle'],
 } as const;
 
 /** The form: each field with its widget, the select of each foreign key, the sub-forms of incoming keys. */
@@ -620,7 +634,7 @@ export const form = {
         schema: 'courrier',
         table: 'courrier',
         column: 'courrier',
-        labelColumn: 'registre',
+        labelColumn: 'libelle',
       },
     },
     {
@@ -677,6 +691,13 @@ export const form = {
         column: 'om_collectivite',
         labelColumn: 'libelle',
       },
+    },
+    {
+      name: 'libelle',
+      label: 'Désignation',
+      widget: 'text',
+      required: false,
+      generated: true,
     },
   ],
   subForms: [
@@ -775,10 +796,12 @@ export const storedQueries = [
       'cree_le',
       'cree_par',
       'om_collectivite',
+      'libelle',
     ],
     sort: [
-      'registre',
+      'libelle',
       'courrier',
+      'registre',
       'numero',
       'rang',
       'nature',
@@ -836,10 +859,12 @@ export const storedQueries = [
       'cree_le',
       'cree_par',
       'om_collectivite',
+      'libelle',
     ],
     sort: [
-      'registre',
+      'libelle',
       'courrier',
+      'registre',
       'numero',
       'rang',
       'nature',
@@ -897,10 +922,12 @@ export const storedQueries = [
       'cree_le',
       'cree_par',
       'om_collectivite',
+      'libelle',
     ],
     sort: [
-      'registre',
+      'libelle',
       'courrier',
+      'registre',
       'numero',
       'rang',
       'nature',
@@ -958,10 +985,12 @@ export const storedQueries = [
       'cree_le',
       'cree_par',
       'om_collectivite',
+      'libelle',
     ],
     sort: [
-      'registre',
+      'libelle',
       'courrier',
+      'registre',
       'numero',
       'rang',
       'nature',
@@ -1019,10 +1048,12 @@ export const storedQueries = [
       'cree_le',
       'cree_par',
       'om_collectivite',
+      'libelle',
     ],
     sort: [
-      'registre',
+      'libelle',
       'courrier',
+      'registre',
       'numero',
       'rang',
       'nature',
@@ -1080,10 +1111,12 @@ export const storedQueries = [
       'cree_le',
       'cree_par',
       'om_collectivite',
+      'libelle',
     ],
     sort: [
-      'registre',
+      'libelle',
       'courrier',
+      'registre',
       'numero',
       'rang',
       'nature',
@@ -1141,10 +1174,12 @@ export const storedQueries = [
       'cree_le',
       'cree_par',
       'om_collectivite',
+      'libelle',
     ],
     sort: [
-      'registre',
+      'libelle',
       'courrier',
+      'registre',
       'numero',
       'rang',
       'nature',

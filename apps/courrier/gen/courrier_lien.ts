@@ -138,7 +138,7 @@ export const form = {
         schema: 'courrier',
         table: 'courrier',
         column: 'courrier',
-        labelColumn: 'registre',
+        labelColumn: 'libelle',
       },
     },
     {
@@ -151,7 +151,7 @@ export const form = {
         schema: 'courrier',
         table: 'courrier',
         column: 'courrier',
-        labelColumn: 'registre',
+        labelColumn: 'libelle',
       },
     },
     {
@@ -222,8 +222,8 @@ export const listingPdf = {
   title: 'Courrier lié',
   orientation: 'portrait',
   columns: [
-    { field: 'courrier', width: 30.4, align: 'left' },
-    { field: 'courrier_lie', width: 45.6, align: 'left' },
-    { field: 'observation', width: 114, align: 'left' },
+    { field: 'courrier', width: 63.3, align: 'left' },
+    { field: 'courrier_lie', width: 63.3, align: 'left' },
+    { field: 'observation', width: 63.3, align: 'left' },
   ],
 } as const satisfies ListingPdfSpec;

@@ -184,7 +184,7 @@ export const form = {
         schema: 'courrier',
         table: 'courrier',
         column: 'courrier',
-        labelColumn: 'registre',
+        labelColumn: 'libelle',
       },
     },
     {

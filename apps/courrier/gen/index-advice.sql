@@ -51,6 +51,8 @@ create index if not exists correspondant_type_code_trgm on courrier.correspondan
 create index if not exists correspondant_type_libelle_idx on courrier.correspondant_type (libelle);
 
 -- courrier
+-- recherche simple sans accents ni casse sur « libelle »
+create index if not exists courrier_libelle_trgm on courrier.courrier using gin (om.fold(libelle::text) gin_trgm_ops);
 -- recherche simple sans accents ni casse sur « registre »
 create index if not exists courrier_registre_trgm on courrier.courrier using gin (om.fold(registre::text) gin_trgm_ops);
 -- recherche simple sans accents ni casse sur « numero »
@@ -59,8 +61,8 @@ create index if not exists courrier_numero_trgm on courrier.courrier using gin (
 create index if not exists courrier_priorite_trgm on courrier.courrier using gin (om.fold(priorite::text) gin_trgm_ops);
 -- recherche simple sans accents ni casse sur « etat »
 create index if not exists courrier_etat_trgm on courrier.courrier using gin (om.fold(etat::text) gin_trgm_ops);
--- recherche simple sans accents ni casse sur « envoye_a »
-create index if not exists courrier_envoye_a_trgm on courrier.courrier using gin (om.fold(envoye_a::text) gin_trgm_ops);
+-- tri par défaut sur « libelle »
+create index if not exists courrier_libelle_idx on courrier.courrier (libelle);
 
 -- courrier_archive
 -- recherche simple sans accents ni casse sur « registre »

@@ -93,6 +93,7 @@ export const labels: Readonly<Record<string, string>> = {
   'courrier.cree_le': 'Enregistré le',
   'courrier.cree_par': 'Enregistré par',
   'courrier.om_collectivite': 'Collectivité',
+  'courrier.libelle': 'Désignation',
   courrier_archive: 'Courrier archivé',
   'courrier_archive.courrier_archive': 'Identifiant',
   'courrier_archive.courrier': 'Identifiant du courrier d’origine',

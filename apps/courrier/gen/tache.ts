@@ -308,7 +308,7 @@ export const form = {
         schema: 'courrier',
         table: 'courrier',
         column: 'courrier',
-        labelColumn: 'registre',
+        labelColumn: 'libelle',
       },
     },
     {
@@ -415,7 +415,7 @@ export const form = {
         schema: 'courrier',
         table: 'courrier',
         column: 'courrier',
-        labelColumn: 'registre',
+        labelColumn: 'libelle',
       },
     },
     {
@@ -788,12 +788,12 @@ export const listingPdf = {
   title: 'Tâche',
   orientation: 'landscape',
   columns: [
-    { field: 'libelle', width: 64.9, align: 'left' },
-    { field: 'courrier', width: 17.3, align: 'left' },
-    { field: 'service', width: 64.9, align: 'left' },
-    { field: 'agent', width: 28.1, align: 'right' },
-    { field: 'date_butoir', width: 23.8, align: 'center' },
-    { field: 'tache_etat', width: 64.9, align: 'left' },
-    { field: 'solde', width: 13, align: 'center' },
+    { field: 'libelle', width: 55.4, align: 'left' },
+    { field: 'courrier', width: 55.4, align: 'left' },
+    { field: 'service', width: 55.4, align: 'left' },
+    { field: 'agent', width: 24, align: 'right' },
+    { field: 'date_butoir', width: 20.3, align: 'center' },
+    { field: 'tache_etat', width: 55.4, align: 'left' },
+    { field: 'solde', width: 11.1, align: 'center' },
   ],
 } as const satisfies ListingPdfSpec;

@@ -175,7 +175,7 @@ export const form = {
         schema: 'courrier',
         table: 'courrier',
         column: 'courrier',
-        labelColumn: 'registre',
+        labelColumn: 'libelle',
       },
     },
     {

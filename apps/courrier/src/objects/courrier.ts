@@ -23,7 +23,7 @@ const LIBELLES_NOUVEAU = Object.fromEntries(Object.entries(CHAMPS_NOUVEAU).map((
 export const courrier: ObjectOverride = {
   searchColumns: ['numero', 'objet', 'observation'],
   defaultSort: ['-cree_le', '-courrier'],
-  readOnlyFields: ['numero', 'rang', 'etat', 'envoye_le', 'envoye_a', 'cree_le', 'cree_par'],
+  readOnlyFields: ['numero', 'rang', 'etat', 'envoye_le', 'envoye_a', 'cree_le', 'cree_par', 'libelle'],
   extraInputs: [...ENTREES_NOUVEAU, ENTREE_BIBLE, ENTREE_SCAN],
   prepare: preparerCourrier,
   validate: reglesDuCourrier,
@@ -128,6 +128,7 @@ export const courrier: ObjectOverride = {
       { legend: 'Scan', fields: [ENTREE_SCAN] },
       { legend: 'Suite', fields: ['reponse_a', 'observation'] },
       { legend: 'Enregistrement', fields: ['rang', 'cree_le', 'cree_par', 'envoye_le', 'envoye_a'], columns: 2 },
+      { legend: 'Désignation', fields: ['libelle'] },
     ],
     subForms: {
       order: ['document', 'copie', 'tache', 'courrier_lien', 'visa'],

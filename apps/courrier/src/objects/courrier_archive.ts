@@ -9,6 +9,8 @@ import { applicationMenu, RUBRIQUES_COURRIER } from './menu.ts';
 export const courrierArchive: ObjectOverride = {
   label: 'Courrier archivé',
   readOnly: true,
+  // Named by its number and objet, as a live mail (its first text column would be its register).
+  choiceLabel: (row) => `${String(row['numero'] ?? '')} — ${String(row['objet'] ?? '').slice(0, 110)}`,
   // The snapshot is shown, readable, by the page « Dossier archivé ».
   hiddenFields: ['donnees'],
   searchColumns: ['numero', 'correspondant_libelle', 'objet'],
