@@ -6,6 +6,7 @@
  */
 import { parseFrenchDate } from '../../../../framework/src/records/coerce.ts';
 import type { Registre } from '../core/registres.ts';
+import { dateFr } from '../core/dates.ts';
 
 export interface Periode {
   /** YYYY-MM-DD. */
@@ -63,7 +64,7 @@ export function lireCriteresRegistre(saisie: { readonly registre?: string | null
 }
 
 /** JJ/MM/AAAA of a YYYY-MM-DD date. */
-export const dateFr = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+export { dateFr };
 
 /** The key (`&idx`) of the état « Registre du courrier »: `registre|du|au` (migration 0005). */
 export const cleRegistre = (criteres: CriteresRegistre) => `${criteres.registre}|${criteres.du}|${criteres.au}`;

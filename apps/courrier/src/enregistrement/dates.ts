@@ -8,5 +8,4 @@ export function jour(value: unknown): string | null {
   return String(value).slice(0, 10);
 }
 
-/** YYYY-MM-DD as JJ/MM/AAAA. */
-export const dateFr = (value: string): string => `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}`;
+export { dateFr } from '../core/dates.ts';
