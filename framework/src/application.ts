@@ -5,12 +5,17 @@ import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from './model/specs.
 import type { Referential } from './referentials/index.ts';
 import type { TableMeta } from './model/types.ts';
 import type { Runtime } from './runtime.ts';
+import type { PendingWorkSource } from './notifications/pending-work.ts';
 
 /** An application of the catalogue, as the runtime sees it. */
 export interface Application {
   readonly name: string;
   /** Its title (« Registre RGPD »), as users know it: the heading of its menu entries. */
   readonly title?: string;
+  /** One sentence saying what it does, on the instance's catalogue page. */
+  readonly description?: string;
+  /** Its version, on the catalogue page. */
+  readonly version?: string;
   readonly migrations: MigrationSource;
   /** Registers the application's objects (generated metadata + overrides). */
   register(registry: Registry): void;
@@ -31,6 +36,8 @@ export interface Application {
    * loaded again only when its declared version changes, or by `commun referentiels`.
    */
   readonly referentials?: readonly Referential[];
+  /** The work waiting for an agent, for the daily e-mail of pending work (opt-out per agent). */
+  readonly pendingWork?: PendingWorkSource;
   /** Loads demo data when the database is new. */
   loadDemo?(runtime: Runtime): Promise<void>;
 }

@@ -15,6 +15,8 @@ import { registerEmplacements } from './tableau-de-bord/index.ts';
 export const cimetiere: Application = {
   name: 'cimetiere',
   title: generated.title,
+  description: 'Cimetières : emplacements, concessions, défunts, opérations funéraires, plans et facturation.',
+  version: '1.0.0',
   postgis: true,
   migrations: { scope: 'cimetiere', schema: 'cimetiere', directory: fileURLToPath(new URL('../migrations', import.meta.url)) },
   register: (registry) => {

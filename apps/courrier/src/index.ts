@@ -15,6 +15,8 @@ import { registerTaches } from './taches/index.ts';
 export const courrier: Application = {
   name: 'courrier',
   title: generated.title,
+  description: 'Courrier : enregistrement et numérisation des arrivées et des départs, tâches, visas, réponses et archives.',
+  version: '1.0.0',
   migrations: { scope: 'courrier', schema: 'courrier', directory: fileURLToPath(new URL('../migrations', import.meta.url)) },
   register: (registry) => {
     registerGenerated(registry, generated, overrides);

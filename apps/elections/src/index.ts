@@ -15,6 +15,8 @@ import { registerTableauDeBord } from './tableau-de-bord/index.ts';
 export const elections: Application = {
   name: 'elections',
   title: generated.title,
+  description: 'Listes électorales : électeurs, mouvements d’inscription et de radiation, bureaux de vote, découpage et documents électoraux.',
+  version: '1.0.0',
   postgis: true,
   migrations: { scope: 'elections', schema: 'elections', directory: fileURLToPath(new URL('../migrations', import.meta.url)) },
   register: (registry) => {

@@ -19,6 +19,8 @@ export function registerRegistre(registry: Registry): void {
 export const registre: Application = {
   name: 'registre',
   title: generated.title,
+  description: 'Registre des activités de traitement (RGPD) : traitements, sous-traitants, mesures de sécurité et violations de données.',
+  version: '1.0.0',
   migrations: { scope: 'registre', schema: 'registre', directory: fileURLToPath(new URL('../migrations', import.meta.url)) },
   register: registerRegistre,
   loadDemo,

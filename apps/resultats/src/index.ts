@@ -19,6 +19,8 @@ import { registerSieges } from './sieges/index.ts';
 export const resultats: Application = {
   name: 'resultats',
   title: generated.title,
+  description: 'Soirée électorale : saisie des résultats par bureau, contrôles, proclamation, publication et transmission à la préfecture.',
+  version: '1.0.0',
   migrations: { scope: 'resultats', schema: 'resultats', directory: fileURLToPath(new URL('../migrations', import.meta.url)) },
   register: (registry) => {
     registerGenerated(registry, generated, overrides);

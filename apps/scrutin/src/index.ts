@@ -15,6 +15,8 @@ import { overrides } from './objects/index.ts';
 export const scrutin: Application = {
   name: 'scrutin',
   title: generated.title,
+  description: 'Composition des bureaux de vote : présidents, assesseurs, secrétaires et délégués, convocations et récépissés.',
+  version: '1.0.0',
   migrations: { scope: 'scrutin', schema: 'scrutin', directory: fileURLToPath(new URL('../migrations', import.meta.url)) },
   register: (registry) => {
     registerGenerated(registry, generated, overrides);
