@@ -121,6 +121,13 @@ export const meta = {
   foreignKeys: [],
   referencedBy: [
     {
+      name: 'om_application_collectivite_om_collectivite_fkey',
+      source: { schema: 'om', table: 'om_application_collectivite' },
+      columns: ['om_collectivite'],
+      targetColumns: ['om_collectivite'],
+      onDelete: 'cascade',
+    },
+    {
       name: 'om_compteur_om_collectivite_fkey',
       source: { schema: 'om', table: 'om_compteur' },
       columns: ['om_collectivite'],
@@ -131,6 +138,13 @@ export const meta = {
       source: { schema: 'om', table: 'om_courriel' },
       columns: ['om_collectivite'],
       targetColumns: ['om_collectivite'],
+    },
+    {
+      name: 'om_etablissement_om_collectivite_fkey',
+      source: { schema: 'om', table: 'om_etablissement' },
+      columns: ['om_collectivite'],
+      targetColumns: ['om_collectivite'],
+      onDelete: 'cascade',
     },
     {
       name: 'om_etat_om_collectivite_fkey',
@@ -155,6 +169,13 @@ export const meta = {
       source: { schema: 'om', table: 'om_fichier_attente' },
       columns: ['om_collectivite'],
       targetColumns: ['om_collectivite'],
+    },
+    {
+      name: 'om_identite_visuelle_om_collectivite_fkey',
+      source: { schema: 'om', table: 'om_identite_visuelle' },
+      columns: ['om_collectivite'],
+      targetColumns: ['om_collectivite'],
+      onDelete: 'cascade',
     },
     {
       name: 'om_lettretype_om_collectivite_fkey',

@@ -61,6 +61,13 @@ export const meta = {
       targetColumns: ['om_profil'],
     },
     {
+      name: 'om_fournisseur_identite_om_profil_defaut_fkey',
+      source: { schema: 'om', table: 'om_fournisseur_identite' },
+      columns: ['om_profil_defaut'],
+      targetColumns: ['om_profil'],
+      onDelete: 'set null',
+    },
+    {
       name: 'om_utilisateur_om_profil_fkey',
       source: { schema: 'om', table: 'om_utilisateur' },
       columns: ['om_profil'],

@@ -108,6 +108,18 @@ export const meta = {
       required: false,
       comment: 'Actif. Un compte désactivé ne peut plus se connecter.',
     },
+    {
+      name: 'notification_quotidienne',
+      label: 'Notification quotidienne',
+      pgType: 'bool',
+      kind: 'boolean',
+      notNull: true,
+      hasDefault: true,
+      defaultSql: 'true',
+      generation: null,
+      required: false,
+      comment: 'Récapitulatif quotidien. Reçoit chaque jour par courriel le récapitulatif de son travail en attente, quand il y en a.',
+    },
   ],
   primaryKey: ['om_utilisateur'],
   key: 'om_utilisateur',
@@ -134,8 +146,36 @@ export const meta = {
       onDelete: 'cascade',
     },
     {
+      name: 'om_connexion_attente_om_utilisateur_fkey',
+      source: { schema: 'om', table: 'om_connexion_attente' },
+      columns: ['om_utilisateur'],
+      targetColumns: ['om_utilisateur'],
+      onDelete: 'set null',
+    },
+    {
+      name: 'om_double_authentification_om_utilisateur_fkey',
+      source: { schema: 'om', table: 'om_double_authentification' },
+      columns: ['om_utilisateur'],
+      targetColumns: ['om_utilisateur'],
+      onDelete: 'cascade',
+    },
+    {
       name: 'om_fichier_attente_om_utilisateur_fkey',
       source: { schema: 'om', table: 'om_fichier_attente' },
+      columns: ['om_utilisateur'],
+      targetColumns: ['om_utilisateur'],
+      onDelete: 'cascade',
+    },
+    {
+      name: 'om_identite_federee_om_utilisateur_fkey',
+      source: { schema: 'om', table: 'om_identite_federee' },
+      columns: ['om_utilisateur'],
+      targetColumns: ['om_utilisateur'],
+      onDelete: 'cascade',
+    },
+    {
+      name: 'om_notification_envoi_om_utilisateur_fkey',
+      source: { schema: 'om', table: 'om_notification_envoi' },
       columns: ['om_utilisateur'],
       targetColumns: ['om_utilisateur'],
       onDelete: 'cascade',
@@ -150,6 +190,13 @@ export const meta = {
     {
       name: 'om_session_om_utilisateur_fkey',
       source: { schema: 'om', table: 'om_session' },
+      columns: ['om_utilisateur'],
+      targetColumns: ['om_utilisateur'],
+      onDelete: 'cascade',
+    },
+    {
+      name: 'om_verification_connexion_om_utilisateur_fkey',
+      source: { schema: 'om', table: 'om_verification_connexion' },
       columns: ['om_utilisateur'],
       targetColumns: ['om_utilisateur'],
       onDelete: 'cascade',
@@ -174,4 +221,5 @@ export interface OmUtilisateurRow {
   om_type: string;
   om_profil: number;
   actif: boolean;
+  notification_quotidienne: boolean;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { BRANDING_MIGRATION, installDemoBranding } from './branding/index.ts';
 import { sql } from 'kysely';
 import { checkApplicationPermissions, checkRoutePermissions, grantToAdministrators, installationGrants } from './access/application-grants.ts';
 import { hashPassword } from './access/passwords.ts';
@@ -14,6 +15,7 @@ import { loadReferentials, type LoadedReferential, type LoadOptions } from './re
 import { Registry } from './model/registry.ts';
 import { registerFrameworkObjects } from './objects/index.ts';
 import { registerFrameworkWidgets } from './web/dashboard/index.ts';
+import { dailyDigestTask } from './notifications/task.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface Started {
@@ -100,8 +102,11 @@ export async function bootstrap(
   const logger = createLogger(config.logLevel);
   for (const loaded of referentials) logger.info({ ...loaded }, 'référentiel chargé');
   const runtime: Runtime = { config, db, registry, logger, mailer: createMailer(config, logger), applications };
+  // The daily e-mail of pending work needs the runtime (applications, public address): registered here.
+  registry.addDailyTask(dailyDigestTask(runtime));
   // Demo data goes in once: when this start created the application's schema.
   if (config.demo) for (const application of installed) await application.loadDemo?.(runtime);
+  if (config.demo && applied.includes(BRANDING_MIGRATION)) await installDemoBranding(runtime);
   // Jobs a previous life of the instance left « en cours » become « interrompu » (jobs/recovery.ts).
   await interruptJobsLeftRunning(runtime);
   return { runtime, applied, generatedAdminPassword, referentials };

@@ -70,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./cli/check.ts')).checkCommand(rest);
     case 'annuaire':
       return (await import('./cli/annuaire.ts')).annuaireCommand(rest);
+    case 'notifications':
+      return (await import('./notifications/command.ts')).notificationsCommand(rest);
     case 'referentiels':
       return (await import('./cli/referentials.ts')).referentialsCommand(rest);
     case 'backup':

@@ -101,7 +101,13 @@ test('the framework objects are placed in the Administration and Paramétrage ru
       ['traitement', 'Mes traitements', '/traitements', []],
       ['application', 'Mes documents numérisés', '/numerisation', ['*.numerisation']],
       ['administration', 'Annuaire LDAP', '/administration/annuaire', ['om_utilisateur']],
+      ['administration', 'Fournisseurs d’identité', '/administration/connexion-federee', ['om_utilisateur']],
+      ['administration', 'Établissements (SIRET)', '/administration/connexion-federee/sirets', ['om_utilisateur']],
+      ['administration', 'Demandes d’accès en attente', '/administration/connexion-federee/attente', ['om_utilisateur']],
       ['administration', 'Sauvegardes', '/administration/sauvegardes', ['sauvegarde']],
+      ['administration', 'Identité visuelle', '/administration/identite-visuelle', ['om_collectivite', 'om_collectivite_modifier']],
+      ['traitement', 'Mes notifications', '/notifications', []],
+      ['administration', 'Applications', '/administration/applications', ['om_collectivite_tab', 'om_collectivite_consulter']],
     ],
   );
 });

@@ -78,13 +78,14 @@ describeEachDatabase('main menu', (database) => {
     const menu = menuOf(await page(await signedIn('lecteur'), '/'));
     const links = linksOf(menu);
     // Personnes, and the declared entries that ask for personne_tab; of the framework, only
-    // « Mes traitements », every signed-in user's (order 900: last of its rubrique).
+    // « Mes traitements » and « Mes notifications », every signed-in user's (orders 900, 910: last of their rubrique).
     assert.deepEqual(links, [
       ['/essai/personne', 'Personnes'],
       ['/essai/etiquettes', 'Édition des étiquettes'],
       ['/essai/envoi', 'Envoi des courriers'],
       ['/essai/zebre', 'Zèbre'],
       ['/traitements', 'Mes traitements'],
+      ['/notifications', 'Mes notifications'],
     ]);
     const rubriques = rubriquesOf(menu).map((rubrique) => rubrique.label);
     assert.ok(rubriques.includes('Application'));
@@ -104,7 +105,7 @@ describeEachDatabase('main menu', (database) => {
     // Dossiers first (order 1), then by label as French sorts it: « Édition » among the E.
     assert.deepEqual(
       linksOf(traitement).map(([, label]) => label),
-      ['Dossiers', 'Édition des étiquettes', 'Envoi des courriers', 'Zèbre', 'Mes traitements'],
+      ['Dossiers', 'Édition des étiquettes', 'Envoi des courriers', 'Zèbre', 'Mes traitements', 'Mes notifications'],
       'Clôture annuelle needs dossier_cloturer, which the agent does not hold',
     );
     // The whole-object permission `personne` gives `personne_exporter`: the export entry shows.

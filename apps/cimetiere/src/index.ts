@@ -11,6 +11,7 @@ import { overrides } from './objects/index.ts';
 import { registerOperations } from './operations/index.ts';
 import { registerPlans } from './plans/index.ts';
 import { registerEmplacements } from './tableau-de-bord/index.ts';
+import { concessionsArrivantATerme } from './notifications.ts';
 
 export const cimetiere: Application = {
   name: 'cimetiere',
@@ -29,4 +30,5 @@ export const cimetiere: Application = {
   // Module rights (pages, not objects): listed so that the profiles' screen offers them.
   permissions: ['cimetiere.calcul_place'],
   loadDemo,
+  pendingWork: concessionsArrivantATerme,
 };

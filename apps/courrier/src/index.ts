@@ -11,6 +11,7 @@ import { registerEditions } from './editions/index.ts';
 import { registerEnregistrement } from './enregistrement/index.ts';
 import { overrides } from './objects/index.ts';
 import { registerTaches } from './taches/index.ts';
+import { tachesEnAttente } from './notifications.ts';
 
 export const courrier: Application = {
   name: 'courrier',
@@ -26,6 +27,7 @@ export const courrier: Application = {
     registerDepartArchivesRegistres(registry);
   },
   loadDemo,
+  pendingWork: tachesEnAttente,
   // Module rights (pages, treatments, not objects): listed so that the profiles' screen offers them.
   permissions: ['courrier.numerisation', 'courrier.viser', 'courrier.envoyer', 'courrier.archiver', 'courrier.registre_remise_a_zero', 'courrier.statistiques', 'courrier.rouvrir_tache'],
 };

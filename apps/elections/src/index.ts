@@ -11,6 +11,7 @@ import { overrides } from './objects/index.ts';
 import { decoupageAdministratif } from './referentiels/decoupage-administratif.ts';
 import { CALENDRIER_PERMISSION, registerCalendrier } from './routes/calendrier.ts';
 import { registerTableauDeBord } from './tableau-de-bord/index.ts';
+import { mouvementsEnAttente } from './notifications.ts';
 
 export const elections: Application = {
   name: 'elections',
@@ -28,4 +29,5 @@ export const elections: Application = {
   permissions: [CALENDRIER_PERMISSION, ...DECOUPAGE_PERMISSIONS],
   referentials: [decoupageAdministratif],
   loadDemo,
+  pendingWork: mouvementsEnAttente,
 };

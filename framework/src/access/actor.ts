@@ -16,6 +16,12 @@ export interface Actor {
   readonly workingCollectivite: number;
   /** Effective permissions (hierarchy already applied). */
   readonly permissions: ReadonlySet<string>;
+  /**
+   * Applications of the instance the working collectivité does not use (« Administration ›
+   * Applications »): their permissions are already left out of `permissions`, and their pages,
+   * API, menus, searches and widgets answer as if they did not exist. Absent: every application.
+   */
+  readonly disabledApplications?: ReadonlySet<string>;
   readonly via: 'session' | 'token' | 'system';
 }
 
@@ -32,6 +38,7 @@ export const SYSTEM_ACTOR: Actor = {
   niveau: '2',
   workingCollectivite: 0,
   permissions: new Set<string>(),
+  disabledApplications: new Set<string>(),
   via: 'system',
 };
 

@@ -9,26 +9,49 @@ import { checkThrottle, recordAttempt } from './throttle.ts';
 import { findAccountByLogin, storePasswordHash } from './user-accounts.ts';
 import { checkDirectoryPassword } from './ldap/password-check.ts';
 import { annuaireMessage } from './ldap/messages.ts';
+import type { ChallengeStep } from './totp/challenge.ts';
+import { totpMessage } from './totp/messages.ts';
+import { secondStepOf, signInWithCode } from './totp/second-step.ts';
 
-export type AuthFailureReason = 'missing' | 'invalid' | 'throttled' | 'ldap';
+/** `code`: the second factor's code was wrong (or could not be checked). */
+export type AuthFailureReason = 'missing' | 'invalid' | 'throttled' | 'ldap' | 'code';
+
+/**
+ * The password was right but the account has a second step to pass before any session opens: a
+ * code (`code`), or setting up the second factor the instance requires of it (`inscription`).
+ */
+export interface SecondFactorPending {
+  readonly ok: false;
+  readonly reason: 'second_factor';
+  readonly step: ChallengeStep;
+  readonly userId: number;
+  readonly message: string;
+}
 
 export type AuthResult =
   | { readonly ok: true; readonly userId: number; readonly token: string; readonly session: Session }
-  | { readonly ok: false; readonly reason: AuthFailureReason; readonly message: string };
+  | { readonly ok: false; readonly reason: AuthFailureReason; readonly message: string }
+  | SecondFactorPending;
+
+export interface SignInDetails extends Omit<SessionDetails, 'address'> {
+  /** The second factor's code, sent with the password (API); without it, a second step is answered. */
+  readonly code?: string | undefined;
+}
 
 const failure = (reason: AuthFailureReason, message: string): AuthResult => ({ ok: false, reason, message });
 
 /**
  * Checks a login and password and opens a session. Whatever went wrong (unknown login, wrong
  * password), the answer is the same message after about the same time. A legacy md5 password is
- * rehashed with argon2id at its first successful use.
+ * rehashed with argon2id at its first successful use. A database account with a second factor
+ * (or required to have one) gets no session from its password alone: see `SecondFactorPending`.
  */
 export async function authenticate(
   runtime: Runtime,
   login: string,
   password: string,
   address: string,
-  details: Omit<SessionDetails, 'address'> = {},
+  details: SignInDetails = {},
 ): Promise<AuthResult> {
   const db = runtime.db.kysely;
   const { login: policy, locale } = runtime.config;
@@ -42,6 +65,13 @@ export async function authenticate(
 
   const account = name.length <= 30 ? await findAccountByLogin(db, name) : undefined;
   if (!account) {
+    await dummyVerify(password);
+    await recordAttempt(db, policy, name, address, false);
+    return failure('invalid', t('access.invalidCredentials', undefined, locale));
+  }
+  if (account.type === 'OIDC') {
+    // Created by an identity provider: only the provider signs it in (its level and role rules
+    // would be bypassed by a password an administrator might have set on the form).
     await dummyVerify(password);
     await recordAttempt(db, policy, name, address, false);
     return failure('invalid', t('access.invalidCredentials', undefined, locale));
@@ -71,7 +101,14 @@ export async function authenticate(
     await recordAttempt(db, policy, name, address, false);
     return failure('invalid', annuaireMessage('signIn.disabled', undefined, locale));
   }
+  const { code, ...sessionDetails } = details;
+  const step = await secondStepOf(runtime, account);
+  if (step === 'code' && code !== undefined) return signInWithCode(runtime, account.id, code, address, sessionDetails);
+  if (step !== undefined) {
+    const message = totpMessage(step === 'code' ? 'signIn.required' : 'signIn.enrolmentRequired', undefined, locale);
+    return { ok: false, reason: 'second_factor', step, userId: account.id, message };
+  }
   await recordAttempt(db, policy, name, address, true);
-  const { token, session } = await createSession(db, runtime.config.session, account.id, { ...details, address });
+  const { token, session } = await createSession(db, runtime.config.session, account.id, { ...sessionDetails, address });
   return { ok: true, userId: account.id, token, session };
 }

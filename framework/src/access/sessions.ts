@@ -23,6 +23,9 @@ export interface Session {
 export interface SessionDetails {
   address?: string | undefined;
   userAgent?: string | undefined;
+  /** The identity provider the user signed in through (`om_fournisseur_identite`), and its ID token (for its logout). */
+  identityProvider?: number | undefined;
+  idToken?: string | undefined;
 }
 
 /** How often `vu_le` is written: at most once a minute per session. */
@@ -60,9 +63,10 @@ export async function createSession(
      where om_utilisateur = ${userId}
        and (expire_le <= now() or vu_le <= now() - make_interval(mins => ${policy.idleMinutes}))`.execute(db);
   await sql`
-    insert into om.om_session (om_session, om_utilisateur, csrf_token, adresse, navigateur, expire_le)
+    insert into om.om_session (om_session, om_utilisateur, csrf_token, adresse, navigateur, expire_le, om_fournisseur_identite, jeton_identite)
     values (${id}, ${userId}, ${csrfToken}, ${details.address?.slice(0, 64) ?? null},
-            ${details.userAgent?.slice(0, 300) ?? null}, now() + make_interval(hours => ${policy.absoluteHours}))`.execute(db);
+            ${details.userAgent?.slice(0, 300) ?? null}, now() + make_interval(hours => ${policy.absoluteHours}),
+            ${details.identityProvider ?? null}, ${details.idToken ?? null})`.execute(db);
   return { token, session: { id, userId, csrfToken, workingCollectivite: undefined } };
 }
 

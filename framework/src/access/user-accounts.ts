@@ -15,7 +15,7 @@ export interface UserAccount {
   readonly email: string;
   /** `pwd`: an argon2id hash, or a legacy openMairie md5. */
   readonly passwordHash: string;
-  readonly type: 'DB' | 'LDAP';
+  readonly type: 'DB' | 'LDAP' | 'OIDC';
   /** False for a disabled account (by an administrator or the directory synchronisation). */
   readonly active: boolean;
 }
@@ -36,7 +36,7 @@ const toAccount = (row: AccountRow): UserAccount => ({
   nom: row.nom,
   email: row.email,
   passwordHash: row.pwd,
-  type: row.om_type === 'LDAP' ? 'LDAP' : 'DB',
+  type: row.om_type === 'LDAP' ? 'LDAP' : row.om_type === 'OIDC' ? 'OIDC' : 'DB',
   active: row.actif !== false,
 });
 

@@ -9,3 +9,4 @@ export { startBackupService, type BackupService } from './service.ts';
 export { BACKUP_JOB, startBackupJob, type BackupResult } from './job.ts';
 export { backupSettings, type BackupSettings } from './settings.ts';
 export { pruneArchives } from './retention.ts';
+export { backupMessage } from './messages.ts';

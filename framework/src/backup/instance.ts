@@ -2,6 +2,7 @@
 import type { Database } from '../db/connection.ts';
 import type { Logger } from '../logger.ts';
 import { createBackup, type BackupMade, type BackupSource } from './create.ts';
+import { backupMessage } from './messages.ts';
 import { pruneArchives } from './retention.ts';
 import { backupSettings } from './settings.ts';
 
@@ -13,7 +14,7 @@ export interface BackupRuntime {
 
 export function sourceOf(runtime: BackupRuntime): BackupSource {
   if (runtime.db.kind === 'pglite') return { kind: 'pglite', db: runtime.db.kysely };
-  if (!runtime.config.databaseUrl) throw new Error('DATABASE_URL manquant pour sauvegarder le serveur');
+  if (!runtime.config.databaseUrl) throw new Error(backupMessage('tools.noDatabaseUrl'));
   return { kind: 'postgres', url: runtime.config.databaseUrl };
 }
 

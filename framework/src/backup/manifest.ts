@@ -1,9 +1,10 @@
 /**
  * `manifeste.json`, the first entry of every backup archive: what it holds and how to check it.
  * Read back before anything is restored: a newer format, or an archive of another kind of
- * database than the target, is refused with a French message.
+ * database than the target, is refused with a message of the catalogue.
  */
 import { z } from 'zod';
+import { backupMessage } from './messages.ts';
 
 export const MANIFEST_NAME = 'manifeste.json';
 export const FORMAT_VERSION = 1;
@@ -38,16 +39,14 @@ export function parseManifest(text: string): Manifest {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ManifestRefused('Le manifeste de l’archive est illisible : ce n’est pas une sauvegarde de Commun, ou elle est endommagée.');
+    throw new ManifestRefused(backupMessage('manifest.unreadable'));
   }
   const format = (json as { format?: unknown } | null)?.format;
   if (typeof format === 'number' && format > FORMAT_VERSION) {
-    throw new ManifestRefused(
-      `Cette sauvegarde est au format ${format}, plus récent que celui que cette version de Commun sait lire (${FORMAT_VERSION}) : restaurez-la avec une version plus récente.`,
-    );
+    throw new ManifestRefused(backupMessage('manifest.newer', { format, supported: FORMAT_VERSION }));
   }
   const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) throw new ManifestRefused('Le manifeste de l’archive est incomplet : ce n’est pas une sauvegarde de Commun, ou elle est endommagée.');
+  if (!parsed.success) throw new ManifestRefused(backupMessage('manifest.incomplete'));
   return parsed.data;
 }
 

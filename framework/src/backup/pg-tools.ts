@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { backupMessage } from './messages.ts';
 
 export class ToolMissing extends Error {}
 
@@ -22,9 +23,7 @@ export function findTool(name: 'pg_dump' | 'pg_restore', env: NodeJS.ProcessEnv 
   ];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) {
-    throw new ToolMissing(
-      `La commande ${name} est introuvable (ni dans le PATH, ni dans /usr/lib/postgresql/*/bin) : installez le paquet « postgresql-client » de la version du serveur.`,
-    );
+    throw new ToolMissing(backupMessage('tools.missing', { name }));
   }
   return found;
 }
@@ -40,7 +39,7 @@ export function runTool(path: string, args: readonly string[]): Promise<void> {
     child.once('error', reject);
     child.once('close', (code) => {
       if (code === 0) resolve();
-      else reject(new Error(`${path.split('/').pop()} a échoué (code ${code}) : ${errors.trim()}`));
+      else reject(new Error(backupMessage('tools.failed', { tool: path.split('/').pop() ?? path, code: String(code), errors: errors.trim() })));
     });
   });
 }

@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../db/connection.ts';
 import { countRows, listTables } from './counts.ts';
 import { EMBEDDED_PREFIX, FILES_PREFIX, MANIFEST_NAME, ManifestRefused, parseManifest, SERVER_DUMP, totalRows, type Manifest } from './manifest.ts';
+import { backupMessage } from './messages.ts';
 import { findTool, runTool } from './pg-tools.ts';
 import { ownerDb } from './server-snapshot.ts';
 import { ArchiveDamaged, readTarGz, type TarEntry } from './tar.ts';
@@ -42,9 +43,9 @@ const DUMP_FILE = '.restauration-commun.dump';
 
 async function refuseNonEmptyFolder(folder: string): Promise<void> {
   if (!existsSync(folder)) return;
-  if (!(await stat(folder)).isDirectory()) throw new RestoreRefused(`« ${folder} » n’est pas un dossier.`);
+  if (!(await stat(folder)).isDirectory()) throw new RestoreRefused(backupMessage('restore.notAFolder', { folder }));
   if ((await readdir(folder)).length > 0) {
-    throw new RestoreRefused(`Le dossier « ${folder} » n’est pas vide : la restauration se fait dans un dossier vide, pour ne rien écraser.`);
+    throw new RestoreRefused(backupMessage('restore.folderNotEmpty', { folder }));
   }
 }
 
@@ -58,12 +59,12 @@ async function refuseNonEmptyDatabase(url: string): Promise<void> {
       select count(*) as count from pg_namespace n
        where n.nspname not in ('public', 'information_schema') and n.nspname not like 'pg\_%'`.execute(db);
     if (tables.length > 0 || Number(others.rows[0]?.count ?? 0) > 0) {
-      throw new RestoreRefused(`La base « ${databaseName(url)} » n’est pas vide : la restauration se fait dans une base vide, pour ne rien écraser.`);
+      throw new RestoreRefused(backupMessage('restore.databaseNotEmpty', { name: databaseName(url) }));
     }
   } catch (error) {
     if (error instanceof RestoreRefused) throw error;
     if (error instanceof ManifestRefused) throw new RestoreRefused(error.message);
-    throw new RestoreRefused(`La base « ${databaseName(url)} » est injoignable : ${(error as Error).message}`);
+    throw new RestoreRefused(backupMessage('restore.databaseUnreachable', { name: databaseName(url), reason: (error as Error).message }));
   } finally {
     await db.destroy();
   }
@@ -102,7 +103,7 @@ async function writeEntry(entry: TarEntry, target: string): Promise<string> {
 async function readManifest(entries: AsyncIterator<TarEntry>): Promise<Manifest> {
   const first = await entries.next();
   if (first.done || first.value.path !== MANIFEST_NAME) {
-    throw new RestoreRefused('Cette archive ne commence pas par un manifeste : ce n’est pas une sauvegarde de Commun.');
+    throw new RestoreRefused(backupMessage('restore.noManifest'));
   }
   const chunks: Buffer[] = [];
   for await (const chunk of first.value.body) chunks.push(chunk);
@@ -124,18 +125,19 @@ async function extract(entries: AsyncIterator<TarEntry>, manifest: Manifest, dat
     }
     const expected = manifest.empreintes[entry.path];
     const target = destinationOf(entry.path, manifest, dataDir);
-    if (!expected || !target) throw new RestoreRefused(`L’archive contient « ${entry.path} », que son manifeste ne décrit pas : elle a été modifiée.`);
+    if (!expected || !target) throw new RestoreRefused(backupMessage('restore.undescribed', { path: entry.path }));
     seen.add(entry.path);
     if ((await writeEntry(entry, target)) !== expected) damaged.push(entry.path);
     if (entry.path.startsWith(FILES_PREFIX)) files += 1;
   }
   const absent = Object.keys(manifest.empreintes).filter((path) => !seen.has(path));
   if (damaged.length > 0 || absent.length > 0) {
-    const parts = [
-      ...(damaged.length > 0 ? [`contenu différent de son empreinte : ${damaged.map((path) => `« ${path} »`).join(', ')}`] : []),
-      ...(absent.length > 0 ? [`absent de l’archive : ${absent.map((path) => `« ${path} »`).join(', ')}`] : []),
+    const quoted = (paths: string[]) => paths.map((path) => backupMessage('restore.quoted', { path })).join(', ');
+    const problems = [
+      ...(damaged.length > 0 ? [backupMessage('restore.wrongHash', { paths: quoted(damaged) })] : []),
+      ...(absent.length > 0 ? [backupMessage('restore.missingEntries', { paths: quoted(absent) })] : []),
     ];
-    throw new RestoreRefused(`L’archive est endommagée (${parts.join(' ; ')}). Rien n’a été restauré : utilisez une autre sauvegarde.`);
+    throw new RestoreRefused(backupMessage('restore.damaged', { problems: problems.join(' ; ') }));
   }
   return files;
 }
@@ -176,38 +178,51 @@ function compareCounts(expected: Record<string, number>, found: Record<string, n
   const tables = [...new Set([...Object.keys(expected), ...Object.keys(found)])].sort();
   return tables
     .filter((table) => expected[table] !== found[table])
-    .map((table) => `${table} : ${expected[table] ?? 'absente'} attendue(s), ${found[table] ?? 'absente'} trouvée(s)`);
+    .map((table) =>
+      backupMessage('restore.countDifference', {
+        table,
+        expected: expected[table] ?? backupMessage('restore.missingTable'),
+        found: found[table] ?? backupMessage('restore.missingTable'),
+      }),
+    );
 }
 
 export async function restoreBackup(request: RestoreRequest): Promise<RestoreReport> {
   const dataDir = resolve(request.dataDir);
   const report = request.report ?? (() => undefined);
-  if (!existsSync(request.archive)) throw new RestoreRefused(`L’archive « ${request.archive} » est introuvable.`);
+  if (!existsSync(request.archive)) throw new RestoreRefused(backupMessage('restore.archiveNotFound', { archive: request.archive }));
   await refuseNonEmptyFolder(dataDir);
   const entries = readTarGz(request.archive)[Symbol.asyncIterator]();
   let created = false;
   try {
     const manifest = await readManifest(entries);
     if (manifest.base === 'serveur' && !request.url) {
-      throw new RestoreRefused('Cette sauvegarde vient d’un serveur PostgreSQL : indiquez la base (vide) où la restaurer avec --base postgres://…');
+      throw new RestoreRefused(backupMessage('restore.serverNeedsUrl'));
     }
     if (manifest.base === 'embarquee' && request.url) {
-      throw new RestoreRefused('Cette sauvegarde vient de la base embarquée : elle se restaure dans un dossier (--dossier), sans --base.');
+      throw new RestoreRefused(backupMessage('restore.embeddedNeedsFolder'));
     }
     if (request.url) await refuseNonEmptyDatabase(request.url);
     await mkdir(dataDir, { recursive: true });
     created = true;
-    report(`Archive du ${manifest.date} (Commun ${manifest.versionCommun}) : ${totalRows(manifest)} lignes, ${Object.keys(manifest.empreintes).length} fichiers.`);
+    report(
+      backupMessage('restore.summary', {
+        date: manifest.date,
+        version: manifest.versionCommun,
+        rows: totalRows(manifest),
+        files: Object.keys(manifest.empreintes).length,
+      }),
+    );
     const files = await extract(entries, manifest, dataDir);
     if (request.url) {
-      report('Restauration de la base (pg_restore)…');
+      report(backupMessage('restore.pgRestore'));
       await restoreServer(request.url, join(dataDir, DUMP_FILE), manifest.roles);
       await rm(join(dataDir, DUMP_FILE), { force: true });
     }
     const lignes = await countRestored(dataDir, request.url);
     const differences = compareCounts(manifest.lignes, lignes);
     if (differences.length > 0) {
-      throw new RestoreRefused(`Les lignes restaurées ne correspondent pas au manifeste : ${differences.join(' ; ')}.`);
+      throw new RestoreRefused(backupMessage('restore.countsDiffer', { differences: differences.join(' ; ') }));
     }
     return { manifest, lignes, fichiers: files };
   } catch (error) {
@@ -216,7 +231,7 @@ export async function restoreBackup(request: RestoreRequest): Promise<RestoreRep
     if (created) for (const name of await readdir(dataDir).catch(() => [] as string[])) await rm(join(dataDir, name), { recursive: true, force: true });
     if (error instanceof RestoreRefused) throw error;
     if (error instanceof ManifestRefused) throw new RestoreRefused(error.message);
-    if (error instanceof ArchiveDamaged) throw new RestoreRefused(`L’archive est endommagée ou tronquée (${error.message}) : rien n’a été restauré.`);
+    if (error instanceof ArchiveDamaged) throw new RestoreRefused(backupMessage('restore.damagedOrTruncated', { detail: error.message }));
     throw error;
   }
 }

@@ -1,5 +1,7 @@
 /** Configuration read from the environment, once, at start-up. */
 import { localeFrom, type Locale } from '../i18n/locales.ts';
+import { twoFactorConfig, type TwoFactorConfig } from './two-factor.ts';
+import { instanceSecretFrom } from './instance-key.ts';
 
 export interface SmtpConfig {
   host: string;
@@ -30,6 +32,10 @@ export interface RuntimeConfig {
     maxFailuresPerAddress: number;
     windowMinutes: number;
   };
+  /** Who must sign in with a second factor (COMMUN_DOUBLE_AUTHENTIFICATION); see access/totp/policy.ts. */
+  twoFactor: TwoFactorConfig;
+  /** The instance's own secret (COMMUN_CLE_INSTANCE), keys derive from it; unset: `<dataDir>/cle-instance`. */
+  instanceSecret: string | undefined;
   /** Lists never wait for an exact count beyond this many rows: they show an estimate. */
   exactCountLimit: number;
   /** How long an explicit `count=exact` may count (COMMUN_EXACT_COUNT_TIMEOUT_MS; server database only). */
@@ -94,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       maxFailuresPerAddress: integer(env.COMMUN_LOGIN_MAX_FAILURES_PER_ADDRESS, 20),
       windowMinutes: integer(env.COMMUN_LOGIN_WINDOW_MINUTES, 15),
     },
+    twoFactor: twoFactorConfig(env),
+    instanceSecret: instanceSecretFrom(env),
     exactCountLimit: integer(env.COMMUN_EXACT_COUNT_LIMIT, 100_000),
     exactCountTimeoutMs: integer(env.COMMUN_EXACT_COUNT_TIMEOUT_MS, 10_000),
     logLevel: env.LOG_LEVEL || 'info',

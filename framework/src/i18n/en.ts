@@ -332,6 +332,7 @@ export const en: Messages = {
       '  commun backup [--sortie <file.tar.gz>]  backs up the database and the files (commun backup --help)',
       '  commun restore <archive> [--dossier <folder>] [--base <url>]  restores into an empty folder and database',
       '  commun annuaire synchroniser [--simulation] | tester  synchronises the users with the LDAP directory',
+      '  commun notifications envoyer [--simulation]  sends the daily e-mail of pending work now',
       '  commun --help                shows this help',
       '',
       'Database: embedded in ./data (COMMUN_DATA_DIR), or a PostgreSQL server with',

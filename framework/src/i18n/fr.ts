@@ -355,6 +355,7 @@ export const fr = {
       '  commun backup [--sortie <fichier.tar.gz>]  sauvegarde la base et les fichiers (commun backup --help)',
       '  commun restore <archive> [--dossier <dossier>] [--base <url>]  restaure dans un dossier et une base vides',
       '  commun annuaire synchroniser [--simulation] | tester  synchronise les utilisateurs avec l’annuaire LDAP',
+      '  commun notifications envoyer [--simulation]  envoie maintenant le récapitulatif quotidien du travail en attente',
       '  commun --help                affiche cette aide',
       '',
       'Base de données : embarquée dans ./data (COMMUN_DATA_DIR), ou un serveur PostgreSQL avec',

@@ -45,6 +45,7 @@ interface Claimed {
   readonly sujet: string;
   readonly texte: string;
   readonly lien: string | null;
+  readonly html: string | null;
   readonly tentatives: number;
 }
 
@@ -61,7 +62,7 @@ async function claim(db: Db, limit: number, now: Date): Promise<Claimed[]> {
           order by essai_apres, om_courriel
           limit ${limit}
             for update skip locked)
-      returning om_courriel, destinataire, sujet, texte, lien, tentatives`.execute(trx);
+      returning om_courriel, destinataire, sujet, texte, lien, html, tentatives`.execute(trx);
     return rows.map((row) => ({ ...row, om_courriel: Number(row.om_courriel), tentatives: Number(row.tentatives) }));
   });
 }
@@ -94,7 +95,8 @@ export async function deliverQueuedMail(runtime: MailDeliveryRuntime, options: {
   let failed = 0;
   for (const message of due) {
     try {
-      await runtime.mailer.send({ to: message.destinataire, subject: message.sujet, text: textWithLink(message.texte, message.lien, runtime.config.baseUrl) });
+      const text = textWithLink(message.texte, message.lien, runtime.config.baseUrl);
+      await runtime.mailer.send({ to: message.destinataire, subject: message.sujet, text, ...(message.html ? { html: message.html } : {}) });
     } catch (error) {
       const last = await markFailed(db, message, error, now);
       if (last) failed++;

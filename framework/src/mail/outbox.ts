@@ -16,6 +16,8 @@ export interface QueuedMail {
   readonly text: string;
   /** A path of this site (`/courrier/tache/12`), made absolute with the instance's public address when sent. */
   readonly link?: string | undefined;
+  /** An HTML version beside the text (already escaped by the caller); the text stays the reference. */
+  readonly html?: string | undefined;
   readonly collectivite: number;
 }
 
@@ -25,8 +27,8 @@ const SUBJECT_MAX = 250;
 export async function queueMail(trx: Db, message: QueuedMail): Promise<number> {
   if (message.link !== undefined && !/^\/[^/]/.test(message.link)) throw new Error(`lien de courriel invalide : ${message.link}`);
   const { rows } = await sql<{ om_courriel: number }>`
-    insert into om.om_courriel (destinataire, sujet, texte, lien, om_collectivite)
-    values (${message.to.trim()}, ${message.subject.slice(0, SUBJECT_MAX)}, ${message.text}, ${message.link ?? null}, ${message.collectivite})
+    insert into om.om_courriel (destinataire, sujet, texte, lien, html, om_collectivite)
+    values (${message.to.trim()}, ${message.subject.slice(0, SUBJECT_MAX)}, ${message.text}, ${message.link ?? null}, ${message.html ?? null}, ${message.collectivite})
     returning om_courriel`.execute(trx);
   return Number(rows[0]?.om_courriel);
 }

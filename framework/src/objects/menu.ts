@@ -8,7 +8,11 @@ import { registerGeneratorMenu } from '../web/generator/menu.ts';
 import { registerJobsMenu } from '../web/jobs/menu.ts';
 import { registerScanIntakeMenu } from '../web/numerisation/menu.ts';
 import { registerAnnuaire } from '../web/admin/annuaire/register.ts';
+import { registerIdentiteMenu } from '../web/admin/identite/register.ts';
 import { registerBackupMenu } from '../web/admin/sauvegardes/menu.ts';
+import { registerIdentiteVisuelleMenu } from '../web/admin/identite-visuelle/menu.ts';
+import { registerNotificationsMenu } from '../web/notifications/menu.ts';
+import { registerApplicationsMenu } from '../web/admin/applications/menu.ts';
 
 /** Menu entries of the administration pages that are not listings (the objects place themselves). */
 export function registerAdminMenu(registry: Registry): void {
@@ -27,5 +31,9 @@ export function registerAdminMenu(registry: Registry): void {
   registerJobsMenu(registry);
   registerScanIntakeMenu(registry);
   registerAnnuaire(registry);
+  registerIdentiteMenu(registry);
   registerBackupMenu(registry);
+  registerIdentiteVisuelleMenu(registry);
+  registerNotificationsMenu(registry);
+  registerApplicationsMenu(registry);
 }

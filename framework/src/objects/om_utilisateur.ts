@@ -6,6 +6,8 @@ import { Veto } from '../model/override.ts';
 import { ServiceError } from '../records/errors.ts';
 import { passwordResetAction } from './password-reset-action.ts';
 import { annuaireMessage } from '../access/ldap/messages.ts';
+import { twoFactorResetAction } from '../access/totp/reset-action.ts';
+import { notificationMessage } from '../notifications/messages.ts';
 
 /** An e-mail address as the framework accepts one: something@domain.tld, no spaces. */
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -21,7 +23,7 @@ export const omUtilisateur: ObjectOverride = {
   defaultSort: ['nom'],
   searchColumns: ['nom', 'login', 'email'],
   canDelete: (record, actor) => Number(record.om_utilisateur) !== actor.userId,
-  actions: { reinitialiser: passwordResetAction() },
+  actions: { reinitialiser: passwordResetAction(), reinitialiser_double_authentification: twoFactorResetAction() },
   screens: {
     menu: { rubrique: 'administration', category: t('admin.menu.users'), order: 50, label: t('admin.menu.utilisateurs') },
     listColumns: ['nom', 'login', 'email', 'om_profil', 'om_collectivite', 'om_type', 'actif'],
@@ -33,12 +35,13 @@ export const omUtilisateur: ObjectOverride = {
         { value: 'LDAP', label: t('admin.utilisateur.typeLdap') },
       ],
     },
-    labels: { password: t('objects.utilisateur.passwordLabel') },
+    labels: { password: t('objects.utilisateur.passwordLabel'), notification_quotidienne: notificationMessage('userForm.label') },
     extraFields: [{ name: 'password', whenCreating: true, whenEditing: true, requiredWhenCreating: true }],
     formLayout: [
       { legend: t('admin.utilisateur.legendIdentite'), fields: ['nom', 'email'], columns: 2 },
       { legend: t('admin.utilisateur.legendConnexion'), fields: ['login', 'om_type', 'password', 'actif'] },
       { legend: t('admin.utilisateur.legendRattachement'), fields: ['om_collectivite', 'om_profil'], columns: 2 },
+      { legend: notificationMessage('userForm.legend'), fields: ['notification_quotidienne'] },
     ],
     help: {
       login: t('admin.utilisateur.helpLogin'),
@@ -47,6 +50,7 @@ export const omUtilisateur: ObjectOverride = {
       om_collectivite: t('admin.utilisateur.helpCollectivite'),
       om_profil: t('admin.utilisateur.helpProfil'),
       actif: annuaireMessage('userForm.helpActif'),
+      notification_quotidienne: notificationMessage('userForm.help'),
     },
     subForms: { titles: { om_api_token: t('admin.menu.apiTokens') }, hidden: ['om_password_reset', 'om_session'] },
   },

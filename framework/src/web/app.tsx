@@ -11,6 +11,7 @@ import type { AppEnv } from './env.ts';
 import { csvExportRoutes } from './export/csv.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { chromeOf, collectiviteRoutes } from './layout/index.ts';
+import { themeRoutes } from './layout/theme-routes.ts';
 import { LayoutErrorPage } from './layout/error-page.tsx';
 import { HttpError, errorHandlers, healthRoutes, requestContext, securityHeaders } from './operations/index.ts';
 import { staticRoutes } from './static/routes.ts';
@@ -29,11 +30,13 @@ import { generatorRoutes } from './generator/routes.tsx';
 import { numerisationRoutes } from './numerisation/routes.tsx';
 import { dashboardRoutes } from './dashboard/routes.tsx';
 import { navigationRoutes } from './navigation/routes.tsx';
+import { applicationGate, openApiFor } from './navigation/index.ts';
 import { screenRoutes } from './screens/index.ts';
 import { formHelperRoutes } from './screens/form/index.ts';
 import { templateRoutes } from './templates/routes.ts';
 import { uploadAwareBodyLimit } from './screens/form/index.ts';
 import { appApiRoutes, appPageRoutes } from './app-routes/index.ts';
+import { notificationRoutes } from './notifications/routes.tsx';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -79,8 +82,11 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   }));
   app.use(sessionMiddleware());
   app.use(csrfMiddleware());
+  // An application the user's collectivité does not use: every address of it answers 404.
+  app.use(applicationGate());
   app.route('/', authRoutes());
   app.route('/', collectiviteRoutes());
+  app.route('/', themeRoutes());
 
   const openapi = buildOpenApiDocument(runtime.registry, {
     title: 'Commun',
@@ -88,7 +94,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     serverUrl: runtime.config.baseUrl,
     locale: runtime.config.locale,
   });
-  app.get('/api/v1/openapi.json', requireActor(), (c) => c.json(openapi));
+  app.get('/api/v1/openapi.json', requireActor(), (c) => c.json(openApiFor(openapi, c.get('actor'))));
   // Before `/api/v1/:app/:table`: no application route is named like one of its tables (refused at start).
   app.route('/', appApiRoutes(runtime.registry));
   app.route('/', recordApi());
@@ -107,6 +113,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.route('/', editionsRoutes());
   app.route('/', generatorRoutes());
   app.route('/', numerisationRoutes());
+  app.route('/', notificationRoutes());
 
   app.route('/', formHelperRoutes());
   app.route('/', templateRoutes());

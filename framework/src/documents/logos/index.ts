@@ -36,8 +36,17 @@ interface LogoRow {
 
 const ACCEPTED = new Set(['png', 'jpg']);
 
-/** The active logo of this code: the actor's (working) collectivité's, else a niveau-2 one's. */
-async function activeLogo(db: Db, actor: Actor, code: string): Promise<LogoRow | undefined> {
+/**
+ * The code of a collectivité's own logo (its identité visuelle): shown in the header of its pages
+ * and printed by its documents whose template names no logo of its own.
+ */
+export const BRANDING_LOGO_CODE = 'logo';
+
+/**
+ * The active logo of this code: the actor's (working) collectivité's, else (`shared`) a niveau-2
+ * one's (`withShared`).
+ */
+async function activeLogo(db: Db, actor: Actor, code: string, withShared = true): Promise<LogoRow | undefined> {
   const own = await readAs(db, actor, async (connection) =>
     (
       await sql<LogoRow>`select fichier, resolution from om.om_logo
@@ -45,7 +54,7 @@ async function activeLogo(db: Db, actor: Actor, code: string): Promise<LogoRow |
         order by om_logo limit 1`.execute(connection)
     ).rows,
   );
-  if (own[0]) return own[0];
+  if (own[0] || !withShared) return own[0];
   // The niveau-2 collectivité's logo serves every town: read by the framework, not under the user's RLS.
   const shared = await readAs(db, SYSTEM_ACTOR, async (connection) =>
     (
@@ -64,8 +73,20 @@ async function activeLogo(db: Db, actor: Actor, code: string): Promise<LogoRow |
  */
 export async function logoImage(source: LogoSource, actor: Actor, code: string): Promise<LogoImage | undefined> {
   if (code.trim() === '') return undefined;
+  return imageOf(source, await activeLogo(source.db.kysely, actor, code));
+}
+
+/**
+ * The logo a document prints: the one its template names (`code`), else the collectivité's own
+ * logo (its identité visuelle; never the niveau-2 one's, which is another collectivité's).
+ */
+export async function documentLogo(source: LogoSource, actor: Actor, code: string | null): Promise<LogoImage | undefined> {
+  if (code !== null && code.trim() !== '') return logoImage(source, actor, code);
+  return imageOf(source, await activeLogo(source.db.kysely, actor, BRANDING_LOGO_CODE, false));
+}
+
+async function imageOf(source: LogoSource, logo: LogoRow | undefined): Promise<LogoImage | undefined> {
   const db = source.db.kysely;
-  const logo = await activeLogo(db, actor, code);
   if (!logo || !isFileId(logo.fichier)) return undefined;
   const store = new FileStore(db, join(source.config.dataDir, 'fichiers'));
   let data: Buffer;

@@ -13,7 +13,7 @@ import { t, type Locale } from '../../i18n/index.ts';
 import { ServiceError } from '../../records/errors.ts';
 import type { Database } from '../../db/connection.ts';
 import type { Registry } from '../../model/registry.ts';
-import { logoImage, type LogoImage } from '../logos/index.ts';
+import { documentLogo, type LogoImage } from '../logos/index.ts';
 import { RECORD_KEY, runSource, streamSqlSource, type SourceResult } from '../sources/index.ts';
 import { barcodePng } from './barcode.ts';
 import { templateBlocks, type Block } from './blocks.ts';
@@ -87,7 +87,7 @@ export async function sharedParts(runtime: RenderRuntime, definition: DocumentDe
   const variables = new Map<string, string>();
   for (const [name, value] of await settingsOf(runtime.db.kysely, actor.workingCollectivite)) variables.set(name, value);
   variables.set('aujourdhui', frenchDate(new Date()));
-  const logo = definition.logo ? await logoImage(runtime, actor, definition.logo) : undefined;
+  const logo = await documentLogo(runtime, actor, definition.logo);
   return { variables, logo, author: await collectiviteName(runtime, actor) };
 }
 

@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { annuaireRoutes } from './annuaire/routes.tsx';
+import { identiteRoutes } from './identite/routes.tsx';
+import { applicationsRoutes } from './applications/routes.tsx';
 import { journalRoutes } from './journal/routes.tsx';
 import { matrixRoutes } from './matrix/routes.tsx';
 import { backupRoutes } from './sauvegardes/routes.tsx';
+import { identiteVisuelleRoutes } from './identite-visuelle/routes.tsx';
 import { tokenRoutes } from './tokens/routes.tsx';
 
 /**
@@ -18,6 +21,9 @@ export function adminRoutes(): Hono<AppEnv> {
   routes.route('/', tokenRoutes());
   routes.route('/', journalRoutes());
   routes.route('/', annuaireRoutes());
+  routes.route('/', identiteRoutes());
   routes.route('/', backupRoutes());
+  routes.route('/', identiteVisuelleRoutes());
+  routes.route('/', applicationsRoutes());
   return routes;
 }

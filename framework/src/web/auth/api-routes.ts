@@ -28,7 +28,7 @@ function bodiesIn(locale: Locale) {
     z.string({ error: tr('api.fieldText', { name }) }).max(max, { error: tr('api.fieldTooLong', { name }) });
   const notADate = tr('api.fieldDate', { name: 'expire_le' });
   return {
-    login: z.object({ login: text('login', 200), password: text('password', 1000) }),
+    login: z.object({ login: text('login', 200), password: text('password', 1000), code: text('code', 40).optional() }),
     password: z.object({
       current: text('current', 1000),
       password: text('password', 1000),
@@ -81,7 +81,11 @@ const LOGIN_FAILURE: Record<AuthFailureReason, { status: 400 | 401 | 403 | 429; 
   invalid: { status: 401, code: 'invalid_credentials' },
   throttled: { status: 429, code: 'too_many_attempts' },
   ldap: { status: 403, code: 'directory_refused' },
+  code: { status: 401, code: 'invalid_second_factor' },
 };
+
+/** A right password whose account still owes a code (sent as `code`), or must first set its second factor up on the login page. */
+const SECOND_FACTOR = { code: 'second_factor_required', inscription: 'second_factor_enrolment_required' } as const;
 
 /** The day after `date` at midnight (server time): a token « valid until » a date works all that day. */
 function endOfDay(date: string): Date | undefined {
@@ -108,7 +112,9 @@ export function authApiRoutes(): Hono<AppEnv> {
     const runtime = c.get('runtime');
     const result = await authenticate(runtime, body.data.login, body.data.password, clientAddress(c), {
       userAgent: c.req.header('User-Agent'),
+      code: body.data.code,
     });
+    if (!result.ok && result.reason === 'second_factor') return jsonRefusal(c, 401, SECOND_FACTOR[result.step], result.message);
     if (!result.ok) {
       const { status, code } = LOGIN_FAILURE[result.reason];
       return jsonRefusal(c, status, code, result.message);

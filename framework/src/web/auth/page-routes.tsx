@@ -14,7 +14,9 @@ import { ForgotPasswordPage, LoginPage, MessagePage, PasswordChangePage, ResetPa
 import { requireActor, signedIn } from './require-actor.ts';
 import { renderPage } from './respond.tsx';
 import { safeRedirectTarget } from './safe-redirect.ts';
+import { federatedLogout } from './oidc/routes.ts';
 import { setFlash, takeFlash } from '../screens/shared/flash.ts';
+import { startSecondStep } from './totp/start.ts';
 
 type C = Context<AppEnv>;
 
@@ -29,7 +31,7 @@ async function formFields(c: C): Promise<Record<string, string>> {
   return fields;
 }
 
-const LOGIN_STATUS = { missing: 400, invalid: 401, throttled: 429, ldap: 403 } as const;
+const LOGIN_STATUS = { missing: 400, invalid: 401, throttled: 429, ldap: 403, code: 401 } as const;
 
 async function forbiddenPage(c: C, message = translatorOf(c)('access.forbidden')) {
   const tr = translatorOf(c);
@@ -69,6 +71,7 @@ export function authPageRoutes(): Hono<AppEnv> {
     const cameFrom = safeRedirectTarget(form.came_from);
     const runtime = c.get('runtime');
     const result = await authenticate(runtime, login, form.password ?? '', clientAddress(c), { userAgent: c.req.header('User-Agent') });
+    if (!result.ok && result.reason === 'second_factor') return startSecondStep(c, result, cameFrom);
     if (!result.ok) {
       const page = (
         <LoginPage csrfToken={csrfToken(c)} login={login.slice(0, 30)} cameFrom={cameFrom === '/' ? '' : cameFrom} error={result.message}
@@ -84,6 +87,9 @@ export function authPageRoutes(): Hono<AppEnv> {
   });
 
   pages.post('/logout', async (c) => {
+    // A session opened through an identity provider ends there too (its logout, then back here).
+    const federated = await federatedLogout(c);
+    if (federated) return federated;
     const session = c.get('session');
     if (session) await revokeSession(c.get('runtime').db.kysely, session.id);
     clearSessionCookie(c);

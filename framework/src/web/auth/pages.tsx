@@ -3,6 +3,8 @@ import { PASSWORD_MIN_LENGTH } from '../../access/passwords.ts';
 import { translator, type Locale } from '../../i18n/index.ts';
 import type { Chrome } from '../layout/chrome.ts';
 import { Layout, type Crumb } from '../layout/layout.tsx';
+import { FederatedSignIn } from './oidc/buttons.tsx';
+import { currentFederatedOptions, type FederatedOption } from './oidc/login-options.ts';
 
 /**
  * The authentication pages: plain, accessible HTML in the instance's language (labels tied to
@@ -59,7 +61,9 @@ function described(messages: readonly FieldMessage[], field: string, hint?: stri
 
 const Csrf = (props: { token: string }) => <input type="hidden" name="_csrf" value={props.token} />;
 
-export function LoginPage(props: Localised & { csrfToken: string; login?: string; cameFrom?: string; error?: string; notice?: string }) {
+export function LoginPage(props: Localised & { csrfToken: string; login?: string; cameFrom?: string | undefined; error?: string | undefined; notice?: string | undefined;
+  /** The identity providers offered (default: those found for this /login request, see oidc/login-options.ts). */
+  federated?: readonly FederatedOption[] }) {
   const { locale } = props;
   const tr = translator(locale);
   const messages = props.error ? [{ message: props.error }] : [];
@@ -88,6 +92,7 @@ export function LoginPage(props: Localised & { csrfToken: string; login?: string
       <p>
         <a href="/password/forgot">{tr('pages.login.forgotten')}</a>
       </p>
+      <FederatedSignIn options={props.federated ?? currentFederatedOptions()} cameFrom={props.cameFrom} locale={locale} />
     </Page>
   );
 }

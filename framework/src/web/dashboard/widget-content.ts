@@ -5,11 +5,13 @@
  * that widget is affected.
  */
 import type { Actor } from '../../access/actor.ts';
+import { usesApplication } from '../../access/applications/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { readAs } from '../../db/tenant-context.ts';
 import type { Locale } from '../../i18n/index.ts';
 import type { ServerWidget, WidgetContent } from '../../model/extensions.ts';
 import type { Registry } from '../../model/registry.ts';
+import { inDisabledApplication } from '../navigation/menu.ts';
 import { holdsAny } from '../navigation/permissions.ts';
 import { sanitizeRichText } from '../screens/shared/sanitize.ts';
 import type { Placement } from './placements.ts';
@@ -70,11 +72,20 @@ async function serverContent(widget: ServerWidget, placement: Placement, environ
   }
 }
 
-/** The widget's view, or `undefined` when it is not shown to this user. */
+/** `<app>.<name>` → `<app>`. */
+const applicationOfWidget = (id: string) => id.split('.', 1)[0] ?? id;
+
+/**
+ * The widget's view, or `undefined` when it is not shown to this user: a widget of an application
+ * their working collectivité does not use (a server widget of it, a web widget linking into it)
+ * is left out like one they may not see.
+ */
 export async function widgetView(placement: Placement, environment: WidgetEnvironment): Promise<WidgetView | undefined> {
   const { widget } = placement;
   if (widget.type === 'web') {
-    return { kind: 'web', html: sanitizeRichText(widget.texte), link: safeLink(widget.lien) };
+    const link = safeLink(widget.lien);
+    if (link !== undefined && inDisabledApplication(environment.actor, link)) return undefined;
+    return { kind: 'web', html: sanitizeRichText(widget.texte), link };
   }
   if (widget.type === 'file') {
     const server = environment.registry.widget(widget.lien.trim());
@@ -82,7 +93,7 @@ export async function widgetView(placement: Placement, environment: WidgetEnviro
       environment.onUnknown(placement);
       return undefined;
     }
-    if (!holdsAny(environment.actor, server.permissions)) return undefined;
+    if (!usesApplication(environment.actor, applicationOfWidget(server.id)) || !holdsAny(environment.actor, server.permissions)) return undefined;
     return serverContent(server, placement, environment);
   }
   environment.onUnknown(placement);

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { sql } from 'kysely';
+import { brandingIn, themeClass, type Branding } from '../../branding/index.ts';
 import { readAs } from '../../db/tenant-context.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { VERSION } from '../../version.ts';
@@ -8,10 +9,30 @@ import type { AppEnv } from '../env.ts';
 import { localeOf } from '../locale.ts';
 import { buildMenu, type MenuView } from '../navigation/menu.ts';
 import { SEARCH_PATH } from '../navigation/search-box.tsx';
+import { logoHref, themeHref } from './theme-paths.ts';
 
 export interface CollectiviteChoice {
   readonly id: number;
   readonly libelle: string;
+}
+
+/** The working collectivité's identité visuelle, as the header shows it. */
+export interface HeaderBranding {
+  /** Its name (the logo's text alternative). */
+  readonly name: string;
+  /** Its logo's address; absent: none. */
+  readonly logoHref?: string | undefined;
+  /** Its accent colour: the stylesheet and the class of `<body>` it styles; absent: the default look. */
+  readonly theme?: { readonly href: string; readonly className: string } | undefined;
+}
+
+/** The header's view of a collectivité's branding. */
+export function headerBranding(branding: Branding): HeaderBranding {
+  return {
+    name: branding.name,
+    logoHref: branding.logo ? logoHref(branding.collectivite, branding.logo) : undefined,
+    theme: branding.colour ? { href: themeHref(branding.collectivite, branding.colour), className: themeClass(branding.collectivite) } : undefined,
+  };
 }
 
 /** What the page chrome shows of the signed-in user. */
@@ -26,6 +47,8 @@ export interface ChromeUser {
   readonly menu: MenuView;
   /** The query of the header's search box (the current one on the search page). */
   readonly search: string;
+  /** The working collectivité's name, logo and colour. */
+  readonly branding?: HeaderBranding | undefined;
 }
 
 /** Everything the layout needs besides the page itself. */
@@ -52,11 +75,12 @@ export async function chromeOf(c: Context<AppEnv>): Promise<Chrome> {
   if (!actor || !session || actor.via !== 'session') return anonymousChrome(locale);
   try {
     const db = c.get('runtime').db.kysely;
-    const rows = await readAs(db, actor, async (connection) =>
+    const [rows, branding] = await readAs(db, actor, async (connection) => [
       actor.niveau === '2'
         ? (await sql<{ id: number; libelle: string }>`select om_collectivite as id, libelle from om.om_collectivite order by libelle, om_collectivite`.execute(connection)).rows
         : (await sql<{ id: number; libelle: string }>`select om_collectivite as id, libelle from om.om_collectivite where om_collectivite = ${actor.workingCollectivite}`.execute(connection)).rows,
-    );
+      await brandingIn(connection, actor.workingCollectivite),
+    ] as const);
     const choices = rows.map((row) => ({ id: Number(row.id), libelle: row.libelle }));
     const working = choices.find((choice) => choice.id === actor.workingCollectivite) ?? { id: actor.workingCollectivite, libelle: String(actor.workingCollectivite) };
     const user: ChromeUser = {
@@ -66,6 +90,7 @@ export async function chromeOf(c: Context<AppEnv>): Promise<Chrome> {
       ...(actor.niveau === '2' ? { choices } : {}),
       menu: buildMenu(c.get('runtime').registry, actor, c.req.path, locale),
       search: c.req.path === SEARCH_PATH ? (c.req.query('q') ?? '') : '',
+      branding: branding ? headerBranding(branding) : undefined,
     };
     return { locale, version: VERSION, user };
   } catch (error) {

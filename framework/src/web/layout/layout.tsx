@@ -1,11 +1,12 @@
 import type { Child } from 'hono/jsx';
 import { defaultLocale, translator, type Locale } from '../../i18n/index.ts';
 import { VERSION } from '../../version.ts';
+import { totpMessage } from '../../access/totp/messages.ts';
 import { CSRF_FIELD } from '../auth/csrf.ts';
 import { MainMenu, MENU_ID } from '../navigation/menu-view.tsx';
 import { GlobalSearchBox } from '../navigation/search-box.tsx';
 import { assetUrl, type StaticName } from '../static/routes.ts';
-import type { Chrome, ChromeUser } from './chrome.ts';
+import type { Chrome, ChromeUser, HeaderBranding } from './chrome.ts';
 
 /**
  * The page chrome every HTML page uses: skip links, header (application name, and for a
@@ -50,6 +51,8 @@ export interface LayoutProps {
   readonly heading?: string | undefined;
   /** Extra scripts of this page (e.g. the charting library), loaded before `commun.js`. */
   readonly scripts?: readonly StaticName[] | undefined;
+  /** Extra stylesheets of this page, after the working collectivité's theme (a theme's preview). */
+  readonly stylesheets?: readonly string[] | undefined;
   readonly children?: Child;
 }
 
@@ -82,6 +85,9 @@ function UserActions(props: { user: ChromeUser; locale: Locale }) {
           <a href="/password">{tr('layout.password')}</a>
         </li>
         <li>
+          <a href="/two-factor">{totpMessage('menu', undefined, props.locale)}</a>
+        </li>
+        <li>
           <form method="post" action="/logout">
             <input type="hidden" name={CSRF_FIELD} value={user.csrfToken} />
             <button type="submit">{tr('layout.signOut')}</button>
@@ -89,6 +95,26 @@ function UserActions(props: { user: ChromeUser; locale: Locale }) {
         </li>
       </ul>
     </nav>
+  );
+}
+
+/** The application's name, and the working collectivité's logo (its name as text alternative) and name. */
+function Brand(props: { appName: string; branding: HeaderBranding | undefined }) {
+  const { branding } = props;
+  const name = (
+    <p class="application">
+      <a href="/">{props.appName}</a>
+    </p>
+  );
+  if (!branding) return name;
+  return (
+    <div class="marque">
+      {branding.logoHref ? <img class="marque-logo" src={branding.logoHref} alt={branding.name} /> : null}
+      <div>
+        {name}
+        <p class="marque-collectivite">{branding.name}</p>
+      </div>
+    </div>
   );
 }
 
@@ -155,6 +181,7 @@ export function Layout(props: LayoutProps) {
   const appName = tr('layout.appName');
   const user = props.chrome?.user;
   const withMenu = user !== undefined && user.menu.rubriques.length > 0;
+  const theme = user?.branding?.theme;
   return (
     <html lang={locale}>
       <head>
@@ -166,13 +193,17 @@ export function Layout(props: LayoutProps) {
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assetUrl('commun.css')} />
+        {theme ? <link rel="stylesheet" href={theme.href} /> : null}
+        {(props.stylesheets ?? []).map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
         <script src={assetUrl('htmx.min.js')} defer></script>
         {(props.scripts ?? []).map((name) => (
           <script src={assetUrl(name)} defer></script>
         ))}
         <script src={assetUrl('commun.js')} defer></script>
       </head>
-      <body>
+      <body {...(theme ? { class: theme.className } : {})}>
         <a class="lien-evitement" href="#contenu">
           {tr('layout.skipLink')}
         </a>
@@ -182,9 +213,7 @@ export function Layout(props: LayoutProps) {
           </a>
         ) : null}
         <header class="entete">
-          <p class="application">
-            <a href="/">{appName}</a>
-          </p>
+          <Brand appName={appName} branding={user?.branding} />
           {user ? <GlobalSearchBox value={user.search} locale={locale} /> : null}
           {user ? <UserActions user={user} locale={locale} /> : null}
         </header>

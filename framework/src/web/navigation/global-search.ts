@@ -4,6 +4,7 @@
  * (permissions, collectivité scope, accent- and case-insensitive matching), a few rows each.
  */
 import type { Actor } from '../../access/actor.ts';
+import { usesApplication } from '../../access/applications/index.ts';
 import { can } from '../../access/permissions.ts';
 import type { Row } from '../../db/connection.ts';
 import type { RegisteredObject } from '../../model/registry.ts';
@@ -30,10 +31,14 @@ export interface SearchOutcome {
   readonly failed: readonly RegisteredObject[];
 }
 
-/** Objects the actor may list that have at least one searchable field they may read. */
+/**
+ * Objects the actor may list that have at least one searchable field they may read, in the
+ * applications their working collectivité uses.
+ */
 export function searchableObjects(objects: readonly RegisteredObject[], actor: Actor): RegisteredObject[] {
   return objects.filter(
     (object) =>
+      usesApplication(actor, object.app) &&
       can(actor, object, 'tab') &&
       (object.override.searchColumns ?? object.meta.searchColumns).some((name) => visibleField(object, name) !== undefined),
   );

@@ -2,9 +2,11 @@
  * The main menu of a signed-in user, computed per request from the registry and the actor's
  * permissions (no database read): the objects' listings by rubrique (`screens.menu`, default
  * `application`; `false`: no entry) and the entries applications declare (`addMenuEntry`).
- * An entry is shown only when its permission is held; a rubrique without any entry is hidden.
+ * An entry is shown only when its permission is held and its application is used by the working
+ * collectivité; a rubrique without any entry is hidden.
  */
 import type { Actor } from '../../access/actor.ts';
+import { applicationOfPath, usesApplication } from '../../access/applications/index.ts';
 import { can } from '../../access/permissions.ts';
 import { translator, type Locale } from '../../i18n/index.ts';
 import { RUBRIQUES, type Rubrique } from '../../model/override.ts';
@@ -52,7 +54,7 @@ function objectEntries(registry: Registry, actor: Actor): Candidate[] {
   const entries: Candidate[] = [];
   for (const object of registry.all()) {
     const placement = object.override.screens?.menu;
-    if (placement === false || !can(actor, object, 'tab')) continue;
+    if (placement === false || !usesApplication(actor, object.app) || !can(actor, object, 'tab')) continue;
     entries.push({
       rubrique: rubriqueOf(object),
       category: placement?.category,
@@ -64,10 +66,16 @@ function objectEntries(registry: Registry, actor: Actor): Candidate[] {
   return entries;
 }
 
+/** An address of an application the working collectivité does not use (`/elections/…`, `/import/elections/…`). */
+export function inDisabledApplication(actor: Actor, href: string): boolean {
+  const disabled = actor.disabledApplications;
+  return disabled !== undefined && disabled.size > 0 && applicationOfPath(href, disabled) !== undefined;
+}
+
 function declaredEntries(registry: Registry, actor: Actor): Candidate[] {
   return registry
     .menuEntries()
-    .filter((entry) => holdsAny(actor, entry.permissions))
+    .filter((entry) => holdsAny(actor, entry.permissions) && !inDisabledApplication(actor, entry.href))
     .map((entry) => ({ rubrique: entry.rubrique, category: entry.category, order: entry.order ?? DEFAULT_ORDER, label: entry.label, href: entry.href }));
 }
 

@@ -34,6 +34,8 @@ const FILES = {
   // The package exports only its modules: the browser build is found beside the main one.
   'chart.umd.min.js': { paths: () => [new URL('./chart.umd.min.js', pathToFileURL(require.resolve('chart.js')))], type: 'text/javascript; charset=utf-8' },
   'favicon.svg': { paths: () => [new URL('./favicon.svg', import.meta.url)], type: 'image/svg+xml' },
+  // ProConnect's logo, drawn by the login page's button (css/proconnect.css).
+  'proconnect.svg': { paths: () => [new URL('./proconnect.svg', import.meta.url)], type: 'image/svg+xml' },
   // The template editor (ProseMirror), bundled from `editor/` by esbuild on first use.
   'editeur-gabarit.js': { build: () => bundle(new URL('./editor/index.ts', import.meta.url)), type: 'text/javascript; charset=utf-8' },
   // The maps (OpenLayers, proj4), bundled from `carte/` by esbuild on first use, and OpenLayers' stylesheet.

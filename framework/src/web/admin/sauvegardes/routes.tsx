@@ -9,8 +9,9 @@ import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import type { Actor } from '../../../access/actor.ts';
 import { holds } from '../../../access/permissions.ts';
-import { BACKUP_JOB, backupSettings, backupsFolder, isArchiveName, listArchives, startBackupJob } from '../../../backup/index.ts';
+import { BACKUP_JOB, backupMessage, backupSettings, backupsFolder, isArchiveName, listArchives, startBackupJob } from '../../../backup/index.ts';
 import { contentDisposition } from '../../../files/index.ts';
+import { translator } from '../../../i18n/index.ts';
 import { JobRefused, jobRunnerOf } from '../../../jobs/index.ts';
 import { csrfToken } from '../../auth/csrf.ts';
 import { requireActor } from '../../auth/require-actor.ts';
@@ -34,9 +35,11 @@ export function backupRoutes(): Hono<AppEnv> {
     const actor = backupAdministrator(c);
     const runtime = c.get('runtime');
     const recent = await jobRunnerOf(runtime).list(actor, { offset: 0, limit: 50 });
+    const locale = localeOf(c);
+    const title = backupMessage('page.title', undefined, locale);
     return renderScreen(c, {
-      title: 'Sauvegardes',
-      breadcrumb: [{ label: 'Administration' }, { label: 'Sauvegardes' }],
+      title,
+      breadcrumb: [{ label: translator(locale)('layout.rubriques.administration') }, { label: title }],
       children: (
         <BackupsView
           archives={await listArchives(runtime.config.dataDir)}
@@ -44,7 +47,7 @@ export function backupRoutes(): Hono<AppEnv> {
           settings={backupSettings()}
           database={runtime.db.kind}
           csrfToken={csrfToken(c)}
-          locale={localeOf(c)}
+          locale={locale}
         />
       ),
     });
@@ -54,7 +57,7 @@ export function backupRoutes(): Hono<AppEnv> {
     const actor = backupAdministrator(c);
     try {
       await startBackupJob(c.get('runtime'), actor);
-      setFlash(c, { kind: 'success', text: 'Sauvegarde lancée : elle apparaîtra dans la liste une fois terminée (suivez-la ci-dessous ou dans « Mes traitements »).' });
+      setFlash(c, { kind: 'success', text: backupMessage('page.started', undefined, localeOf(c)) });
     } catch (error) {
       if (!(error instanceof JobRefused)) throw error;
       setFlash(c, { kind: 'error', text: error.message });

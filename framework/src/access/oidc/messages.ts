@@ -1,0 +1,46 @@
+import { defineMessages } from '../../i18n/index.ts';
+
+/** What an agent (or an administrator) reads about federated sign-in. */
+export const oidcMessage = defineMessages('oidc', {
+  signIn: {
+    button: 'Se connecter avec {libelle}',
+    proconnectLogin: 'S’identifier avec',
+    proconnectWhat: 'Qu’est-ce que ProConnect ?',
+    newWindow: 'nouvelle fenêtre',
+    or: 'ou',
+    section: 'Connexion avec un fournisseur d’identité',
+    unknownProvider: 'Ce fournisseur d’identité n’existe pas ou n’est pas disponible : connectez-vous autrement ou adressez-vous à votre administrateur.',
+    unreachable: 'Le fournisseur d’identité ne répond pas : la connexion est impossible pour le moment. Réessayez plus tard ou connectez-vous autrement.',
+    expired: 'La demande de connexion a expiré ou a déjà servi : recommencez la connexion.',
+    cancelled: 'Connexion annulée : vous pouvez recommencer ou vous connecter autrement.',
+    failed: 'La connexion par le fournisseur d’identité a échoué : recommencez. Si le problème persiste, adressez-vous à votre administrateur.',
+    missingClaims: 'Le fournisseur d’identité n’a pas transmis les informations nécessaires (identifiant, adresse électronique ou SIRET) : adressez-vous à votre administrateur.',
+    roleRefused: 'Vous n’êtes pas autorisé à vous connecter à ce service : il n’admet que les rôles {admis}. Les rôles qui vous sont associés sont : {roles}, pour l’organisation « {organisation} » (SIRET : {siret}).',
+    noRole: 'aucun',
+    domainRefused: 'Les adresses électroniques du domaine « {domaine} » ne sont pas admises sur ce service : adressez-vous à votre administrateur.',
+    levelRefused: 'Ce service exige une connexion plus sûre (double authentification) : reconnectez-vous avec un niveau d’authentification suffisant.',
+    disabled: 'Ce compte est désactivé : adressez-vous à votre administrateur.',
+    noAccount: 'Aucun compte ne correspond à votre identité sur ce service : adressez-vous à votre administrateur.',
+    ambiguousEmail: 'Plusieurs comptes portent votre adresse électronique : un administrateur doit rattacher votre identité au bon compte.',
+    siretUnknown: 'Votre organisation ({organisation}) n’est rattachée à aucune collectivité de ce service : adressez-vous à votre administrateur.',
+    organisationUnnamed: 'SIRET {siret}',
+    held: 'Votre demande d’accès a été transmise à un administrateur. Vous pourrez vous connecter dès qu’il l’aura acceptée.',
+    heldRefused: 'Votre demande d’accès a été refusée par un administrateur.',
+    noProfile: 'Aucun profil par défaut n’est choisi pour ce fournisseur d’identité : adressez-vous à votre administrateur.',
+  },
+  signOut: {
+    done: 'Vous êtes déconnecté.',
+    unverified: 'Vous êtes déconnecté de ce service. La déconnexion auprès du fournisseur d’identité n’a pas pu être vérifiée : fermez votre navigateur sur un poste partagé.',
+    pageTitle: 'Déconnexion en cours…',
+    pageText: 'Votre session est terminée ici ; votre navigateur vous conduit maintenant à la déconnexion de votre fournisseur d’identité.',
+    pageLink: 'Continuer vers la déconnexion du fournisseur d’identité',
+  },
+  held: {
+    notFound: 'Cette demande d’accès n’existe pas ou a déjà été traitée.',
+    forbidden: 'Vous n’avez pas le droit de traiter cette demande d’accès.',
+    unknownCollectivite: 'Cette collectivité n’existe pas.',
+    unknownProfile: 'Ce profil n’existe pas.',
+    motifRequired: 'Indiquez le motif du refus.',
+    siretTaken: 'Ce SIRET est déjà rattaché à une autre collectivité.',
+  },
+});

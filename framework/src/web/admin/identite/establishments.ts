@@ -1,0 +1,50 @@
+/**
+ * `om.om_etablissement`: the SIRETs mapped to a collectivité. Read and written as the administrator,
+ * so that row-level security keeps one of a niveau-1 collectivité to their own SIRETs.
+ */
+import { sql } from 'kysely';
+import type { Actor } from '../../../access/actor.ts';
+import type { Db } from '../../../db/connection.ts';
+import { readAs, writeAs } from '../../../db/tenant-context.ts';
+
+export interface Establishment {
+  readonly siret: string;
+  readonly libelle: string | undefined;
+  readonly collectivite: number;
+  readonly collectiviteLibelle: string;
+}
+
+export async function listEstablishments(db: Db, actor: Actor): Promise<Establishment[]> {
+  return readAs(db, actor, async (connection) => {
+    const result = await sql<{ siret: string; libelle: string | null; om_collectivite: number; collectivite: string }>`
+      select e.siret, e.libelle, e.om_collectivite, c.libelle as collectivite
+        from om.om_etablissement e join om.om_collectivite c using (om_collectivite)
+       where ${actor.niveau === '2'} or e.om_collectivite = ${actor.collectivite}
+       order by c.libelle collate "und-x-icu", e.siret`.execute(connection);
+    return result.rows.map((row) => ({
+      siret: row.siret,
+      libelle: row.libelle ?? undefined,
+      collectivite: Number(row.om_collectivite),
+      collectiviteLibelle: row.collectivite,
+    }));
+  });
+}
+
+/** Maps a SIRET; false when it is already mapped (to any collectivité). */
+export async function addEstablishment(db: Db, actor: Actor, siret: string, collectivite: number, libelle: string | undefined): Promise<boolean> {
+  return writeAs(db, actor, async (trx) => {
+    // The primary key is checked across collectivités, whatever row-level security lets this actor see.
+    const result = await sql`insert into om.om_etablissement (siret, om_collectivite, libelle) values (${siret}, ${collectivite}, ${libelle ?? null})
+      on conflict (siret) do nothing`.execute(trx);
+    return Number(result.numAffectedRows ?? 0) > 0;
+  });
+}
+
+/** Removes a mapping this actor may see; false when there is none. */
+export async function removeEstablishment(db: Db, actor: Actor, siret: string): Promise<boolean> {
+  return writeAs(db, actor, async (trx) => {
+    const result = await sql`delete from om.om_etablissement where siret = ${siret}
+      and (${actor.niveau === '2'} or om_collectivite = ${actor.collectivite})`.execute(trx);
+    return Number(result.numAffectedRows ?? 0) > 0;
+  });
+}
