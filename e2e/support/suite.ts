@@ -1,7 +1,9 @@
 /**
- * `browserSuite`: a suite of browser tests over the real application, declared once per database
- * kind like the other database tests (the embedded one always, the server when reachable; CI
- * requires it). One Chromium per test file, shared by its suites and closed after the file's
+ * `browserSuite`: a suite of browser tests over the real application, on one database kind: the
+ * server when reachable (CI requires it), else the embedded one. A journey is about the screens;
+ * what the database does behind them is checked on both kinds by the non-browser suites, and a
+ * journey on the embedded database costs two to five times as much CI time.
+ * `COMMUN_E2E_TOUTES_BASES=1` runs the journeys on every available kind. One Chromium per test file, shared by its suites and closed after the file's
  * last test; one application (fresh database, server on a free port) per suite; one browser
  * context per `openPage` call, so tests do not share cookies.
  */
@@ -13,6 +15,8 @@ import { launchBrowser, openPage, type Browser, type BrowserContext, type Page }
 
 /** Decided once per test process, before any suite is declared (as `describeEachDatabase`). */
 const availableKinds: DatabaseKind[] = await databaseKinds();
+const journeyKinds: DatabaseKind[] =
+  process.env.COMMUN_E2E_TOUTES_BASES === '1' ? availableKinds : [availableKinds.includes('postgres') ? 'postgres' : 'pglite'];
 
 let sharedBrowser: Promise<Browser> | undefined;
 
@@ -39,12 +43,12 @@ export interface BrowserSuite {
 }
 
 export interface BrowserSuiteOptions extends AppOptions {
-  /** Database kinds to run on, among those available (default: all of them). */
+  /** Database kinds to run on, among those available (default: the server when reachable, else the embedded one). */
   kinds?: DatabaseKind[];
 }
 
 export function browserSuite(title: string, body: (suite: () => BrowserSuite) => void, options: BrowserSuiteOptions = {}): void {
-  const kinds = availableKinds.filter((kind) => !options.kinds || options.kinds.includes(kind));
+  const kinds = options.kinds ? availableKinds.filter((kind) => options.kinds?.includes(kind)) : journeyKinds;
   for (const kind of kinds) {
     describe(`${title} [${kind === 'pglite' ? 'embarquée' : 'serveur'}]`, () => {
       let current: BrowserSuite | undefined;

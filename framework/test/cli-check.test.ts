@@ -14,13 +14,15 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/connection.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases.ts';
+import { copyMigratedInstance } from './support/instance-folder.ts';
+import { COMMUN_NODE_FLAGS } from './support/node-flags.ts';
 
 const COMMAND = fileURLToPath(new URL('../bin/commun.js', import.meta.url));
 /** The instance of the repository (`commun.config.ts`: the registre application). */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function commun(args: string[], env: Record<string, string>): { code: number | null; out: string } {
-  const result = spawnSync(process.execPath, [COMMAND, ...args], {
+  const result = spawnSync(process.execPath, [...COMMUN_NODE_FLAGS, COMMAND, ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', COMMUN_ADMIN_PASSWORD: 'Mot-de-passe-Admin-2026', LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
@@ -65,8 +67,10 @@ for (const kind of await databaseKinds()) {
     }
 
     before(async () => {
-      if (kind === 'pglite') env = { COMMUN_DATA_DIR: join(folder, 'data') };
-      else {
+      if (kind === 'pglite') {
+        env = { COMMUN_DATA_DIR: join(folder, 'data') };
+        await copyMigratedInstance(join(folder, 'data'));
+      } else {
         database = await createTestDatabase('postgres');
         env = { DATABASE_URL: database.url ?? '' };
       }

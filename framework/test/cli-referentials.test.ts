@@ -9,7 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, test } from 'node:test';
+import { after, before, test } from 'node:test';
+import { copyMigratedInstance } from './support/instance-folder.ts';
+import { COMMUN_NODE_FLAGS } from './support/node-flags.ts';
 
 const COMMAND = fileURLToPath(new URL('../bin/commun.js', import.meta.url));
 /** The instance of the repository (`commun.config.ts`: the registre and elections applications). */
@@ -17,7 +19,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'commun-referentiels-'));
 
 function commun(args: string[]): { code: number | null; out: string } {
-  const result = spawnSync(process.execPath, [COMMAND, ...args], {
+  const result = spawnSync(process.execPath, [...COMMUN_NODE_FLAGS, COMMAND, ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', COMMUN_DATA_DIR: dataDir, COMMUN_ADMIN_PASSWORD: 'Mot-de-passe-Admin-2026', LOG_LEVEL: 'silent' },
     encoding: 'utf8',
@@ -26,6 +28,8 @@ function commun(args: string[]): { code: number | null; out: string } {
   return { code: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
+// The folder as the first start leaves it (communes loaded): this file is about the command, not the first start.
+before(() => copyMigratedInstance(dataDir));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 test('commun referentiels --help, an unknown option, an application without referentials', () => {

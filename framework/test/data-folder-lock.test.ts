@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { DataFolderLockedError, LOCK_FILE, lockDataFolder } from '../src/db/index.ts';
+import { copyMigratedInstance } from './support/instance-folder.ts';
+import { COMMUN_NODE_FLAGS } from './support/node-flags.ts';
 
 const COMMAND = fileURLToPath(new URL('../bin/commun.js', import.meta.url));
 const folders: string[] = [];
@@ -71,7 +73,7 @@ describe('the lock of a data folder', () => {
 });
 
 function commun(args: string[], env: Record<string, string>): { code: number | null; out: string } {
-  const result = spawnSync(process.execPath, [COMMAND, ...args], {
+  const result = spawnSync(process.execPath, [...COMMUN_NODE_FLAGS, COMMAND, ...args], {
     env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent', COMMUN_ADMIN_PASSWORD: 'Verrou-Essai-Dossier-1', ...env },
     encoding: 'utf8',
     timeout: 60_000,
@@ -81,7 +83,7 @@ function commun(args: string[], env: Record<string, string>): { code: number | n
 
 /** Starts `commun start` and waits for /health. */
 async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [COMMAND, 'start'], {
+  const child = spawn(process.execPath, [...COMMUN_NODE_FLAGS, COMMAND, 'start'], {
     // Without demo data: the lock is the subject, and the catalogue's demo takes seconds to load.
     env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', COMMUN_DEMO: '0', COMMUN_DATA_DIR: dataDir, PORT: String(port), COMMUN_ADMIN_PASSWORD: 'Verrou-Essai-Dossier-1' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -112,11 +114,18 @@ async function stop(child: ChildProcess): Promise<number | null> {
   return exited;
 }
 
+/** A new data folder, already migrated: the lock is the subject here, not the first migration (cli.test.ts). */
+async function migratedFolder(): Promise<string> {
+  const dataDir = join(newFolder(), 'data');
+  await copyMigratedInstance(dataDir);
+  return dataDir;
+}
+
 describe('commands beside a running server [embarquée]', () => {
   const port = 20_000 + (process.pid % 10_000);
 
   test('a second start and a user command refuse in French; after the server stops, they work', async () => {
-    const dataDir = join(newFolder(), 'data');
+    const dataDir = await migratedFolder();
     const server = await startServer(dataDir, port);
     try {
       const secondStart = commun(['start'], { COMMUN_DATA_DIR: dataDir, PORT: String(port + 1) });
@@ -145,7 +154,7 @@ describe('commands beside a running server [embarquée]', () => {
   });
 
   test('a server killed with SIGKILL leaves a stale lock, which the next start takes over', async () => {
-    const dataDir = join(newFolder(), 'data');
+    const dataDir = await migratedFolder();
     const server = await startServer(dataDir, port);
     const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGKILL');

@@ -17,6 +17,10 @@ const OBJET_MAX = 80;
 
 const court = (texte: string): string => (texte.length > OBJET_MAX ? `${texte.slice(0, OBJET_MAX - 1)}…` : texte);
 
+/** « Relancer l’architecte — courrier 2026-42 : objet… »; the automatic reply task already names the objet. */
+const libelle = (row: { libelle: string; numero: string; objet: string }): string =>
+  row.libelle.includes(row.objet) ? `${row.libelle} — courrier ${row.numero}` : `${row.libelle} — courrier ${row.numero} : ${court(row.objet)}`;
+
 export const tachesEnAttente: PendingWorkSource = async ({ db, actor, today }) => {
   if (!allows(actor, 'courrier.tache', 'modifier')) return [];
   const agent = await agentDe(db, actor);
@@ -35,7 +39,7 @@ export const tachesEnAttente: PendingWorkSource = async ({ db, actor, today }) =
   const section: PendingWorkSection = {
     title: 'Tâches du courrier à traiter',
     items: rows.map((row) => ({
-      label: `${row.libelle} — courrier ${row.numero} : ${court(row.objet)}`,
+      label: libelle(row),
       path: lienTache(Number(row.tache)),
       due: row.butoir,
       late: row.butoir < today,

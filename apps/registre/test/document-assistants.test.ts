@@ -20,10 +20,12 @@ import { csrfIn, decoded, formBody, postBody } from '../../../framework/test/adm
 import { testActor } from '../../../framework/test/support/actors.ts';
 import { Browser } from '../../../framework/test/support/auth.ts';
 import { createTestDatabase, databaseKinds, describeEachDatabase, type TestDatabase } from '../../../framework/test/support/databases.ts';
+import { copyMigratedInstance } from '../../../framework/test/support/instance-folder.ts';
 import { pdfText } from '../../../framework/test/support/pdf-text.ts';
 import type { TestRuntime } from '../../../framework/test/support/runtime.ts';
 import { registre } from '../src/index.ts';
 import { actorsFor, PASSWORD, registreRuntime, SOURCES } from './support.ts';
+import { COMMUN_NODE_FLAGS } from '../../../framework/test/support/node-flags.ts';
 
 const DATA_SQL = `
 insert into registre.service (service, libelle, om_collectivite) values (901, 'Service de l’état civil', 1);
@@ -178,12 +180,14 @@ for (const kind of await databaseKinds()) {
     let database: TestDatabase | undefined;
     try {
       let env: Record<string, string> = { COMMUN_DATA_DIR: join(folder, 'data') };
+      // The embedded folder as `commun migrate` leaves it: the subject is the command, not the first migration.
+      if (kind === 'pglite') await copyMigratedInstance(join(folder, 'data'));
       if (kind === 'postgres') {
         database = await createTestDatabase('postgres');
         env = { ...env, DATABASE_URL: database.url ?? '' };
       }
       const commun = (args: string[]) => {
-        const result = spawnSync(process.execPath, [COMMAND, ...args], {
+        const result = spawnSync(process.execPath, [...COMMUN_NODE_FLAGS, COMMAND, ...args], {
           cwd: ROOT,
           env: { ...process.env, DATABASE_URL: '', COMMUN_ADMIN_PASSWORD: 'Mot-de-passe-Admin-2026', LOG_LEVEL: 'silent', ...env },
           encoding: 'utf8',
