@@ -3,12 +3,15 @@
 // files in the order given (`node --test` sorts them by name): the longest first.
 //
 //   node --import tsx scripts/run-test-files.mjs <concurrency> <file>…
+import { setMaxListeners } from 'node:events';
 import { resolve } from 'node:path';
 import { run } from 'node:test';
 import summaryReporter from './summary-reporter.mjs';
 
 const [concurrency, ...files] = process.argv.slice(2);
 const stop = new AbortController();
+// Each test file's process listens to it: more than the default ten is expected, not a leak.
+setMaxListeners(0, stop.signal);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop.abort());
 
 let failed = false;

@@ -1,7 +1,9 @@
-/** The PDF listing engine alone: streaming batch by batch, « Page n/N », long cells wrapped whole, an empty listing. */
+/** The PDF listing engine alone: streaming batch by batch, « Page n/N », long cells wrapped whole, an empty listing, the logo. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { layOutListing, writeListingPdf, type CellRows, type ListingPdfInput } from '../src/documents/index.ts';
+import { demoLogoPng } from '../src/documents/logos/demo.ts';
+import { pdfImages } from './support/pdf-images.ts';
 import { pdfPages } from './support/pdf-text.ts';
 
 const layout = layOutListing(
@@ -90,4 +92,22 @@ test('an empty listing: one page with its headers and « 0 enregistrement(s) »'
   assert.equal(count, 0);
   const pages = await pdfPages(new Uint8Array(Buffer.concat(chunks)));
   assert.deepEqual(pages, ['Œuvres et dépenses\nLibreville\nÉdité le 05/03/2026 à 14:30\nNuméro\nLibellé\nMontant\n0 enregistrement(s)\nPage 1/\n1']);
+});
+
+test('the collectivité’s logo heads every page, embedded once for the whole file', async () => {
+  const logo = Buffer.from(demoLogoPng(45, 30));
+  const chunks: Uint8Array[] = [];
+  await writeListingPdf(
+    { ...INPUT, logo: { data: logo, width: 45, height: 30, type: 'image/png', resolution: undefined } },
+    async (onRows) => (await onRows(rowsOf(1, 120)), 120),
+    async (chunk) => void chunks.push(chunk),
+  );
+  const pdf = Buffer.concat(chunks);
+  const pages = await pdfPages(new Uint8Array(pdf));
+  assert.ok(pages.length >= 3, `${pages.length} pages`);
+  for (let page = 1; page <= pages.length; page++) {
+    assert.deepEqual((await pdfImages(pdf, page)).map((image) => `${image.width}×${image.height}`), ['45×30'], `page ${page}`);
+  }
+  assert.equal(pdf.toString('latin1').match(/\/Subtype \/Image/g)?.length, 1, 'one image object, drawn on each page');
+  assert.ok(pages[0]?.startsWith('Œuvres et dépenses\nLibreville\n'), 'the title beside it');
 });

@@ -14,6 +14,7 @@ import PDFDocument from 'pdfkit';
 import { FONTS } from './fonts.ts';
 import { MARGIN_MM, type ListingLayout } from './listing-layout.ts';
 import { giveWay } from '../jobs/give-way.ts';
+import type { LogoImage } from './logos/index.ts';
 
 const POINTS_PER_MM = 72 / 25.4;
 const pt = (mm: number) => mm * POINTS_PER_MM;
@@ -34,10 +35,25 @@ const MIN_HEADER_SIZE = 6;
 const PADDING_X = pt(0.8);
 const PADDING_Y = pt(0.8);
 const FOOTER_HEIGHT = pt(6);
+const LOGO_HEIGHT_MM = 12;
+const LOGO_MAX_WIDTH_MM = 30;
 const HEADER_FILL = '#d5dde6';
 const ODD_ROW_FILL = '#f0f2f4';
 const RULE = '#7a8896';
 const TEXT = '#000000';
+
+/**
+ * pdfkit embeds an image opened once for every page that draws it; a Buffer given to `image()` is
+ * embedded again on each page. Its type declarations know neither `openImage` nor the opened image.
+ */
+interface OpenedImage {
+  readonly width: number;
+  readonly height: number;
+}
+interface ReusableImages {
+  openImage(data: Buffer): OpenedImage;
+  image(image: OpenedImage, x: number, y: number, options: { fit: [number, number] }): unknown;
+}
 
 /** The words of the page furniture, already in the user's language. */
 export interface ListingPdfText {
@@ -57,6 +73,8 @@ export interface ListingPdfInput {
   readonly text: ListingPdfText;
   /** The document's language (PDF metadata, read by screen readers). */
   readonly lang: string;
+  /** The collectivité's logo (its identité visuelle), left of the title on every page. */
+  readonly logo?: LogoImage | undefined;
 }
 
 /** A batch of rows, each one text per column of the layout. */
@@ -82,6 +100,8 @@ class ListingPdfWriter {
   #page = 0;
   #y = 0;
   #row = 0;
+  /** The logo, embedded once and drawn on every page. */
+  #logo: OpenedImage | undefined;
 
   constructor(input: ListingPdfInput) {
     this.#input = input;
@@ -174,19 +194,33 @@ class ListingPdfWriter {
     this.#doc.font(FONTS[weight]).fontSize(size);
   }
 
+  /** Draws the logo at the top left, at most LOGO_HEIGHT_MM high; the room it takes (0 without one). */
+  #drawLogo(top: number): number {
+    const logo = this.#input.logo;
+    if (!logo) return 0;
+    const doc = this.#doc as unknown as ReusableImages;
+    this.#logo ??= doc.openImage(logo.data);
+    const height = pt(LOGO_HEIGHT_MM);
+    const width = Math.min(pt(LOGO_MAX_WIDTH_MM), (logo.width / logo.height) * height);
+    doc.image(this.#logo, this.#left, top, { fit: [width, height] });
+    return width + pt(4);
+  }
+
   #newPage(): void {
     const { layout, text } = this.#input;
     this.#doc.addPage({ size: 'A4', layout: layout.orientation, margin: 0 });
     this.#page += 1;
     const top = pt(MARGIN_MM);
     const width = pt(layout.tableWidth);
-    const titleWidth = width * 0.62;
-    const asideWidth = width - titleWidth - pt(4);
-    const asideLeft = this.#left + titleWidth + pt(4);
+    const logoWidth = this.#drawLogo(top);
+    const titleLeft = this.#left + logoWidth;
+    const titleWidth = width * 0.62 - logoWidth;
+    const asideWidth = width * 0.38 - pt(4);
+    const asideLeft = this.#left + width * 0.62 + pt(4);
 
     this.#font('bold', TITLE_SIZE);
-    this.#doc.fillColor(TEXT).text(text.title, this.#left, top, { width: titleWidth });
-    const titleBottom = this.#doc.y;
+    this.#doc.fillColor(TEXT).text(text.title, titleLeft, top, { width: titleWidth });
+    const titleBottom = Math.max(this.#doc.y, logoWidth > 0 ? top + pt(LOGO_HEIGHT_MM) : 0);
     this.#font('bold', SMALL_SIZE + 1);
     this.#doc.text(text.collectivite, asideLeft, top, { width: asideWidth, align: 'right' });
     this.#font('regular', SMALL_SIZE);

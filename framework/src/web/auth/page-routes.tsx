@@ -17,19 +17,9 @@ import { safeRedirectTarget } from './safe-redirect.ts';
 import { federatedLogout } from './oidc/routes.ts';
 import { setFlash, takeFlash } from '../screens/shared/flash.ts';
 import { startSecondStep } from './totp/start.ts';
+import { formFields } from './form-fields.ts';
 
 type C = Context<AppEnv>;
-
-/** The text fields of a posted form (files and repeated fields are ignored). */
-async function formFields(c: C): Promise<Record<string, string>> {
-  const fields: Record<string, string> = {};
-  try {
-    for (const [name, value] of Object.entries(await c.req.parseBody())) if (typeof value === 'string') fields[name] = value;
-  } catch {
-    // An unreadable body is an empty form: the handlers answer with their usual messages.
-  }
-  return fields;
-}
 
 const LOGIN_STATUS = { missing: 400, invalid: 401, throttled: 429, ldap: 403, code: 401 } as const;
 

@@ -24,7 +24,7 @@ interface Localised {
 }
 
 /** An authentication page inside the common layout: its title is the `<h1>`. */
-function Page(props: Localised & { title: string; breadcrumb?: readonly Crumb[]; children?: Child }) {
+export function Page(props: Localised & { title: string; breadcrumb?: readonly Crumb[]; children?: Child }) {
   const tr = translator(props.locale);
   return (
     <Layout documentTitle={tr('pages.title', { title: props.title })} chrome={props.chrome} locale={props.locale} heading={props.title}

@@ -13,6 +13,7 @@ import { TIME_ZONE } from '../../config/time-zone.ts';
 import { readAs } from '../../db/tenant-context.ts';
 import { layOutListing } from '../../documents/listing-layout.ts';
 import type { ListingPdfText } from '../../documents/listing-pdf.ts';
+import { documentLogo } from '../../documents/logos/index.ts';
 import { translator, type Locale } from '../../i18n/index.ts';
 import type { RegisteredObject } from '../../model/registry.ts';
 import type { ListingPdfSpec } from '../../model/specs.ts';
@@ -81,6 +82,7 @@ export function pdfExportRoutes(): Hono<AppEnv> {
       return field ? [printedColumn(object, field, locale)] : [];
     });
     const text = pageText(spec, await collectiviteName(runtime, actor), locale, new Date());
+    const logo = await documentLogo(runtime, actor, null);
 
     c.header('Content-Type', 'application/pdf');
     c.header('Content-Disposition', `attachment; filename="${object.name}.pdf"`);
@@ -92,7 +94,7 @@ export function pdfExportRoutes(): Hono<AppEnv> {
         // pdfkit and its font engine load on the first PDF, not at start-up.
         const { writeListingPdf } = await import('../../documents/listing-pdf.ts');
         await writeListingPdf(
-          { layout, headers: columns.map((column) => column.header), text, lang: intlLocale(locale) },
+          { layout, headers: columns.map((column) => column.header), text, lang: intlLocale(locale), logo },
           (onRows) => exportRecords(deps, actor, object, request, (rows) => onRows(rows.map((row) => columns.map((column) => column.text(row))))),
           async (chunk) => {
             if (output.aborted) throw new DownloadAborted();

@@ -11,6 +11,7 @@ import { TIME_ZONE } from '../../config/time-zone.ts';
 import { readAs } from '../../db/tenant-context.ts';
 import { findSource, sourceLimits, SourceError, type SourceResult, type StoredSource } from '../../documents/sources/index.ts';
 import { MARGIN_MM, pageOf, type ListingLayout } from '../../documents/listing-layout.ts';
+import { documentLogo } from '../../documents/logos/index.ts';
 import { translator, type Locale } from '../../i18n/index.ts';
 import { adminParameters, mayUseQueries, ODS_MIME, odsOf, planAdminQuery, runAdminQuery, XLSX_MIME, xlsxOf, type AdminQueryChoices, type AdminQueryPlan } from '../../queries/index.ts';
 import type { Runtime } from '../../runtime.ts';
@@ -126,6 +127,7 @@ async function pdfOf(c: Context<AppEnv>, actor: Actor, source: StoredSource, res
         count: (rows) => tr('documents.listing.count', { count: numbers.format(rows) }),
       },
       lang: intl,
+      logo: await documentLogo(c.get('runtime'), actor, null),
     },
     async (onRows) => {
       await onRows(result.rows.map((row) => result.fields.map((field) => cellText(row[field.name], tr, locale))));

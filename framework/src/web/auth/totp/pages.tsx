@@ -1,9 +1,9 @@
-import type { Child } from 'hono/jsx';
 import { totpMessage } from '../../../access/totp/messages.ts';
 import { translator, type Locale } from '../../../i18n/index.ts';
 import type { Chrome } from '../../layout/chrome.ts';
-import { Layout, type Crumb } from '../../layout/layout.tsx';
+import type { Crumb } from '../../layout/layout.tsx';
 import { CSRF_FIELD } from '../csrf.ts';
+import { Page } from '../pages.tsx';
 
 /**
  * The pages of two-factor sign-in: « Code de vérification » after the password, and « Double
@@ -16,16 +16,6 @@ interface Common {
 
 const ERRORS_ID = 'erreurs';
 const CODE_HINT_ID = 'aide-code';
-
-function Page(props: Common & { title: string; breadcrumb?: readonly Crumb[]; children?: Child }) {
-  const tr = translator(props.locale);
-  return (
-    <Layout documentTitle={tr('pages.title', { title: props.title })} chrome={props.chrome} locale={props.locale} heading={props.title}
-      breadcrumb={props.breadcrumb}>
-      {props.children}
-    </Layout>
-  );
-}
 
 /** The error of a form, announced at once; its field points to it. */
 const Alert = (props: { message: string | undefined }) =>

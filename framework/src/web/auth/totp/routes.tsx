@@ -36,18 +36,9 @@ import { loginUrl, safeRedirectTarget } from '../safe-redirect.ts';
 import { clearChallengeCookie, readChallengeCookie } from './cookie.ts';
 import { CodePage, EnrolPage, NotConcernedPage, RecoveryCodesPage, StatusPage } from './pages.tsx';
 import { qrDataUrl } from './qr.ts';
+import { formFields } from '../form-fields.ts';
 
 type C = Context<AppEnv>;
-
-async function formFields(c: C): Promise<Record<string, string>> {
-  const fields: Record<string, string> = {};
-  try {
-    for (const [name, value] of Object.entries(await c.req.parseBody())) if (typeof value === 'string') fields[name] = value;
-  } catch {
-    // An unreadable body is an empty form: the handlers answer with their usual messages.
-  }
-  return fields;
-}
 
 const STATUS = { missing: 400, code: 401, throttled: 429, invalid: 401 } as const;
 
