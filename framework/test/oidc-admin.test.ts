@@ -1,10 +1,12 @@
 /**
  * « Administration › Connexion fédérée »: identity providers (ProConnect preset, any provider,
  * environment variables shown by name only, « Tester la découverte » against the local provider),
- * SIRETs (Luhn, La Poste, collectivité scope) and held sign-ins (accept, refuse).
+ * SIRETs (Luhn, La Poste, collectivité scope), held sign-ins (accept, refuse), deleting a provider
+ * and the housekeeping of expired exchanges.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { maintainJobs } from '../src/jobs/index.ts';
 import { adminTestApp, createAdminUsers, csrfIn, decoded, signIn, type AdminTestApp } from './admin-support.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { startTestOidcProvider, type TestOidcProvider } from './support/oidc-provider.ts';
@@ -222,5 +224,49 @@ describeEachDatabase('page Connexion fédérée', (database) => {
     ]);
     assert.match(decoded(await (await admin2.get(`${BASE}/attente`, HTML)).text()), /Aucune demande d’accès n’est en attente\./);
     assert.equal((await admin2.get(`${BASE}/attente/${marc}`, HTML)).status, 404);
+  });
+
+  test('the housekeeping removes expired sign-in exchanges and keeps the others', async () => {
+    const [local] = await database().ownerQuery<{ id: number }>(`select om_fournisseur_identite as id from om.om_fournisseur_identite where code = 'local'`);
+    await database().ownerQuery(`insert into om.om_oidc_echange (etat, nature, om_fournisseur_identite, expire_le) values
+      ('expire', 'connexion', ${local?.id}, now() - interval '1 minute'), ('vivant', 'connexion', ${local?.id}, now() + interval '10 minutes')`);
+    await maintainJobs(setup.runtime);
+    assert.deepEqual(await database().ownerQuery(`select etat from om.om_oidc_echange order by etat`), [{ etat: 'vivant' }]);
+  });
+
+  test('« Supprimer » a provider: niveau 2 only, the page says what goes and what stays; links, requests and exchanges go, accounts stay', async () => {
+    const [local] = await database().ownerQuery<{ id: number }>(`select om_fournisseur_identite as id from om.om_fournisseur_identite where code = 'local'`);
+    const path = `${BASE}/${local?.id}/supprimer`;
+    const admin1 = await signIn(setup.app, 'admin1');
+    assert.equal((await admin1.get(path, HTML)).status, 403);
+    const csrf1 = csrfIn(await (await admin1.get(BASE, HTML)).text());
+    assert.equal((await admin1.postForm(path, { _csrf: csrf1 })).status, 403);
+
+    const admin2 = await signIn(setup.app, 'admin2');
+    const form = decoded(await (await admin2.get(`${BASE}/${local?.id}`, HTML)).text());
+    assert.ok(form.includes(`<a href="${path}">Supprimer ce fournisseur</a>`));
+    const page = await admin2.get(path, HTML);
+    assert.equal(page.status, 200);
+    const html = decoded(await page.text());
+    // Claire's account (accepted above) is linked; Marc's refused request is history.
+    assert.match(html, /<li>le rattachement de 1 agent\(s\) à ce fournisseur ;<\/li>/);
+    assert.match(html, /<li>0 demande\(s\) d’accès en attente ;<\/li>/);
+    assert.match(html, /<li>2 demande\(s\) d’accès déjà traitée\(s\)/);
+    assert.match(html, /Les comptes des agents restent[^<]*ne pourra plus se connecter tant qu’il ne sera pas rattaché de nouveau[^<]*Comptes concernés ici : 1\./);
+    assert.match(html, /Supprimer définitivement le fournisseur d’identité « Fournisseur d’essai » \?/);
+    assert.equal((await admin2.postForm(path, {})).status, 403, 'no CSRF token, nothing deleted');
+    assert.equal(await count('om_identite_federee'), 1);
+
+    const deleted = await admin2.postForm(path, { _csrf: csrfIn(html) });
+    assert.equal(deleted.status, 303);
+    assert.equal(deleted.headers.get('Location'), BASE);
+    const list = decoded(await (await admin2.get(BASE, HTML)).text());
+    assert.match(list, /Le fournisseur d’identité « Fournisseur d’essai » a été supprimé\./);
+    assert.ok(!list.includes('<code>local</code>'));
+    assert.equal(await count('om_identite_federee'), 0);
+    assert.equal(await count('om_connexion_attente'), 0);
+    assert.equal(await count('om_oidc_echange'), 0);
+    assert.deepEqual(await database().ownerQuery(`select om_type from om.om_utilisateur where email = 'claire.dupont@ccas-exemple.fr'`), [{ om_type: 'OIDC' }]);
+    assert.equal((await admin2.get(path, HTML)).status, 404);
   });
 });

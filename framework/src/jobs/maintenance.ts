@@ -1,8 +1,10 @@
 /**
  * The jobs' housekeeping: once when a process starts (no job of its own yet), then every minute in
- * the server — orphan jobs become « interrompu », expired result files, stale uploads and the file
- * store's temporary files go; the applications' daily tasks run when the day changes.
+ * the server — orphan jobs become « interrompu », expired result files, stale uploads, the file
+ * store's temporary files and expired sign-in exchanges go; the applications' daily tasks run when
+ * the day changes.
  */
+import { purgeExpiredExchanges } from '../access/oidc/exchanges.ts';
 import { inBackground } from '../db/background.ts';
 import { fileStoreOf } from '../files/store.ts';
 import { sweepScanFolders } from '../files/intake/index.ts';
@@ -37,6 +39,8 @@ export async function maintainJobs(runtime: MaintainedRuntime): Promise<void> {
       // Stale uploads of streamed imports, then the file store's temporary files (interrupted saves, released files).
       const uploads = (await sweepStaleUploads(runtime.config.dataDir)) + (await fileStoreOf(runtime).sweep());
       if (swept + uploads > 0) runtime.logger.info({ jobs: swept, uploads }, 'fichiers de traitements supprimés (durée de conservation dépassée)');
+      // Sign-ins started at an identity provider that nobody came back from.
+      await purgeExpiredExchanges(runtime.db.kysely);
       await sweepScanFolders(runtime); // scans a scanner wrote into the users' watched folders
       const { registry } = runtime;
       if (registry) await runDailyTasks({ db: runtime.db, logger: runtime.logger, registry });

@@ -6,6 +6,7 @@ export const IDENTITE_PATHS = {
   newProvider: `${BASE}/nouveau`,
   provider: (id: number) => `${BASE}/${id}`,
   discovery: (id: number) => `${BASE}/${id}/decouverte`,
+  removeProvider: (id: number) => `${BASE}/${id}/supprimer`,
   sirets: `${BASE}/sirets`,
   removeSiret: (siret: string) => `${BASE}/sirets/${encodeURIComponent(siret)}/supprimer`,
   held: `${BASE}/attente`,

@@ -286,6 +286,14 @@ export function ProviderFormView(props: ProviderFormViewProps) {
       </form>
       <Variables code={form.code} env={props.env} locale={locale} />
       {props.id === undefined ? null : <Discovery id={props.id} report={props.discovery} csrfToken={props.csrfToken} locale={locale} />}
+      {props.id === undefined ? null : (
+        <section aria-labelledby="fi-suppression">
+          <h2 id="fi-suppression">{message('remove.heading')}</h2>
+          <p>
+            <a href={IDENTITE_PATHS.removeProvider(props.id)}>{message('remove.link')}</a>
+          </p>
+        </section>
+      )}
     </>
   );
 }

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { heldRoutes } from './held-routes.tsx';
+import { providerRemovalRoutes } from './provider-removal-routes.tsx';
 import { providersRoutes } from './providers-routes.tsx';
 import { siretsRoutes } from './sirets-routes.tsx';
 
@@ -11,5 +12,6 @@ export function identiteRoutes(): Hono<AppEnv> {
   routes.route('/', siretsRoutes());
   routes.route('/', heldRoutes());
   routes.route('/', providersRoutes());
+  routes.route('/', providerRemovalRoutes());
   return routes;
 }
