@@ -312,12 +312,17 @@ describeEachDatabase('double authentification (TOTP)', (database) => {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await (await admin.get('/two-factor')).text())?.[1] ?? '';
     const consult = await (await admin.get(`/om/om_utilisateur/${ids.chef}`)).text();
     assert.match(consult, /Réinitialiser la double authentification/);
+    // The user's page says whether it is on, never the secret.
+    assert.match(consult, /<dt>Double authentification<\/dt><dd>activée le \d{2}\/\d{2}\/\d{4} \(10 code\(s\) de secours restant\(s\)\)<\/dd>/);
+    assert.match(await (await admin.get(`/om/om_utilisateur/${ids.lucie}`)).text(), /<dt>Double authentification<\/dt><dd>non activée<\/dd>/);
+    assert.match(await (await admin.get(`/om/om_utilisateur/${ids.annu}`)).text(), /<dt>Double authentification<\/dt><dd>relève de l’annuaire<\/dd>/);
     const reset = (userId: number) =>
       admin.postJson(`/api/v1/om/om_utilisateur/${userId}/reinitialiser_double_authentification`, {}, { 'X-CSRF-Token': csrf, Accept: 'application/json' });
     const done = await reset(ids.chef!);
     assert.equal(done.status, 200);
     assert.match(((await done.json()) as { message: string }).message, /La double authentification de chef est réinitialisée/);
     assert.deepEqual(await database().ownerQuery(`select 1 from om.om_double_authentification where om_utilisateur = ${ids.chef}`), []);
+    assert.match(await (await admin.get(`/om/om_utilisateur/${ids.chef}`)).text(), /<dt>Double authentification<\/dt><dd>non activée<\/dd>/);
     const audit = await database().ownerQuery<{ login: string }>(
       `select login from om.om_audit where objet = 'om_utilisateur' and action = 'reinitialiser_double_authentification' and cle = '${ids.chef}'`,
     );

@@ -353,6 +353,20 @@ export interface FileFieldRules {
  * What an application writes by hand for one object: plain data first, functions only for
  * behaviour. Regeneration never touches it.
  */
+/** A computed line of a record's page: a term and its value, as text. */
+export interface RecordFact {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface FactsContext {
+  /** The database (the framework's connection: read only what the actor may see of this record). */
+  readonly db: Db;
+  readonly actor: Actor;
+  readonly record: Row;
+  readonly locale: Locale;
+}
+
 export interface ObjectOverride {
   readonly label?: string;
   /**
@@ -397,6 +411,12 @@ export interface ObjectOverride {
   readonly actions?: Readonly<Record<string, CustomAction>>;
   /** Links of the record's page to the application's pages about it. */
   readonly links?: readonly RecordLink[];
+  /**
+   * Read-only lines the record's page shows below its fields, computed when it is shown from what
+   * the record's row does not hold (whether an account has two-factor sign-in on…). Never in
+   * listings, exports or the API.
+   */
+  readonly facts?: (context: FactsContext) => Promise<readonly RecordFact[]>;
   /**
    * Whether this record may be deleted by this actor (e.g. not one's own account): the screens
    * hide « Supprimer » when false; the service must refuse it too (a hook's `Veto`).

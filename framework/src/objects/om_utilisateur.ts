@@ -7,6 +7,7 @@ import { ServiceError } from '../records/errors.ts';
 import { passwordResetAction } from './password-reset-action.ts';
 import { annuaireMessage } from '../access/ldap/messages.ts';
 import { twoFactorResetAction } from '../access/totp/reset-action.ts';
+import { twoFactorFact } from '../access/totp/fact.ts';
 import { notificationMessage } from '../notifications/messages.ts';
 
 /** An e-mail address as the framework accepts one: something@domain.tld, no spaces. */
@@ -24,6 +25,7 @@ export const omUtilisateur: ObjectOverride = {
   searchColumns: ['nom', 'login', 'email'],
   canDelete: (record, actor) => Number(record.om_utilisateur) !== actor.userId,
   actions: { reinitialiser: passwordResetAction(), reinitialiser_double_authentification: twoFactorResetAction() },
+  facts: twoFactorFact,
   screens: {
     menu: { rubrique: 'administration', category: t('admin.menu.users'), order: 50, label: t('admin.menu.utilisateurs') },
     listColumns: ['nom', 'login', 'email', 'om_profil', 'om_collectivite', 'om_type', 'actif'],

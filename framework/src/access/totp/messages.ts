@@ -61,6 +61,11 @@ export const totpMessage = defineMessages('doubleAuthentification', {
     resetDone: 'La double authentification de {nom} est réinitialisée : à sa prochaine connexion, le mot de passe suffira (ou la mise en place lui sera demandée si elle est obligatoire).',
     resetNone: '{nom} n’a pas de double authentification à réinitialiser.',
     resetNotDb: 'Ce compte n’est pas un compte de la base : sa double authentification relève de son fournisseur.',
+    factLabel: 'Double authentification',
+    factActive: 'activée le {date} ({codes} code(s) de secours restant(s))',
+    factInactive: 'non activée',
+    factDirectory: 'relève de l’annuaire',
+    factProvider: 'relève du fournisseur d’identité',
   },
 }, {
   en: {
@@ -123,6 +128,11 @@ export const totpMessage = defineMessages('doubleAuthentification', {
       resetDone: 'The two-factor authentication of {nom} is reset: at the next sign-in, the password will do (or setting it up will be asked if it is required).',
       resetNone: '{nom} has no two-factor authentication to reset.',
       resetNotDb: 'This account is not a database account: its two-factor authentication is up to its provider.',
+      factLabel: 'Two-factor authentication',
+      factActive: 'on since {date} ({codes} recovery code(s) left)',
+      factInactive: 'off',
+      factDirectory: 'up to the directory',
+      factProvider: 'up to the identity provider',
     },
   },
 });

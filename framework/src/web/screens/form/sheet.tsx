@@ -3,6 +3,7 @@
  * fields in the override's sections, each as a term and its value.
  */
 import type { Row } from '../../../db/connection.ts';
+import type { RecordFact } from '../../../model/override.ts';
 import type { FormField } from './fields.ts';
 import { layOut, type LaidOutSection } from './sections.ts';
 import { StaticValue, type StaticContext } from './static-value.tsx';
@@ -50,5 +51,20 @@ export function RecordSheet(props: { fields: readonly FormField[]; record: Row; 
         <SheetSection section={section} record={props.record} context={props.context} headingLevel={props.headingLevel ?? 2} />
       ))}
     </div>
+  );
+}
+
+/** The override's computed lines (`facts`), below the fields, in the same form. */
+export function RecordFacts(props: { facts: readonly RecordFact[] }) {
+  if (props.facts.length === 0) return null;
+  return (
+    <dl class="fiche grille colonnes-1 faits">
+      {props.facts.map((fact) => (
+        <div class="ligne">
+          <dt>{fact.label}</dt>
+          <dd>{fact.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -9,7 +9,7 @@ import { screenContext } from './context.ts';
 import { objectLabel } from './permissions.ts';
 import { Portlet, portletLinks } from './portlet.tsx';
 import { returnOf } from './retour.ts';
-import { RecordSheet } from './sheet.tsx';
+import { RecordFacts, RecordSheet } from './sheet.tsx';
 import { fieldsFor, staticContext } from './state.ts';
 
 export async function viewPage(c: Context<AppEnv>): Promise<Response> {
@@ -28,6 +28,7 @@ export async function viewPage(c: Context<AppEnv>): Promise<Response> {
       <div class="page-enregistrement">
         <Portlet links={portletLinks(object, context.actor, record, context.locale, retour)} locale={context.locale} />
         <RecordSheet fields={fields} record={record} context={sheetContext} />
+        <RecordFacts facts={(await object.override.facts?.({ db: context.runtime.db.kysely, actor: context.actor, record, locale: context.locale })) ?? []} />
         {await recordDocuments(context.runtime.db, context.actor, object, record, context.locale, context.runtime.config.smtp !== undefined)}
         {await subFormSection(c, object, record)}
       </div>
