@@ -15,10 +15,10 @@ import { after, before, describe, test } from 'node:test';
 import { syncPermissionVocabulary } from '../framework/src/access/vocabulary.ts';
 import { createApp } from '../framework/src/web/app.tsx';
 import { startServer, type RunningServer } from '../framework/src/web/server.ts';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../framework/test/support/databases.ts';
+import { createTestDatabase, type TestDatabase } from '../framework/test/support/databases.ts';
 import { startTestOidcProvider, type TestAgent, type TestOidcProvider } from '../framework/test/support/oidc-provider.ts';
 import { createTestRuntime, createUsers } from '../framework/test/support/runtime.ts';
-import { checkAccessibility, fileBrowser, login, openPage, screenshot, submit, type BrowserContext, type Page } from './support/index.ts';
+import { checkAccessibility, fileBrowser, journeyKinds, login, openPage, screenshot, submit, type BrowserContext, type Page } from './support/index.ts';
 
 const ADMIN = { login: 'admin', password: 'Mot-de-passe-42', profil: 'ADMINISTRATEUR', collectivite: 2 } as const;
 /** Already has a password account; ProConnect gives the same e-mail address. */
@@ -47,7 +47,8 @@ function freePort(): Promise<number> {
   });
 }
 
-for (const kind of await databaseKinds()) {
+// Like every journey, on one database kind (e2e/support/suite.ts).
+for (const kind of journeyKinds) {
   describe(`connexion par ProConnect [${kind === 'pglite' ? 'embarquée' : 'serveur'}]`, () => {
     let url = '';
     let database: TestDatabase | undefined;

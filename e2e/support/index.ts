@@ -16,5 +16,5 @@ export {
   type Page,
 } from './browser.ts';
 export { AccessibilityError, BLOCKING_IMPACTS, WCAG_TAGS, checkAccessibility, formatViolations, type AccessibilityResult, type AxeViolation } from './accessibility.ts';
-export { browserSuite, fileBrowser, type BrowserSuite, type BrowserSuiteOptions } from './suite.ts';
+export { browserSuite, fileBrowser, journeyKinds, type BrowserSuite, type BrowserSuiteOptions } from './suite.ts';
 export { focusedElement, tab, type FocusedElement } from './keyboard.ts';

@@ -15,7 +15,8 @@ import { launchBrowser, openPage, type Browser, type BrowserContext, type Page }
 
 /** Decided once per test process, before any suite is declared (as `describeEachDatabase`). */
 const availableKinds: DatabaseKind[] = await databaseKinds();
-const journeyKinds: DatabaseKind[] =
+/** The database kinds a journey runs on: the server when reachable, else the embedded one (`COMMUN_E2E_TOUTES_BASES=1`: every available kind). */
+export const journeyKinds: DatabaseKind[] =
   process.env.COMMUN_E2E_TOUTES_BASES === '1' ? availableKinds : [availableKinds.includes('postgres') ? 'postgres' : 'pglite'];
 
 let sharedBrowser: Promise<Browser> | undefined;
