@@ -49,7 +49,8 @@ function readHolder(path: string): LockHolder | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this pid runs on this machine. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

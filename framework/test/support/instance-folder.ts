@@ -14,6 +14,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isAlive } from '../../src/db/data-folder-lock.ts';
 import { COMMUN_NODE_FLAGS } from './node-flags.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -49,15 +50,6 @@ function templateKey(): string {
     for (const file of filesUnder(join(ROOT, input))) hash.update(`${relative(ROOT, file)}\n`).update(readFileSync(file));
   }
   return hash.digest('hex').slice(0, 16);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Takes the builder's lock (a file holding our pid); a lock of a dead process is taken over. */
