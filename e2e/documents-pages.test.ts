@@ -331,10 +331,13 @@ browserSuite(
       assert.equal(first?.split('\n').slice(0, 2).join(' / '), 'Dupont / 1 rue de la Mairie');
 
       // A start beyond the sheet, sent anyway: a French message on a page of the application.
-      await page.goto('/courrier/personne/pdf/etiquettes/adresses?q=Dupont&depart=30');
-      await page.getByText('La position de départ doit être un nombre entier entre 1 et 24 (le nombre d’étiquettes d’une feuille).').waitFor();
-      await checkAccessibility(page, 'étiquettes : départ hors limites');
-      await screenshot(page, `documents-pages-14-etiquettes-depart-refuse${tag}`);
+      // A tab of its own: the PDF viewer of the first tab may still be navigating, which would interrupt a goto there.
+      const refused = await page.context().newPage();
+      await refused.goto('/courrier/personne/pdf/etiquettes/adresses?q=Dupont&depart=30');
+      await refused.getByText('La position de départ doit être un nombre entier entre 1 et 24 (le nombre d’étiquettes d’une feuille).').waitFor();
+      await checkAccessibility(refused, 'étiquettes : départ hors limites');
+      await screenshot(refused, `documents-pages-14-etiquettes-depart-refuse${tag}`);
+      await refused.close();
     });
 
     test('générateur : « Créer un état », « Créer les sous-états », « Créer une lettre type » ; un état créé, inactif, ouvert', async () => {
