@@ -1,6 +1,8 @@
 /**
- * An embedded data folder of this repository's instance (`commun.config.ts`) as `commun migrate`
- * leaves it: every migration applied, referentials and demo data loaded, `admin` created.
+ * An embedded data folder of an instance as `commun migrate` leaves it: every migration applied,
+ * referentials and demo data loaded, `admin` created. The instance is this repository's
+ * (`commun.config.ts`, six applications) or the registre alone (REGISTRE_INSTANCE), whose
+ * commands open much faster on the embedded database (no PostGIS, a smaller folder).
  *
  * The CLI tests need such a folder to run their commands on; building one costs a whole
  * `commun migrate` on PGlite (six applications, PostGIS, the communes, the demo), which used to
@@ -18,6 +20,10 @@ import { isAlive } from '../../src/db/data-folder-lock.ts';
 import { COMMUN_NODE_FLAGS } from './node-flags.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+/** The repository's instance: the folder of `commun.config.ts` (six applications). */
+export const REPOSITORY_INSTANCE = ROOT;
+/** An instance serving the registre alone: run `commun` with this working directory. */
+export const REGISTRE_INSTANCE = join(ROOT, 'framework/test/fixtures/instance-registre');
 const COMMAND = join(ROOT, 'framework/bin/commun.js');
 const TEMPLATES = join(tmpdir(), 'commun-test-templates');
 /** The password of `admin` in the copies (the template's `commun migrate` was given it). */
@@ -36,16 +42,16 @@ function filesUnder(path: string): string[] {
 }
 
 /** What `commun migrate` of the instance depends on: migrations, applications' declarations, referentials, demo data, bootstrap. */
-function templateKey(): string {
+function templateKey(instance: string): string {
   const apps = readdirSync(join(ROOT, 'apps')).sort();
   const inputs = [
-    'commun.config.ts',
+    relative(ROOT, join(instance, 'commun.config.ts')),
     'framework/migrations',
     'framework/src/bootstrap.ts',
     'framework/src/referentials',
     ...apps.flatMap((app) => [`apps/${app}/migrations`, `apps/${app}/src/index.ts`, `apps/${app}/src/demo.ts`, `apps/${app}/src/referentiels`, `apps/${app}/demo`]),
   ];
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(`${relative(ROOT, instance)}\n`);
   for (const input of inputs) {
     for (const file of filesUnder(join(ROOT, input))) hash.update(`${relative(ROOT, file)}\n`).update(readFileSync(file));
   }
@@ -68,10 +74,10 @@ function tryLock(path: string): boolean {
   return false;
 }
 
-function runMigrate(dataDir: string): Promise<void> {
+function runMigrate(instance: string, dataDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...COMMUN_NODE_FLAGS, COMMAND, 'migrate'], {
-      cwd: ROOT,
+      cwd: instance,
       env: { ...process.env, DATABASE_URL: '', COMMUN_DATA_DIR: dataDir, COMMUN_ADMIN_PASSWORD: INSTANCE_ADMIN_PASSWORD, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -89,11 +95,11 @@ function runMigrate(dataDir: string): Promise<void> {
   });
 }
 
-async function build(template: string): Promise<void> {
+async function build(instance: string, template: string): Promise<void> {
   const building = `${template}.building-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   try {
-    await runMigrate(building);
+    await runMigrate(instance, building);
     renameSync(building, template);
   } finally {
     rmSync(building, { recursive: true, force: true });
@@ -110,16 +116,16 @@ async function build(template: string): Promise<void> {
   }
 }
 
-let ready: Promise<string> | undefined;
+const ready = new Map<string, Promise<string>>();
 
-async function instanceTemplate(): Promise<string> {
+async function instanceTemplate(instance: string): Promise<string> {
   mkdirSync(TEMPLATES, { recursive: true });
-  const template = join(TEMPLATES, `instance-${templateKey()}`);
+  const template = join(TEMPLATES, `instance-${templateKey(instance)}`);
   const lock = `${template}.lock`;
   while (!existsSync(template)) {
     if (tryLock(lock)) {
       try {
-        if (!existsSync(template)) await build(template);
+        if (!existsSync(template)) await build(instance, template);
       } finally {
         rmSync(lock, { force: true });
       }
@@ -132,10 +138,12 @@ async function instanceTemplate(): Promise<string> {
 }
 
 /**
- * Fills `dataDir` (absent or empty) with a copy of the migrated instance: what `commun migrate`
- * would have made of it. Commands given `COMMUN_DATA_DIR=dataDir` then find the database up to date.
+ * Fills `dataDir` (absent or empty) with a copy of the migrated `instance` (the repository's by
+ * default): what `commun migrate` would have made of it. Commands run in `instance` with
+ * `COMMUN_DATA_DIR=dataDir` then find the database up to date.
  */
-export async function copyMigratedInstance(dataDir: string): Promise<void> {
-  ready ??= instanceTemplate();
-  cpSync(await ready, dataDir, { recursive: true });
+export async function copyMigratedInstance(dataDir: string, instance: string = REPOSITORY_INSTANCE): Promise<void> {
+  let template = ready.get(instance);
+  if (!template) ready.set(instance, (template = instanceTemplate(instance)));
+  cpSync(await template, dataDir, { recursive: true });
 }
