@@ -4,16 +4,20 @@
  * opt-out link), none for an agent who opted out, who has nothing pending or whose account is
  * disabled; one a day even when two passes run at once; another collectivité's rows never in it
  * (row-level security: the sources run as the agent); a failing source left out, the others sent;
- * the opt-out link (good and bad tokens) and the page « Mes notifications ».
+ * the opt-out link (good, altered, old-style and expired tokens; signed with the instance key, never
+ * a key of the database) and the page « Mes notifications ».
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { before, test } from 'node:test';
 import { sql } from 'kysely';
 import type { Application } from '../src/application.ts';
 import { createLogger } from '../src/logger.ts';
 import { deliverQueuedMail } from '../src/mail/index.ts';
-import { composeDigest, sendDailyDigests, verifyOptOutToken, type PendingWorkSource } from '../src/notifications/index.ts';
+import { composeDigest, optOutToken, sendDailyDigests, verifyOptOutToken, type PendingWorkSource } from '../src/notifications/index.ts';
 import { createApp } from '../src/web/app.tsx';
 import { Browser, createUser } from './support/auth.ts';
 import { describeEachDatabase } from './support/databases.ts';
@@ -22,6 +26,9 @@ import { createTestRuntime, type TestRuntime } from './support/runtime.ts';
 const BASE_URL = 'https://commun.libreville.test';
 const TODAY = '2026-03-10';
 const PASSWORD = 'Mot-de-passe-42';
+/** COMMUN_CLE_INSTANCE of these tests. */
+const INSTANCE_SECRET = 'cle-d-instance-des-tests-du-recapitulatif';
+const DAY_MS = 86_400_000;
 
 /** A source over a test table that does not filter by collectivité: only row-level security does. */
 const travaux: PendingWorkSource = async ({ db, actor, today }) => {
@@ -92,7 +99,7 @@ describeEachDatabase('Récapitulatif quotidien du travail en attente', (database
         (5, 'bruno', 'Travail de Bruno', '2026-03-11', 1),
         (6, 'ex', 'Travail d’un ancien agent', '2026-03-11', 1),
         (7, 'autre', 'Travail d’Autreville', '2026-03-15', 3);`);
-    const base = await createTestRuntime(database(), { config: { baseUrl: BASE_URL } });
+    const base = await createTestRuntime(database(), { config: { baseUrl: BASE_URL, instanceSecret: INSTANCE_SECRET } });
     runtime = { ...base, applications: APPLICATIONS, sentMail: base.sentMail };
   });
 
@@ -106,7 +113,7 @@ describeEachDatabase('Récapitulatif quotidien du travail en attente', (database
     assert.match(alice.texte, /^Bonjour ALICE,/);
     assert.match(alice.texte, /== Travaux ==\n\nTravaux à faire \(3\)\n- Répondre au courrier 2026-42 — échéance le 09\/03\/2026, en retard\n {2}https:\/\/commun\.libreville\.test\/travaux\/1\n/);
     assert.match(alice.texte, /- <b>Urgent & "vite"<\/b> — échéance le 12\/03\/2026\n {2}https:\/\/commun\.libreville\.test\/travaux\/2\n {2}et 1 autre : https:\/\/commun\.libreville\.test\/travaux\n/);
-    assert.match(alice.texte, /Ne plus le recevoir : https:\/\/commun\.libreville\.test\/notifications\/desabonnement\?jeton=\d+\.[\w-]{43}/);
+    assert.match(alice.texte, /Ne plus le recevoir : https:\/\/commun\.libreville\.test\/notifications\/desabonnement\?jeton=\d+\.\d+\.[\w-]{43}/);
     // Row-level security: the source runs as Alice, in her collectivité.
     assert.doesNotMatch(alice.texte, /Secret/);
     assert.doesNotMatch(alice.html ?? '', /Secret/);
@@ -149,7 +156,9 @@ describeEachDatabase('Récapitulatif quotidien du travail en attente', (database
     const link = /https:\/\/commun\.libreville\.test(\/notifications\/desabonnement\?jeton=([\w.-]+))/.exec(alice?.texte ?? '');
     assert.ok(link);
     const [, path = '', token = ''] = link;
-    assert.equal(await verifyOptOutToken(database().db.kysely, token), ids.alice);
+    assert.deepEqual(verifyOptOutToken(runtime.config, token), { status: 'valid', userId: ids.alice });
+    // Issued today (days since 1970-01-01 UTC), whatever day the digest was for.
+    assert.equal(token.split('.')[1], String(Math.floor(Date.now() / DAY_MS)));
     const visitor = new Browser(app);
     const page = await visitor.get(path);
     assert.equal(page.status, 200);
@@ -163,9 +172,17 @@ describeEachDatabase('Récapitulatif quotidien du travail en attente', (database
     assert.equal(await flag('alice'), false);
     assert.equal(await flag('claire'), true);
 
-    // Altered signature, another agent's id with Alice's signature, garbage: refused, nothing changed.
-    const signature = token.split('.')[1] ?? '';
-    const forged = [`${ids.claire}.${signature}`, `${ids.alice}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`, 'nimporte-quoi', ''];
+    // Altered signature, another agent's id or another day with Alice's signature, the old form
+    // without a day, garbage: refused, nothing changed.
+    const [, day = '', signature = ''] = token.split('.');
+    const forged = [
+      `${ids.claire}.${day}.${signature}`,
+      `${ids.alice}.${day}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`,
+      `${ids.alice}.${Number(day) + 1}.${signature}`,
+      `${ids.alice}.${signature}`,
+      'nimporte-quoi',
+      '',
+    ];
     for (const bad of forged) {
       const refused = await visitor.get(`/notifications/desabonnement?jeton=${encodeURIComponent(bad)}`);
       assert.equal(refused.status, 400, bad);
@@ -176,6 +193,61 @@ describeEachDatabase('Récapitulatif quotidien du travail en attente', (database
     assert.equal(await flag('claire'), true);
     // Without the CSRF token, refused too.
     assert.equal((await new Browser(app).postForm('/notifications/desabonnement', { jeton: token })).status, 403);
+  });
+
+  test('the opt-out link expires after 60 days: its own page (410), nothing changed; 59 days still works', async () => {
+    const app = createApp(runtime);
+    const visitor = new Browser(app);
+    await database().asOwner(`update om.om_utilisateur set notification_quotidienne = true where login = 'alice'`);
+    const recent = optOutToken(runtime.config, ids.alice ?? 0, Date.now() - 59 * DAY_MS);
+    const confirm = await visitor.get(`/notifications/desabonnement?jeton=${encodeURIComponent(recent)}`);
+    assert.equal(confirm.status, 200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await confirm.text())?.[1] ?? '';
+
+    const old = optOutToken(runtime.config, ids.alice ?? 0, Date.now() - 61 * DAY_MS);
+    const expired = await visitor.get(`/notifications/desabonnement?jeton=${encodeURIComponent(old)}`);
+    assert.equal(expired.status, 410);
+    const page = await expired.text();
+    assert.match(page, /Ce lien de désabonnement a expiré\. Connectez-vous pour désactiver le récapitulatif depuis la page Notifications\./);
+    assert.match(page, /<a href="\/notifications">/);
+    assert.doesNotMatch(page, /Ne plus recevoir le récapitulatif/);
+    assert.equal((await visitor.postForm('/notifications/desabonnement', { _csrf: csrf, jeton: old })).status, 410);
+    assert.equal(await flag('alice'), true);
+    // An expired token altered is simply invalid.
+    const altered = old.replace(/.$/, old.endsWith('A') ? 'B' : 'A');
+    const refused = await visitor.get(`/notifications/desabonnement?jeton=${encodeURIComponent(altered)}`);
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /Ce lien de désabonnement n’est pas valable/);
+
+    assert.equal((await visitor.postForm('/notifications/desabonnement', { _csrf: csrf, jeton: recent })).status, 200);
+    assert.equal(await flag('alice'), false);
+
+    // The boundary, by the day the token names: 60 days old is valid, 61 expired.
+    const issued = Date.UTC(2026, 0, 1, 12);
+    const issuedToken = optOutToken(runtime.config, ids.alice ?? 0, issued);
+    assert.deepEqual(verifyOptOutToken(runtime.config, issuedToken, issued + 60 * DAY_MS), { status: 'valid', userId: ids.alice });
+    assert.deepEqual(verifyOptOutToken(runtime.config, issuedToken, issued + 61 * DAY_MS), { status: 'expired' });
+  });
+
+  test('the signing key is the instance key, never one of the database', async () => {
+    assert.deepEqual(await database().ownerQuery(`select to_regclass('om.om_notification_cle') as cle`), [{ cle: null }]);
+    const userId = ids.alice ?? 0;
+    const now = Date.now();
+    const other = { instanceSecret: 'une-tout-autre-cle-d-instance-de-32-caracteres', dataDir: runtime.config.dataDir };
+    const token = optOutToken(runtime.config, userId, now);
+    assert.notEqual(optOutToken(other, userId, now), token, 'another COMMUN_CLE_INSTANCE, another signature');
+    assert.deepEqual(verifyOptOutToken(other, token), { status: 'invalid' });
+    // Without COMMUN_CLE_INSTANCE: the file <dataDir>/cle-instance, one per data folder.
+    const first = { instanceSecret: undefined, dataDir: mkdtempSync(join(tmpdir(), 'commun-notif-')) };
+    const second = { instanceSecret: undefined, dataDir: mkdtempSync(join(tmpdir(), 'commun-notif-')) };
+    try {
+      const fromFirst = optOutToken(first, userId, now);
+      assert.notEqual(optOutToken(second, userId, now), fromFirst);
+      assert.deepEqual(verifyOptOutToken(first, fromFirst), { status: 'valid', userId });
+      assert.deepEqual(verifyOptOutToken(second, fromFirst), { status: 'invalid' });
+    } finally {
+      for (const { dataDir } of [first, second]) rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   test('« Mes notifications »: the agent’s own choice and a preview of today', async () => {

@@ -1,6 +1,6 @@
 /**
  * The pages of the daily e-mail in Chromium, axe-core on each: « Mes notifications » (the preview
- * of today's work, the choice saved), the e-mail's opt-out link (confirmation, done, bad token),
+ * of today's work, the choice saved), the e-mail's opt-out link (confirmation, done, bad token, expired),
  * and the administrator's user form with the setting.
  */
 import assert from 'node:assert/strict';
@@ -11,6 +11,7 @@ import { optOutToken, type PendingWorkSource } from '../src/notifications/index.
 import { browserSuite, checkAccessibility, login, pageProblems, submit } from '../../e2e/support/index.ts';
 
 const PASSWORD = 'Mot-de-passe-42';
+const DAY_MS = 86_400_000;
 
 const travaux: PendingWorkSource = async ({ db, actor, today }) => {
   const { rows } = await sql<{ id: number; libelle: string; echeance: string; total: number | string }>`
@@ -58,11 +59,11 @@ browserSuite(
       assert.deepEqual(pageProblems(page), []);
     });
 
-    test('the e-mail’s opt-out link: a confirmation, done, and a bad token refused', async () => {
+    test('the e-mail’s opt-out link: a confirmation, done, a bad token refused, an expired one on its own page', async () => {
       const { database, runtime } = suite().app;
       await database.asOwner(`update om.om_utilisateur set notification_quotidienne = true where login = 'alice'`);
       const [alice] = await database.ownerQuery<{ om_utilisateur: number }>(`select om_utilisateur from om.om_utilisateur where login = 'alice'`);
-      const token = await optOutToken(runtime.db.kysely, Number(alice?.om_utilisateur));
+      const token = optOutToken(runtime.config, Number(alice?.om_utilisateur));
       const page = await suite().openPage();
       await page.goto(`/notifications/desabonnement?jeton=${encodeURIComponent(token)}`);
       await checkAccessibility(page, 'désabonnement, confirmation');
@@ -73,6 +74,11 @@ browserSuite(
       assert.equal((await page.goto('/notifications/desabonnement?jeton=1.faux'))?.status(), 400);
       assert.match(await page.getByRole('alert').innerText(), /Ce lien de désabonnement n’est pas valable/);
       await checkAccessibility(page, 'désabonnement, lien invalide');
+      const expired = optOutToken(runtime.config, Number(alice?.om_utilisateur), Date.now() - 61 * DAY_MS);
+      assert.equal((await page.goto(`/notifications/desabonnement?jeton=${encodeURIComponent(expired)}`))?.status(), 410);
+      assert.match(await page.getByRole('alert').innerText(), /Ce lien de désabonnement a expiré/);
+      assert.equal(await page.getByRole('link', { name: 'Aller à « Mes notifications »' }).getAttribute('href'), '/notifications');
+      await checkAccessibility(page, 'désabonnement, lien expiré');
       assert.deepEqual(pageProblems(page), []);
     });
 
@@ -92,6 +98,7 @@ browserSuite(
     });
   },
   {
+    config: { instanceSecret: 'cle-d-instance-des-pages-du-recapitulatif' },
     users: [
       { login: 'alice', password: PASSWORD, profil: 'UTILISATEUR', collectivite: 1 },
       { login: 'chef', password: PASSWORD, profil: 'ADMINISTRATEUR', collectivite: 1 },

@@ -16,7 +16,7 @@ export const FRAMEWORK_GENERATION = {
   schema: 'om',
   app: 'om',
   /** Technical tables the generic screens never serve. */
-  exclude: ['om_migration', 'om_session', 'om_password_reset', 'om_login_attempt', 'om_fichier', 'om_soumission', 'om_traitement', 'om_referentiel', 'om_compteur', 'om_fichier_attente', 'om_courriel', 'om_annuaire_synchro', 'om_double_authentification', 'om_code_secours', 'om_verification_connexion', 'om_notification_envoi', 'om_notification_cle', 'om_application_collectivite', 'om_oidc_echange', 'om_identite_federee', 'om_connexion_attente', 'om_fournisseur_identite', 'om_etablissement', 'om_identite_visuelle'],
+  exclude: ['om_migration', 'om_session', 'om_password_reset', 'om_login_attempt', 'om_fichier', 'om_soumission', 'om_traitement', 'om_referentiel', 'om_compteur', 'om_fichier_attente', 'om_courriel', 'om_annuaire_synchro', 'om_double_authentification', 'om_code_secours', 'om_verification_connexion', 'om_notification_envoi', 'om_application_collectivite', 'om_oidc_echange', 'om_identite_federee', 'om_connexion_attente', 'om_fournisseur_identite', 'om_etablissement', 'om_identite_visuelle'],
   outDir: fileURLToPath(new URL('../../gen', import.meta.url)),
 } as const;
 

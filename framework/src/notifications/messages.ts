@@ -42,6 +42,7 @@ export const notificationMessage = defineMessages(
       button: 'Ne plus recevoir le récapitulatif',
       done: 'C’est fait : vous ne recevrez plus le récapitulatif quotidien. Vous pouvez le réactiver à tout moment depuis la page « Mes notifications », une fois connecté.',
       invalid: 'Ce lien de désabonnement n’est pas valable (il est incomplet ou a été modifié). Copiez le lien entier depuis le courriel, ou connectez-vous et utilisez la page « Mes notifications ».',
+      expired: 'Ce lien de désabonnement a expiré. Connectez-vous pour désactiver le récapitulatif depuis la page Notifications.',
       settingsLink: 'Aller à « Mes notifications »',
     },
     userForm: {
@@ -93,6 +94,7 @@ export const notificationMessage = defineMessages(
         button: 'Stop receiving the summary',
         done: 'Done: you will no longer receive the daily summary. You may turn it back on at any time from the « My notifications » page, once signed in.',
         invalid: 'This unsubscribe link is not valid (it is incomplete or has been altered). Copy the whole link from the e-mail, or sign in and use the « My notifications » page.',
+        expired: 'This unsubscribe link has expired. Sign in to turn the summary off from the Notifications page.',
         settingsLink: 'Go to « My notifications »',
       },
       userForm: {

@@ -1,51 +1,66 @@
 /**
  * The agent's choice (om_utilisateur.notification_quotidienne) and the signed opt-out link of the
- * e-mail: `<user>.<HMAC-SHA256 of the purpose and the user, keyed by the instance's key>` (migration
- * 0031), so that the link switches off that agent's e-mail and nothing else, without signing in.
+ * e-mail: `<user>.<day>.<HMAC-SHA256 of the purpose, the user and the day>`, keyed by the instance
+ * key (config/instance-key.ts, never in the database: a copy of the database or of a backup cannot
+ * forge links). `day` is the day it was issued (days since 1970-01-01 UTC); the link switches off
+ * that agent's e-mail and nothing else, without signing in, until OPT_OUT_VALIDITY_DAYS days after
+ * that day. Tokens of the old form (no day, key of the database, migration 0031) are invalid.
  */
 import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 import { SYSTEM_ACTOR, type Actor } from '../access/actor.ts';
 import { sameSecret } from '../access/secrets.ts';
+import { instanceKey, type InstanceKeySource } from '../config/instance-key.ts';
 import type { Db } from '../db/connection.ts';
 import { readAs, writeAs } from '../db/tenant-context.ts';
 
 /** Where the e-mail's opt-out link points (GET: a confirmation; POST: done). */
 export const OPT_OUT_PATH = '/notifications/desabonnement';
 
+/** Days a link stays valid after the day it was issued. */
+export const OPT_OUT_VALIDITY_DAYS = 60;
+
 const PURPOSE = 'notification-quotidienne:desabonnement:';
+const DAY_MS = 86_400_000;
 
-async function signingKey(db: Db): Promise<string> {
-  const { rows } = await readAs(db, SYSTEM_ACTOR, (connection) => sql<{ cle: string }>`select cle from om.om_notification_cle`.execute(connection));
-  const key = rows[0]?.cle;
-  if (!key) throw new Error('clé de signature des notifications absente (migration 0031)');
-  return key;
+/** Days since 1970-01-01 UTC. */
+export const dayNumber = (now: number): number => Math.floor(now / DAY_MS);
+
+const signature = (source: InstanceKeySource, userId: number, day: number): string =>
+  createHmac('sha256', instanceKey(source, 'notifications')).update(`${PURPOSE}${userId}.${day}`, 'utf8').digest('base64url');
+
+export function optOutToken(source: InstanceKeySource, userId: number, now = Date.now()): string {
+  const day = dayNumber(now);
+  return `${userId}.${day}.${signature(source, userId, day)}`;
 }
 
-const signature = (key: string, userId: number): string => createHmac('sha256', key).update(`${PURPOSE}${userId}`, 'utf8').digest('base64url');
+/** `valid`: the user it was made for; `expired`: authentic but too old; `invalid`: malformed, altered, or of the old form without a day. */
+export type OptOutCheck = { readonly status: 'valid'; readonly userId: number } | { readonly status: 'expired' | 'invalid' };
 
-export async function optOutToken(db: Db, userId: number): Promise<string> {
-  return `${userId}.${signature(await signingKey(db), userId)}`;
-}
+const INVALID: OptOutCheck = { status: 'invalid' };
 
-/** The user the token was made for, or undefined for anything else (malformed, altered). */
-export async function verifyOptOutToken(db: Db, token: string): Promise<number | undefined> {
-  const match = /^([1-9]\d{0,9})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!match) return undefined;
+export function verifyOptOutToken(source: InstanceKeySource, token: string, now = Date.now()): OptOutCheck {
+  const match = /^([1-9]\d{0,9})\.(0|[1-9]\d{0,6})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!match) return INVALID;
   const userId = Number(match[1]);
-  if (!Number.isSafeInteger(userId) || userId > 2_147_483_647) return undefined;
-  return sameSecret(signature(await signingKey(db), userId), match[2] as string) ? userId : undefined;
+  const day = Number(match[2]);
+  if (userId > 2_147_483_647) return INVALID;
+  if (!sameSecret(signature(source, userId, day), match[3] as string)) return INVALID;
+  const age = dayNumber(now) - day;
+  // A day after today: only a server whose clock runs ahead signs it; one day of tolerance.
+  if (age < -1) return INVALID;
+  return age > OPT_OUT_VALIDITY_DAYS ? { status: 'expired' } : { status: 'valid', userId };
 }
 
 export const optOutUrl = (baseUrl: string, token: string): string => `${baseUrl.replace(/\/+$/, '')}${OPT_OUT_PATH}?jeton=${encodeURIComponent(token)}`;
 
-/** Turns the e-mail off for the user a valid token names (the link works without signing in); whether it found him. */
-export async function optOutWithToken(db: Db, token: string): Promise<boolean> {
-  const userId = await verifyOptOutToken(db, token);
-  if (userId === undefined) return false;
+/** Turns the e-mail off for the user a valid token names (the link works without signing in); the token's check. */
+export async function optOutWithToken(db: Db, source: InstanceKeySource, token: string, now = Date.now()): Promise<OptOutCheck> {
+  const check = verifyOptOutToken(source, token, now);
+  if (check.status !== 'valid') return check;
   // The framework acts: the visitor is not signed in, the token is the authorisation, for this one switch.
-  await writeAs(db, SYSTEM_ACTOR, (trx) => sql`update om.om_utilisateur set notification_quotidienne = false where om_utilisateur = ${userId}`.execute(trx));
-  return true;
+  await writeAs(db, SYSTEM_ACTOR, (trx) => sql`update om.om_utilisateur set notification_quotidienne = false where om_utilisateur = ${check.userId}`.execute(trx));
+  return check;
 }
 
 export interface OwnPreference {

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { SYSTEM_ACTOR } from '../access/actor.ts';
 import { loadActor } from '../access/load-actor.ts';
 import type { Application } from '../application.ts';
+import type { InstanceKeySource } from '../config/instance-key.ts';
 import type { Db } from '../db/connection.ts';
 import { readAs, writeAs } from '../db/tenant-context.ts';
 import type { Locale } from '../i18n/index.ts';
@@ -22,7 +23,8 @@ import { optOutToken, optOutUrl } from './opt-out.ts';
 export interface DigestRuntime {
   readonly db: { readonly kysely: Db };
   readonly logger: Pick<Logger, 'info' | 'error'>;
-  readonly config: { readonly baseUrl: string; readonly locale?: Locale | undefined };
+  /** The instance key's source signs the opt-out links: the server's daily task and `commun notifications envoyer` sign alike. */
+  readonly config: InstanceKeySource & { readonly baseUrl: string; readonly locale?: Locale | undefined };
   readonly applications?: readonly Application[] | undefined;
 }
 
@@ -97,7 +99,7 @@ export async function sendDailyDigests(runtime: DigestRuntime, options: { today?
         nom: actor.nom,
         today,
         baseUrl: runtime.config.baseUrl,
-        optOutUrl: optOutUrl(runtime.config.baseUrl, await optOutToken(db, actor.userId)),
+        optOutUrl: optOutUrl(runtime.config.baseUrl, optOutToken(runtime.config, actor.userId)),
         locale: runtime.config.locale,
       });
       const queued = options.simulation

@@ -14,6 +14,7 @@ import {
   setOwnPreference,
   verifyOptOutToken,
   type CollectedWork,
+  type OptOutCheck,
 } from '../../notifications/index.ts';
 import { csrfToken } from '../auth/csrf.ts';
 import { requireActor, signedIn } from '../auth/require-actor.ts';
@@ -44,13 +45,18 @@ async function previewOf(c: C, userId: number): Promise<CollectedWork> {
   return collectPendingWork(runtime.db.kysely, actor, runtime.applications ?? [], todayInParis(), runtime.logger);
 }
 
-function optOutPage(c: C, children: Parameters<typeof renderScreen>[1]['children'], status: 200 | 400 = 200) {
+function optOutPage(c: C, children: Parameters<typeof renderScreen>[1]['children'], status: 200 | 400 | 410 = 200) {
   c.header('Referrer-Policy', 'no-referrer');
   const title = m('optOut.title', undefined, localeOf(c));
   return renderScreen(c, { title, breadcrumb: [{ label: translatorOf(c)('layout.home'), href: '/' }, { label: title }], status, children });
 }
 
-const invalidToken = (c: C) => optOutPage(c, <OptOutResultView message={m('optOut.invalid', undefined, localeOf(c))} alert locale={localeOf(c)} />, 400);
+/** A link that does not switch anything off: expired (its own page, 410 Gone) or invalid. */
+function refusedToken(c: C, check: Exclude<OptOutCheck, { status: 'valid' }>) {
+  const expired = check.status === 'expired';
+  const message = m(expired ? 'optOut.expired' : 'optOut.invalid', undefined, localeOf(c));
+  return optOutPage(c, <OptOutResultView message={message} alert locale={localeOf(c)} />, expired ? 410 : 400);
+}
 
 export function notificationRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -82,13 +88,16 @@ export function notificationRoutes(): Hono<AppEnv> {
   // GET only shows a button: mail filters that open links must not switch anything off.
   routes.get(NOTIFICATION_PATHS.optOut, async (c) => {
     const token = c.req.query(TOKEN_FIELD) ?? '';
-    if ((await verifyOptOutToken(c.get('runtime').db.kysely, token)) === undefined) return invalidToken(c);
+    const check = verifyOptOutToken(c.get('runtime').config, token);
+    if (check.status !== 'valid') return refusedToken(c, check);
     return optOutPage(c, <OptOutConfirmView token={token} csrfToken={csrfToken(c)} locale={localeOf(c)} />);
   });
 
   routes.post(NOTIFICATION_PATHS.optOut, async (c) => {
     const token = (await formField(c, TOKEN_FIELD)) ?? '';
-    if (!(await optOutWithToken(c.get('runtime').db.kysely, token))) return invalidToken(c);
+    const { db, config } = c.get('runtime');
+    const check = await optOutWithToken(db.kysely, config, token);
+    if (check.status !== 'valid') return refusedToken(c, check);
     return optOutPage(c, <OptOutResultView message={m('optOut.done', undefined, localeOf(c))} alert={false} locale={localeOf(c)} />);
   });
 
