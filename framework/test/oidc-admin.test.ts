@@ -114,6 +114,11 @@ describeEachDatabase('page Connexion fédérée', (database) => {
     assert.match(list, /<th scope="row">ProConnect<\/th><td><code>proconnect-integration<\/code><\/td><td>ProConnect<\/td><td>absente<\/td><td>non proposé \(variables absentes\)<\/td>/);
     const edit = decoded(await (await admin2.get(`${BASE}/${rows[0]?.om_fournisseur_identite}`, HTML)).text());
     assert.match(edit, /<code>COMMUN_OIDC_PROCONNECT_INTEGRATION_CLIENT_SECRET<\/code><\/th><td>absente<\/td>/);
+    // The journal has the creation, by admin2, with the saved row.
+    const journal = await database().ownerQuery<{ login: string; action: string; code: unknown; avant: unknown }>(
+      `select login, action, apres->>'code' as code, avant from om.om_audit where objet = 'om_fournisseur_identite' and cle = '${rows[0]?.om_fournisseur_identite}'`,
+    );
+    assert.deepEqual(journal, [{ login: 'admin2', action: 'create', code: 'proconnect-integration', avant: null }]);
   });
 
   test('a wrong provider form is shown again with French messages and nothing is saved', async () => {
@@ -185,6 +190,15 @@ describeEachDatabase('page Connexion fédérée', (database) => {
     assert.equal(await count('om_etablissement'), 2, 'another collectivité’s SIRET is not removed');
     assert.equal((await admin1.postForm(`${BASE}/sirets/21130055300016/supprimer`, { _csrf: csrf1 })).status, 303);
     assert.deepEqual(await database().ownerQuery(`select siret from om.om_etablissement`), [{ siret: '35600000000048' }]);
+    // Each mapping and removal is in the journal, with its collectivité; the refused ones are not.
+    assert.deepEqual(
+      await database().ownerQuery(`select login, action, cle, om_collectivite from om.om_audit where objet = 'om_etablissement' order by om_audit`),
+      [
+        { login: 'admin2', action: 'create', cle: '21130055300016', om_collectivite: 1 },
+        { login: 'admin2', action: 'create', cle: '35600000000048', om_collectivite: 2 },
+        { login: 'admin1', action: 'delete', cle: '21130055300016', om_collectivite: 1 },
+      ],
+    );
   });
 
   test('held sign-ins: listed, accepted into a collectivité (account created, SIRET remembered), or refused with a reason', async () => {
@@ -212,6 +226,11 @@ describeEachDatabase('page Connexion fédérée', (database) => {
     );
     assert.deepEqual(users.map((user) => [user.om_type, Number(user.om_collectivite), Number(user.om_profil)]), [['OIDC', 1, 3]]);
     assert.deepEqual(await database().ownerQuery(`select om_collectivite from om.om_etablissement where siret = '73282932000074'`), [{ om_collectivite: 1 }]);
+    assert.deepEqual(
+      await database().ownerQuery(`select login, action, om_collectivite from om.om_audit where objet = 'om_etablissement' and cle = '73282932000074'`),
+      [{ login: 'admin1', action: 'create', om_collectivite: 1 }],
+      'the SIRET remembered on acceptance is journalled too',
+    );
 
     const admin2 = await signIn(setup.app, 'admin2');
     const csrf2 = csrfIn(await (await admin2.get(`${BASE}/attente/${marc}`, HTML)).text());
@@ -267,6 +286,10 @@ describeEachDatabase('page Connexion fédérée', (database) => {
     assert.equal(await count('om_connexion_attente'), 0);
     assert.equal(await count('om_oidc_echange'), 0);
     assert.deepEqual(await database().ownerQuery(`select om_type from om.om_utilisateur where email = 'claire.dupont@ccas-exemple.fr'`), [{ om_type: 'OIDC' }]);
+    assert.deepEqual(
+      await database().ownerQuery(`select login, avant->>'code' as code, apres from om.om_audit where objet = 'om_fournisseur_identite' and action = 'delete'`),
+      [{ login: 'admin2', code: 'local', apres: null }],
+    );
     assert.equal((await admin2.get(path, HTML)).status, 404);
   });
 });

@@ -12,6 +12,7 @@ import type { Actor } from '../actor.ts';
 import { actorCache } from '../actor-cache.ts';
 import { can, frameworkSubject } from '../permissions.ts';
 import { applicationsPage } from './messages.ts';
+import { writeSettingAudit } from '../../records/setting-audit.ts';
 
 const COLLECTIVITES = frameworkSubject('om_collectivite');
 /** The audit entry's object: the table, under the framework's name. */
@@ -131,11 +132,16 @@ export async function changeApplicationStates(
         values (${pair.application}, ${pair.collectivite}, ${after}, ${actor.login.slice(0, 30)}, now())
         on conflict (application, om_collectivite)
         do update set active = excluded.active, modifiee_par = excluded.modifiee_par, modifiee_le = excluded.modifiee_le`.execute(trx);
-      await sql`insert into om.om_audit (om_utilisateur, login, om_collectivite, application, objet, cle, action, avant, apres, requete)
-        values (${actor.userId || null}, ${actor.login}, ${pair.collectivite}, 'om', ${AUDIT_OBJECT}, ${cell}, 'update',
-                ${JSON.stringify({ application: pair.application, om_collectivite: pair.collectivite, active: before })}::jsonb,
-                ${JSON.stringify({ application: pair.application, om_collectivite: pair.collectivite, active: after })}::jsonb,
-                ${options.requestId ?? null})`.execute(trx);
+      await writeSettingAudit(trx, {
+        actor,
+        objet: AUDIT_OBJECT,
+        cle: cell,
+        action: 'update',
+        before: { application: pair.application, om_collectivite: pair.collectivite, active: before },
+        after: { application: pair.application, om_collectivite: pair.collectivite, active: after },
+        collectivite: pair.collectivite,
+        requestId: options.requestId,
+      });
       applied.push({ application: pair.application, collectivite: pair.collectivite, active: after });
     }
     return applied;

@@ -14,6 +14,7 @@ import { auditAccountCreation } from './account-audit.ts';
 import { createFederatedAccount } from './accounts.ts';
 import type { FederatedIdentity } from './identity.ts';
 import { oidcMessage } from './messages.ts';
+import { writeSettingAudit } from '../../records/setting-audit.ts';
 
 /** Who administers accounts may decide on held sign-ins (the annuaire's rule). */
 export const HELD_SIGN_IN_PERMISSION = 'om_utilisateur';
@@ -188,8 +189,15 @@ export async function acceptHeldSignIn(
     await auditAccountCreation(trx, runtime, actor, created);
     await sql`update om.om_connexion_attente set om_utilisateur = ${created.userId} where om_connexion_attente = ${id}`.execute(trx);
     if (choice.rememberSiret && held.siret && known.siretOwner === undefined) {
-      await sql`insert into om.om_etablissement (siret, om_collectivite, libelle) values (${held.siret}, ${choice.collectivite}, ${held.organisation?.slice(0, 150) ?? null})
+      const libelle = held.organisation?.slice(0, 150) ?? null;
+      const remembered = await sql`insert into om.om_etablissement (siret, om_collectivite, libelle) values (${held.siret}, ${choice.collectivite}, ${libelle})
         on conflict (siret) do nothing`.execute(trx);
+      if (Number(remembered.numAffectedRows ?? 0) > 0) {
+        await writeSettingAudit(trx, {
+          actor, objet: 'om_etablissement', cle: held.siret, action: 'create', before: undefined,
+          after: { siret: held.siret, om_collectivite: choice.collectivite, libelle }, collectivite: choice.collectivite, requestId: undefined,
+        });
+      }
     }
     return { ok: true, userId: created.userId };
   });

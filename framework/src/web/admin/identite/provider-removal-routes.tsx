@@ -52,7 +52,7 @@ export function providerRemovalRoutes(): Hono<AppEnv> {
     const actor = instanceAdministrator(c);
     const provider = await existing(c);
     const locale = localeOf(c);
-    if (!(await deleteProvider(c.get('runtime').db.kysely, provider.id))) throw HttpError.notFound();
+    if (!(await deleteProvider(c.get('runtime').db.kysely, provider.id, { actor, requestId: c.get('requestId') }))) throw HttpError.notFound();
     c.get('runtime').logger.info({ provider: provider.id, code: provider.code, by: actor.login }, 'fournisseur d’identité supprimé');
     setFlash(c, { kind: 'success', text: identitePage('remove.done', { libelle: provider.libelle }, locale) });
     return c.redirect(IDENTITE_PATHS.providers, 303);

@@ -9,6 +9,8 @@ import { SYSTEM_ACTOR } from '../../../access/actor.ts';
 import { forgetProviderConfiguration } from '../../../access/oidc/index.ts';
 import type { Db } from '../../../db/connection.ts';
 import { readAs, writeAs } from '../../../db/tenant-context.ts';
+import { writeSettingAudit } from '../../../records/setting-audit.ts';
+import { PROVIDER_AUDIT_OBJECT, providerRow, type ProviderChangeAuthor } from './provider-store.ts';
 
 export interface RemovalImpact {
   /** Agents linked to the provider. */
@@ -42,10 +44,13 @@ export async function removalImpact(db: Db, id: number): Promise<RemovalImpact> 
 }
 
 /** Deletes the provider (its links, requests and exchanges cascade); false when it did not exist. */
-export async function deleteProvider(db: Db, id: number): Promise<boolean> {
+export async function deleteProvider(db: Db, id: number, author: ProviderChangeAuthor): Promise<boolean> {
   const deleted = await writeAs(db, SYSTEM_ACTOR, async (trx) => {
+    const before = await providerRow(trx, id);
     const result = await sql`delete from om.om_fournisseur_identite where om_fournisseur_identite = ${id}`.execute(trx);
-    return Number(result.numAffectedRows ?? 0) > 0;
+    if (Number(result.numAffectedRows ?? 0) === 0) return false;
+    await writeSettingAudit(trx, { ...author, objet: PROVIDER_AUDIT_OBJECT, cle: id, action: 'delete', before, after: undefined, collectivite: null });
+    return true;
   });
   forgetProviderConfiguration(id);
   return deleted;

@@ -4,10 +4,27 @@
  */
 import { sql } from 'kysely';
 import { SYSTEM_ACTOR } from '../../../access/actor.ts';
+import type { Actor } from '../../../access/actor.ts';
 import { forgetProviderConfiguration } from '../../../access/oidc/index.ts';
 import type { Db } from '../../../db/connection.ts';
 import { writeAs } from '../../../db/tenant-context.ts';
+import { writeSettingAudit } from '../../../records/setting-audit.ts';
 import type { ProviderValues } from './provider-form.ts';
+
+/** Who changes a provider, for the journal. */
+export interface ProviderChangeAuthor {
+  readonly actor: Actor;
+  readonly requestId: string | undefined;
+}
+
+export const PROVIDER_AUDIT_OBJECT = 'om_fournisseur_identite';
+
+/** A provider's row as the journal keeps it (the client secret is never in the database). */
+export async function providerRow(db: Db, id: number): Promise<Record<string, unknown> | undefined> {
+  const result = await sql<{ ligne: Record<string, unknown> }>`
+    select to_jsonb(f) as ligne from om.om_fournisseur_identite f where om_fournisseur_identite = ${id}`.execute(db);
+  return result.rows[0]?.ligne;
+}
 
 /** A list as text[] (null when empty), the same on pg and PGlite. */
 const textArray = (items: readonly string[] | null) => (items === null ? sql`null::text[]` : sql`array(select jsonb_array_elements_text(${JSON.stringify(items)}::jsonb))`);
@@ -17,7 +34,7 @@ export async function codeTaken(db: Db, code: string, exceptId?: number): Promis
   return result.rows.length > 0;
 }
 
-export async function insertProvider(db: Db, values: ProviderValues): Promise<number> {
+export async function insertProvider(db: Db, values: ProviderValues, author: ProviderChangeAuthor): Promise<number> {
   const id = await writeAs(db, SYSTEM_ACTOR, async (trx) => {
     const result = await sql<{ om_fournisseur_identite: number }>`
       insert into om.om_fournisseur_identite (code, libelle, modele, url_decouverte, authentification_client, portees, correspondance,
@@ -26,14 +43,19 @@ export async function insertProvider(db: Db, values: ProviderValues): Promise<nu
              ${values.linkByEmail}, ${values.createAccounts}, ${values.unknownSiret}, ${values.profile}, ${textArray(values.roles)},
              ${textArray(values.domains)}, ${textArray(values.acr)}, ${values.active}, ${values.order})
       returning om_fournisseur_identite`.execute(trx);
-    return Number(result.rows[0]?.om_fournisseur_identite);
+    const created = Number(result.rows[0]?.om_fournisseur_identite);
+    await writeSettingAudit(trx, {
+      ...author, objet: PROVIDER_AUDIT_OBJECT, cle: created, action: 'create', before: undefined, after: await providerRow(trx, created), collectivite: null,
+    });
+    return created;
   });
   forgetProviderConfiguration(id);
   return id;
 }
 
-export async function updateProvider(db: Db, id: number, values: ProviderValues): Promise<boolean> {
+export async function updateProvider(db: Db, id: number, values: ProviderValues, author: ProviderChangeAuthor): Promise<boolean> {
   const changed = await writeAs(db, SYSTEM_ACTOR, async (trx) => {
+    const before = await providerRow(trx, id);
     const result = await sql`
       update om.om_fournisseur_identite set code = ${values.code}, libelle = ${values.libelle}, modele = ${values.modele},
              url_decouverte = ${values.url}, authentification_client = ${values.auth}, portees = ${values.scopes},
@@ -42,7 +64,11 @@ export async function updateProvider(db: Db, id: number, values: ProviderValues)
              roles_autorises = ${textArray(values.roles)}, domaines_autorises = ${textArray(values.domains)}, acr_exiges = ${textArray(values.acr)},
              actif = ${values.active}, ordre = ${values.order}
        where om_fournisseur_identite = ${id}`.execute(trx);
-    return Number(result.numAffectedRows ?? 0) > 0;
+    if (Number(result.numAffectedRows ?? 0) === 0) return false;
+    await writeSettingAudit(trx, {
+      ...author, objet: PROVIDER_AUDIT_OBJECT, cle: id, action: 'update', before, after: await providerRow(trx, id), collectivite: null,
+    });
+    return true;
   });
   forgetProviderConfiguration(id);
   return changed;

@@ -45,6 +45,7 @@ const isEnvironment = (value: string | undefined): value is ProConnectEnvironmen
 async function save(c: Context<AppEnv>, id: number | undefined, title: string): Promise<Response> {
   const locale = localeOf(c);
   const db = c.get('runtime').db.kysely;
+  const author = { actor: instanceAdministrator(c), requestId: c.get('requestId') };
   const form = formFromInput(await c.req.parseBody());
   const known = new Set((await profiles(db)).map((profile) => profile.id));
   const checked = checkProviderForm(form, { profiles: known, locale });
@@ -52,12 +53,12 @@ async function save(c: Context<AppEnv>, id: number | undefined, title: string): 
   if (!errors.code && (await codeTaken(db, form.code, id))) errors = { ...errors, code: identitePage('errors.codeTaken', undefined, locale) };
   if (!checked.ok || Object.keys(errors).length > 0) return renderForm(c, { id, title, form, errors, status: 422 });
   if (id === undefined) {
-    const created = await insertProvider(db, checked.values);
+    const created = await insertProvider(db, checked.values, author);
     setFlash(c, { kind: 'success', text: identitePage('form.created', { libelle: checked.values.libelle }, locale) });
     c.get('runtime').logger.info({ provider: created, code: checked.values.code }, 'fournisseur d’identité ajouté');
     return c.redirect(IDENTITE_PATHS.provider(created), 303);
   }
-  if (!(await updateProvider(db, id, checked.values))) throw HttpError.notFound();
+  if (!(await updateProvider(db, id, checked.values, author))) throw HttpError.notFound();
   c.get('runtime').logger.info({ provider: id, code: checked.values.code }, 'fournisseur d’identité modifié');
   setFlash(c, { kind: 'success', text: identitePage('form.saved', { libelle: checked.values.libelle }, locale) });
   return c.redirect(IDENTITE_PATHS.provider(id), 303);

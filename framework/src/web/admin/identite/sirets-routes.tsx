@@ -59,7 +59,7 @@ export function siretsRoutes(): Hono<AppEnv> {
     if (!collectivite) {
       return renderSirets(c, { ...form, error: { field: 'collectivite', message: identitePage('sirets.unknownCollectivite', undefined, locale) } }, 422);
     }
-    if (!(await addEstablishment(db, actor, siret, collectivite.id, form.libelle || undefined))) {
+    if (!(await addEstablishment(db, actor, siret, collectivite.id, form.libelle || undefined, c.get('requestId')))) {
       return renderSirets(c, { ...form, error: { field: 'siret', message: identitePage('sirets.taken', undefined, locale) } }, 422);
     }
     c.get('runtime').logger.info({ siret, collectivite: collectivite.id, by: actor.login }, 'SIRET rattaché');
@@ -71,7 +71,7 @@ export function siretsRoutes(): Hono<AppEnv> {
     const actor = accountAdministrator(c);
     const locale = localeOf(c);
     const siret = c.req.param('siret');
-    const removed = /^[0-9]{14}$/.test(siret) && (await removeEstablishment(c.get('runtime').db.kysely, actor, siret));
+    const removed = /^[0-9]{14}$/.test(siret) && (await removeEstablishment(c.get('runtime').db.kysely, actor, siret, c.get('requestId')));
     if (removed) c.get('runtime').logger.info({ siret, by: actor.login }, 'SIRET retiré');
     setFlash(c, removed ? { kind: 'success', text: identitePage('sirets.removed', { siret }, locale) } : { kind: 'error', text: identitePage('sirets.notFound', undefined, locale) });
     return c.redirect(IDENTITE_PATHS.sirets, 303);
