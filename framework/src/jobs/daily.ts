@@ -6,14 +6,15 @@
 import type { Db } from '../db/connection.ts';
 import type { Logger } from '../logger.ts';
 import type { DailyTask } from '../model/extensions.ts';
+import { todayInParis } from '../config/time-zone.ts';
+
+export { todayInParis };
 
 export interface DailyRuntime {
   readonly db: { readonly kysely: Db };
   readonly logger: Pick<Logger, 'info' | 'error'>;
   readonly registry: { dailyTasks(): readonly DailyTask[] };
 }
-
-export const todayInParis = (now = new Date()): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(now);
 
 const lastDays = new WeakMap<DailyRuntime, string>();
 

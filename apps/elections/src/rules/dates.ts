@@ -88,9 +88,5 @@ export function dateCourte(input: DateInput): string {
   return `${pad(day, 2)}/${pad(month, 2)}/${pad(year, 4)}`;
 }
 
-/** Today in Paris (`AAAA-MM-JJ`), whatever the server's time zone: at 23:30 UTC on 14 March it is already the 15th in Paris. */
-export function todayInParis(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
+/** Today in Paris (`AAAA-MM-JJ`): the framework's clock of the instance. */
+export { todayInParis } from '../../../../framework/src/config/time-zone.ts';
