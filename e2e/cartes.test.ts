@@ -98,6 +98,18 @@ function geometryField(main: Locator, label: string) {
   };
 }
 
+/** OpenLayers makes a double-click of two clicks less than 250 ms apart (ol/MapBrowserEventHandler). */
+const DOUBLE_CLICK_MS = 250;
+
+/**
+ * Waits, in the page, until a click just made can no longer become a double-click: a page timer
+ * set after OpenLayers' own fires after it, even when the page is slow (a wait in the test process
+ * would not: the page handles a queued click before a late timer).
+ */
+async function pastDoubleClick(page: Page): Promise<void> {
+  await page.evaluate((delay) => new Promise<void>((resolve) => setTimeout(resolve, delay)), DOUBLE_CLICK_MS + 50);
+}
+
 /** Clicks on the map at `(x, y)` pixels from its centre, slowly enough not to be a double-click. */
 async function clickMap(page: Page, map: Locator, points: readonly (readonly [number, number])[]): Promise<void> {
   // The mouse reaches only what the window shows.
@@ -106,7 +118,7 @@ async function clickMap(page: Page, map: Locator, points: readonly (readonly [nu
   assert.ok(box, 'la carte est affichée');
   for (const [x, y] of points) {
     await page.mouse.click(box.x + box.width / 2 + x, box.y + box.height / 2 + y);
-    await page.waitForTimeout(350);
+    await pastDoubleClick(page);
   }
 }
 
@@ -137,7 +149,12 @@ async function editWith(page: Page, recordPath: string, change: (main: Locator) 
 browserSuite(
   'cartes : géométries dans les formulaires, fiche et « Voir sur la carte »',
   (suite) => {
-    const signInSurveyor = async () => signIn(await suite().openPage(), SURVEYOR.login, SURVEYOR.password);
+    /** The surveyor signs in once, on the first test; the later tests go on in the same page. */
+    let surveyor: Promise<Page> | undefined;
+    const signInSurveyor = (): Promise<Page> => {
+      surveyor ??= suite().openPage().then((page) => signIn(page, SURVEYOR.login, SURVEYOR.password));
+      return surveyor;
+    };
 
     test('1. un point : placé sur la carte, déplacé, saisi au clavier, supprimé ; relu par l’API', async () => {
       const { tag } = suite();
@@ -162,7 +179,10 @@ browserSuite(
         await page.mouse.move(cx + 20, cy, { steps: 4 });
         await page.mouse.move(cx + 40, cy, { steps: 4 });
         await page.mouse.up();
-        await page.waitForTimeout(300);
+        // The map writes the field at the end of the gesture; a point that did not move fails below.
+        await page
+          .waitForFunction(([element, before]) => (element as HTMLTextAreaElement).value !== before, [await text.elementHandle(), placed] as const)
+          .catch(() => undefined);
         const moved = await text.inputValue();
         const [x0 = 0] = numbersOf(placed);
         const [x1 = 0] = numbersOf(moved);

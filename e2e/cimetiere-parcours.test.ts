@@ -65,10 +65,19 @@ const flat = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ').replace(/\s+
 browserSuite(
   'cimetière : vente, inhumation, réduction refusée, renouvellement, concessions à terme, fin de concession',
   (suite) => {
-    const signIn = async (user: 'chef' | 'agent'): Promise<Page> => {
-      const page = await suite().openPage();
-      await login(page, user, PASSWORD);
-      return page;
+    /** Each user signs in once, on the first test that needs them; the later tests go on in the same page. */
+    const sessions = new Map<'chef' | 'agent', Promise<Page>>();
+    const signIn = (user: 'chef' | 'agent'): Promise<Page> => {
+      let session = sessions.get(user);
+      if (!session) {
+        session = (async () => {
+          const page = await suite().openPage();
+          await login(page, user, PASSWORD);
+          return page;
+        })();
+        sessions.set(user, session);
+      }
+      return session;
     };
     const query = <T extends Record<string, unknown>>(text: string): Promise<T[]> => suite().app.database.ownerQuery<T>(text);
     const one = async <T extends Record<string, unknown>>(text: string): Promise<T> => (await query<T>(text))[0] ?? assert.fail(text);
@@ -88,16 +97,26 @@ browserSuite(
       await link.first().waitFor();
       return (await link.first().getAttribute('href')) ?? assert.fail(name);
     };
-    /** The state of each emplacement as the cemetery's plan page loads it (GeoJSON of its map). */
-    const etatsSurLePlan = async (page: Page): Promise<Record<number, string>> => {
-      const answer = page.waitForResponse((response) => response.url().includes('/api/v1/cimetiere/plan-cimetiere/1/emplacements'), { timeout: 30_000 });
-      await page.goto('/cimetiere/plan-cimetiere/1');
-      const response = await answer;
+    const PLAN_API = '/api/v1/cimetiere/plan-cimetiere/1/emplacements';
+    const etatsDe = async (response: { status(): number; json(): Promise<unknown> }): Promise<Record<number, string>> => {
       assert.equal(response.status(), 200);
       const body = (await response.json()) as { features: { id: number; properties: { etat: string } }[] };
-      await mainOf(page).locator('[data-carte="plan"] canvas').first().waitFor({ timeout: 15_000 });
       return Object.fromEntries(body.features.map((feature) => [Number(feature.id), feature.properties.etat]));
     };
+    /** The state of each emplacement as the cemetery's plan page loads it (GeoJSON of its map). */
+    const etatsSurLePlan = async (page: Page): Promise<Record<number, string>> => {
+      const answer = page.waitForResponse((response) => response.url().includes(PLAN_API), { timeout: 30_000 });
+      // The heaviest page of the journey: as long as its data may take to come.
+      await page.goto('/cimetiere/plan-cimetiere/1', { timeout: 30_000 });
+      const etats = await etatsDe(await answer);
+      await mainOf(page).locator('[data-carte="plan"] canvas').first().waitFor({ timeout: 15_000 });
+      return etats;
+    };
+    /**
+     * The same GeoJSON, asked without opening the page (its heaviest: a map over a scanned plan):
+     * the state before a step, the page itself being opened once the step has changed it.
+     */
+    const etatsDuPlan = async (page: Page): Promise<Record<number, string>> => etatsDe(await page.request.get(PLAN_API));
     /** Runs a record's action (link, then its confirmation form with `fill`), as the record page offers it. */
     const runAction = async (page: Page, label: string, fill?: (main: Locator) => Promise<void>): Promise<void> => {
       const main = mainOf(page);
@@ -134,7 +153,9 @@ browserSuite(
         `select concession, to_char(date_terme, 'YYYY-MM-DD') as date_terme from cimetiere.concession where numero_acte = '${ANNEE}-1'`,
       );
       assert.equal(acte.date_terme, plusAnnees(AUJOURDHUI, 30));
+      assert.equal(pathOf(page), `/cimetiere/concession/${acte.concession}`, 'the sale leads to the act sold');
       await accessible(page, 'fiche-concession');
+      const registreHref = await hrefOf(main.getByRole('link', { name: /Registre des actes de concession/ }), 'registre');
 
       const facture = await one<{ facture: number; montant: string; payeur_nom: string }>(`select facture, montant::text, payeur_nom from cimetiere.facture where numero = 'F-${ANNEE}-1'`);
       assert.equal(facture.montant, '450.00');
@@ -146,8 +167,7 @@ browserSuite(
       assert.match(bill, /Montant à payer 450,00 €/);
       await accessible(page, 'fiche-facture');
 
-      await page.goto(`/cimetiere/concession/${acte.concession}`);
-      const registre = await pdfText(page, await hrefOf(main.getByRole('link', { name: /Registre des actes de concession/ }), 'registre'), 'registre');
+      const registre = await pdfText(page, registreHref, 'registre');
       assert.match(registre, new RegExp(`Registre des actes de concession ${ANNEE}`));
       assert.match(registre, new RegExp(`${ANNEE}-1`));
 
@@ -247,7 +267,7 @@ browserSuite(
     test('le renouvellement d’une concession à terme : nouvel acte, nouveau terme, facture et courrier', async () => {
       const page = await signIn('chef');
       const main = mainOf(page);
-      assert.equal((await etatsSurLePlan(page))[LEROY], 'a_terme');
+      assert.equal((await etatsDuPlan(page))[LEROY], 'a_terme');
       await page.goto('/cimetiere/concession/2');
       await runAction(page, 'Renouveler', async () => {
         await accessible(page, 'formulaire-action');
@@ -289,7 +309,7 @@ browserSuite(
     test('la fin d’une concession échue : les restes à l’ossuaire, les archives relues, l’emplacement libre', async () => {
       const page = await signIn('chef');
       const main = mainOf(page);
-      assert.equal((await etatsSurLePlan(page))[GARNIER], 'a_terme');
+      assert.equal((await etatsDuPlan(page))[GARNIER], 'a_terme');
       await page.goto(`/cimetiere/emplacement/${GARNIER}`);
       await runAction(page, 'Fin de concession', async () => {
         await accessible(page, 'fin-de-concession');
@@ -335,17 +355,17 @@ browserSuite(
       const main = mainOf(page);
       for (const [path, heading] of [
         ['/cimetiere/reprise/new', /Procédure de reprise/],
-        ['/cimetiere/calcul-place', /Calcul de la place occupée/],
         ['/cimetiere/titres-emis', /Titres émis/],
         ['/cimetiere/registre-concessions', /Registre des actes/],
         ['/cimetiere/plans-cimetieres', /Plans des cimetières/],
         ['/cimetiere/tarif', /Tarif/],
+        // Last: its form is sent next, from the page as it is.
+        ['/cimetiere/calcul-place', /Calcul de la place occupée/],
       ] as const) {
         await page.goto(path);
         assert.match(await main.getByRole('heading', { level: 1 }).innerText(), heading, path);
         await accessible(page, path);
       }
-      await page.goto('/cimetiere/calcul-place');
       await submit(page, main.getByRole('button', { name: /Recalculer|Lancer|Calculer/ }));
       assert.match(flat(await messagesOf(page)), /\d+ emplacements? relus?, \d+ corrigés?\./);
       await accessible(page, 'calcul-place résultat');

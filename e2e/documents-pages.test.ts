@@ -90,10 +90,21 @@ async function arrowTo(page: Page, name: string): Promise<void> {
 browserSuite(
   'pages du moteur de documents',
   (suite) => {
+    /** The administrator signs in once, on the first test; the later tests go on in the same page. */
+    let admin: Promise<Page> | undefined;
+    const adminPage = (): Promise<Page> => {
+      admin ??= suite()
+        .openPage()
+        .then(async (page) => {
+          await login(page, ADMIN, PASSWORD);
+          return page;
+        });
+      return admin;
+    };
+
     test('état : éditeur et panneaux au clavier, fiche rendue, prévisualisation avec recherche ; sous-état : formulaire et fiche', async () => {
-      const { openPage, tag } = suite();
-      const page = await openPage();
-      await login(page, ADMIN, PASSWORD);
+      const { tag } = suite();
+      const page = await adminPage();
       await page.goto('/om/om_etat/new');
       const editor = page.getByRole('textbox', { name: 'Zone d’édition de « Corps »' });
       await editor.waitFor();
@@ -223,9 +234,8 @@ browserSuite(
     });
 
     test('logo envoyé par le sélecteur de fichier et prévisualisé, fichier non image refusé ; source de données et ses champs de fusion', async () => {
-      const { openPage, app, tag } = suite();
-      const page = await openPage();
-      await login(page, ADMIN, PASSWORD);
+      const { app, tag } = suite();
+      const page = await adminPage();
       const image = await barcodePng('code128', 'BLASON');
       assert.ok(image);
 
@@ -274,9 +284,8 @@ browserSuite(
     });
 
     test('étiquettes : formulaire et fiche de planche, « Étiquettes » d’une liste, feuille entamée au clavier, départ hors limites refusé', async () => {
-      const { openPage, tag } = suite();
-      const page = await openPage();
-      await login(page, ADMIN, PASSWORD);
+      const { tag } = suite();
+      const page = await adminPage();
 
       await page.goto('/om/om_etiquette/new');
       await checkAccessibility(page, 'formulaire de planche d’étiquettes');
@@ -341,12 +350,12 @@ browserSuite(
     });
 
     test('générateur : « Créer un état », « Créer les sous-états », « Créer une lettre type » ; un état créé, inactif, ouvert', async () => {
-      const { openPage, app, tag } = suite();
+      const { app, tag } = suite();
       const folder = generatorFolder();
       folders.push(folder);
       provideGeneratorTargets(app.runtime, { apps: new Map([['courrier', folder]]) });
-      const page = await openPage();
-      await login(page, ADMIN, PASSWORD);
+      // The administrator's session, in a tab of its own: the first tab's PDF viewer (the labels) may still be navigating.
+      const page = await (await adminPage()).context().newPage();
       // The screen reads the schema from a scratch database migrated as `commun gen` does: slower than a page.
       await page.goto('/administration/generateur/courrier', { timeout: 60_000 });
       // One « Documents » form per table, each named after its table.

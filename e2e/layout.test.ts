@@ -32,6 +32,23 @@ function withFrameworkWidgets(registry: Registry) {
 browserSuite(
   'mise en page commune dans le navigateur',
   (suite) => {
+    /**
+     * The administrator of the dashboard, menu and search tests: signed in once, those tests go on
+     * in the same page (the collectivité test has a session of its own: it changes the session's).
+     */
+    let admin: Promise<Page> | undefined;
+    const adminPage = (): Promise<Page> => {
+      admin ??= suite()
+        .openPage()
+        .then(async (page) => {
+          await page.goto('/login');
+          await login(page, ADMIN, PASSWORD);
+          assert.equal(path(page), '/');
+          return page;
+        });
+      return admin;
+    };
+
     test('niveau 1 : l’en-tête montre le nom et la collectivité, sans sélecteur ; pages accessibles', async () => {
       const { openPage, tag } = suite();
       const page = await openPage();
@@ -93,12 +110,10 @@ browserSuite(
     });
 
     test('tableau de bord : widgets en colonnes, graphique dessiné par Chart.js avec ses données en tableau', async () => {
-      const { openPage, tag, app } = suite();
+      const { tag, app } = suite();
       withFrameworkWidgets(app.runtime.registry);
-      const page = await openPage();
-      await page.goto('/login');
-      await login(page, ADMIN, PASSWORD);
-      assert.equal(path(page), '/');
+      const page = await adminPage();
+      if (path(page) !== '/') await page.goto('/');
       const main = page.getByRole('main');
       for (const title of ['Mes informations', 'Modifications des 7 derniers jours', 'Activité récente', 'Bienvenue']) {
         await assert.doesNotReject(main.getByRole('heading', { level: 2, name: title }).waitFor(), title);
@@ -131,11 +146,9 @@ browserSuite(
     });
 
     test('menu : rubriques au clavier, entrée courante, composition du tableau de bord, écran étroit', async () => {
-      const { openPage, tag, app } = suite();
+      const { tag, app } = suite();
       withFrameworkWidgets(app.runtime.registry);
-      const page = await openPage();
-      await page.goto('/login');
-      await login(page, ADMIN, PASSWORD);
+      const page = await adminPage();
       const menu = page.getByRole('navigation', { name: 'Menu principal' });
       await assert.doesNotReject(menu.waitFor());
       const administration = menu.locator('summary', { hasText: 'Administration' });
@@ -176,13 +189,12 @@ browserSuite(
       await checkAccessibility(page, 'composition du tableau de bord (écran étroit)');
       await screenshot(page, `layout-08-menu-ecran-etroit${tag}`);
       assertNoPageProblems(page);
+      await page.setViewportSize({ width: 1280, height: 800 });
     });
 
     test('recherche globale depuis l’en-tête : résultats groupés, accents ignorés', async () => {
-      const { openPage, tag } = suite();
-      const page = await openPage();
-      await page.goto('/login');
-      await login(page, ADMIN, PASSWORD);
+      const { tag } = suite();
+      const page = await adminPage();
       const box = page.getByRole('search').getByLabel('Rechercher dans l’application');
       await box.fill('administratrice');
       const loaded = page.waitForEvent('load');
