@@ -1,8 +1,9 @@
 /**
- * `commun check` on the instance of the repository (the register): nothing to report on a clean
- * database (exit 0); a row of Libreville naming Autreville's service, written with the database's
- * checks off as an older row would be, is listed with its table, key, column and both
- * collectivités (exit 1).
+ * `commun check` on an instance serving the registre alone (REGISTRE_INSTANCE: the check reads
+ * every application's foreign keys the same way, and this instance opens fastest): nothing to
+ * report on a clean database (exit 0); a row of Libreville naming Autreville's service, written
+ * with the database's checks off as an older row would be, is listed with its table, key, column
+ * and both collectivités (exit 1).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -14,16 +15,14 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/connection.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases.ts';
-import { copyMigratedInstance } from './support/instance-folder.ts';
+import { copyMigratedInstance, REGISTRE_INSTANCE } from './support/instance-folder.ts';
 import { COMMUN_NODE_FLAGS } from './support/node-flags.ts';
 
 const COMMAND = fileURLToPath(new URL('../bin/commun.js', import.meta.url));
-/** The instance of the repository (`commun.config.ts`: the registre application). */
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function commun(args: string[], env: Record<string, string>): { code: number | null; out: string } {
   const result = spawnSync(process.execPath, [...COMMUN_NODE_FLAGS, COMMAND, ...args], {
-    cwd: ROOT,
+    cwd: REGISTRE_INSTANCE,
     env: { ...process.env, DATABASE_URL: '', COMMUN_ADMIN_PASSWORD: 'Mot-de-passe-Admin-2026', LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
     timeout: 180_000,
@@ -69,7 +68,7 @@ for (const kind of await databaseKinds()) {
     before(async () => {
       if (kind === 'pglite') {
         env = { COMMUN_DATA_DIR: join(folder, 'data') };
-        await copyMigratedInstance(join(folder, 'data'));
+        await copyMigratedInstance(join(folder, 'data'), REGISTRE_INSTANCE);
       } else {
         database = await createTestDatabase('postgres');
         env = { DATABASE_URL: database.url ?? '' };

@@ -17,13 +17,14 @@ import { writeAs } from '../src/db/tenant-context.ts';
 import type { Runtime } from '../src/runtime.ts';
 import { createApp } from '../src/web/app.tsx';
 import { Browser } from './support/auth.ts';
+import { COMMUN_NODE_FLAGS } from './support/node-flags.ts';
 import { ADMIN_PASSWORD, bootOnNewFolder } from './sauvegarde-outils.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
 function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(root, 'framework/bin/commun.js'), ...args], { cwd: root, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...COMMUN_NODE_FLAGS, join(root, 'framework/bin/commun.js'), ...args], { cwd: root, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
