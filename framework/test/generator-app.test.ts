@@ -3,7 +3,8 @@
  * modules, and the application started on them serves every table through the API and the screens.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,6 +22,7 @@ import type { ImportSpec, ListingPdfSpec, StoredQuerySpec } from '../src/model/s
 import type { TableMeta } from '../src/model/types.ts';
 import { createApp } from '../src/web/app.tsx';
 import type { AppEnv } from '../src/web/env.ts';
+import { migrateApplication } from './support/app-migrations.ts';
 import { Browser } from './support/auth.ts';
 import { pdfPages } from './support/pdf-text.ts';
 import { describeEachDatabase } from './support/databases.ts';
@@ -145,6 +147,21 @@ describe('commun gen --app: the command on a scratch database', () => {
   });
 });
 
+/**
+ * The TypeScript files of an application folder (gen/ and the override stubs), as one hash. tsc
+ * gives the same verdict on the same texts: when the second database kind generates exactly the
+ * files the first one did, they are not compiled again.
+ */
+function typeScriptTexts(dir: string): string {
+  const hash = createHash('sha256');
+  for (const folder of [join(dir, 'gen'), join(dir, 'src', 'objects')]) {
+    const names = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).sort();
+    for (const name of names) hash.update(`${folder}/${name}\n${readFileSync(join(folder, name), 'utf8')}\n`);
+  }
+  return hash.digest('hex');
+}
+const typeChecked = new Set<string>();
+
 /** Generates a fixture from the test database and starts the application on the generated modules. */
 async function startOn(dir: string, database: Parameters<typeof createTestRuntime>[0]) {
   const options = await loadOptions(dir);
@@ -189,11 +206,15 @@ describeEachDatabase(
           join(toutDir, 'src', 'objects', 'class.ts'), join(toutDir, 'src', 'objects', 'delete.ts')],
         { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: toutDir },
       );
-      try {
-        assert.equal(run().trim(), '');
-      } catch (error) {
-        const failed = error as { stdout?: string; stderr?: string };
-        assert.fail(`${failed.stdout ?? ''}${failed.stderr ?? String(error)}`);
+      const texts = typeScriptTexts(toutDir);
+      if (!typeChecked.has(texts)) {
+        try {
+          assert.equal(run().trim(), '');
+        } catch (error) {
+          const failed = error as { stdout?: string; stderr?: string };
+          assert.fail(`${failed.stdout ?? ''}${failed.stderr ?? String(error)}`);
+        }
+        typeChecked.add(texts);
       }
       assert.deepEqual(generated.tables.map((meta) => meta.name), ['class', 'delete', 'dossier', 'inscription', 'journal', 'lien', 'mesure', 'pays', 'personne', 'serie', 'v_personne']);
     });
@@ -419,6 +440,7 @@ describeEachDatabase(
       else assert.match(after, /Aucun index à conseiller/, 'every advised index now exists');
     });
   },
+  // A template of its own: the embedded database knows the array types (tout.couleur[]) it opens with.
   { sources: [frameworkMigrations, migrationSourceOf(toutDir, toutOptions.default)] },
 );
 
@@ -430,6 +452,7 @@ describeEachDatabase(
   (database) => {
     let started: Awaited<ReturnType<typeof startOn>>;
     before(async () => {
+      await migrateApplication(database(), migrationSourceOf(ancienDir, ancienOptions.default));
       started = await startOn(ancienDir, database());
     });
 
@@ -483,5 +506,4 @@ describeEachDatabase(
       assert.ok(riverain >= 0 && adresse > riverain, 'riverain before adresse');
     });
   },
-  { sources: [frameworkMigrations, migrationSourceOf(ancienDir, ancienOptions.default)] },
 );

@@ -3,9 +3,10 @@
  * with the framework's migrations and then the application's, so that the result depends only on
  * the migrations and `commun.app.ts`.
  */
+import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { frameworkMigrations, migrate, openDatabase, type Db, type MigrationSource } from '../db/index.ts';
+import { frameworkMigrations, migrate, openDatabase, readMigrations, type Db, type MigrationSource } from '../db/index.ts';
 import { introspectSchema, type IntrospectionProblem } from '../db/introspect.ts';
 import { t } from '../i18n/index.ts';
 import type { TableMeta } from '../model/types.ts';
@@ -84,29 +85,82 @@ export function applyOptions(tables: readonly TableMeta[], options: GeneratorOpt
   }));
 }
 
-export async function introspectApp(db: Db, options: GeneratorOptions): Promise<AppSchema> {
+/** What the generator reads from the database, before the options correct its labels. */
+type SchemaReading = AppSchema;
+
+async function readAppSchema(db: Db, options: GeneratorOptions): Promise<SchemaReading> {
   const { tables, problems } = await introspectSchema(db, options.schema, {
     app: options.name,
     exclude: options.exclude ?? [],
     postulate: options.postulate ?? false,
   });
-  for (const table of tables) {
+  return { tables, problems, existingIndexes: await readExistingIndexes(db, options.schema) };
+}
+
+function shapeAppSchema(reading: SchemaReading, options: GeneratorOptions): AppSchema {
+  for (const table of reading.tables) {
     if (APP_FILES.includes(table.name.toLowerCase())) {
       throw new OptionsError(t('cli.gen.app.reservedName', { table: table.name, file: `${table.name.toLowerCase()}.ts` }));
     }
   }
-  return { tables: applyOptions(tables, options), problems, existingIndexes: await readExistingIndexes(db, options.schema) };
+  return { tables: applyOptions(reading.tables, options), problems: reading.problems, existingIndexes: reading.existingIndexes };
+}
+
+export async function introspectApp(db: Db, options: GeneratorOptions): Promise<AppSchema> {
+  return shapeAppSchema(await readAppSchema(db, options), options);
+}
+
+/**
+ * The scratch databases' readings of this process, by what they depend on (the migrations' texts and
+ * the options the reading takes): a generator screen's page view, or a second `gen` of the same
+ * application, does not migrate a new database (an embedded one costs seconds) unless a migration changed.
+ */
+const scratchReadings = new Map<string, Promise<SchemaReading>>();
+const SCRATCH_READINGS_KEPT = 8;
+
+function scratchKey(sources: readonly MigrationSource[], options: GeneratorOptions): string {
+  const hash = createHash('sha256');
+  const { name, schema, exclude, postulate, postgis } = options;
+  hash.update(JSON.stringify({ name, schema, exclude, postulate, postgis }));
+  for (const source of sources) {
+    hash.update(`\n${source.scope}/${source.schema}`);
+    for (const file of readMigrations(source)) hash.update(`\n${file.name}:${file.checksum}`);
+  }
+  return hash.digest('hex');
+}
+
+async function readScratch(sources: MigrationSource[], options: GeneratorOptions): Promise<SchemaReading> {
+  const database = await openDatabase({ dataDir: 'memory://', postgis: options.postgis ?? false });
+  try {
+    await migrate(database.kysely, sources);
+    return await readAppSchema(database.kysely, options);
+  } finally {
+    await database.close();
+  }
+}
+
+function rememberedReading(sources: MigrationSource[], options: GeneratorOptions): Promise<SchemaReading> {
+  const key = scratchKey(sources, options);
+  const known = scratchReadings.get(key);
+  if (known) return known;
+  const reading = readScratch(sources, options);
+  // A failed migration is not remembered: the next call tries again (and reports again).
+  reading.catch(() => {
+    if (scratchReadings.get(key) === reading) scratchReadings.delete(key);
+  });
+  scratchReadings.set(key, reading);
+  for (const oldest of scratchReadings.keys()) {
+    if (scratchReadings.size <= SCRATCH_READINGS_KEPT) break;
+    scratchReadings.delete(oldest);
+  }
+  return reading;
 }
 
 /** Migrates a scratch in-memory database and reads the application's schema from it. */
 export async function introspectScratchApp(folder: string, options: GeneratorOptions): Promise<AppSchema> {
-  const database = await openDatabase({ dataDir: 'memory://', postgis: options.postgis ?? false });
-  try {
-    await migrate(database.kysely, [frameworkMigrations, migrationSourceOf(folder, options)]);
-    return await introspectApp(database.kysely, options);
-  } finally {
-    await database.close();
-  }
+  const reading = await rememberedReading([frameworkMigrations, migrationSourceOf(folder, options)], options);
+  // A copy: what a caller does with the tables never changes the remembered reading.
+  return shapeAppSchema(structuredClone(reading), options);
 }
 
 export interface AppGenerateOptions {
