@@ -4,6 +4,9 @@
  * form (ajouter, consulter, modifier with errors, supprimer), sub-form (tab, form in the tab, its
  * errors), administration (matrix, composer, users) and error pages (403, 404, 500); the main
  * screens are usable with the keyboard with a visible focus. Screenshots: e2e/screenshots/acces-*.
+ *
+ * The administrator signs in once (the first test, through the login form) and the tests share
+ * that page: a new browser context, its first page load and a sign-in cost more than most checks.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -54,6 +57,20 @@ async function signIn(page: Page, user: string): Promise<void> {
 browserSuite(
   'accessibilité des écrans (axe-core, WCAG 2.1 AA)',
   (suite) => {
+    let adminPage: Promise<Page> | undefined;
+    /** The administrator's signed-in page, shared by the tests (opened by the first that needs it). */
+    const signedInAdmin = (): Promise<Page> => {
+      adminPage ??= (async () => {
+        const page = await suite().openPage();
+        await signIn(page, ADMIN);
+        return page;
+      })().catch((error: unknown) => {
+        adminPage = undefined;
+        throw error;
+      });
+      return adminPage;
+    };
+
     const recordUrl = async () => {
       const [row] = await suite().app.database.ownerQuery<{ association: number }>(
         `select association from associations.association where nom = '${RECORD}'`,
@@ -84,12 +101,12 @@ browserSuite(
       await checkAccessibility(page, 'tableau de bord');
       await screenshot(page, `acces-01-tableau-de-bord${tag}`);
       assertNoPageProblems(page);
+      adminPage ??= Promise.resolve(page);
     });
 
     test('listes : simple, recherche avancée, résultat vide, recherche globale', async () => {
-      const { openPage, tag } = suite();
-      const page = await openPage();
-      await signIn(page, ADMIN);
+      const { tag } = suite();
+      const page = await signedInAdmin();
       await page.goto('/associations/association');
       await listingTable(mainOf(page), 'Association').waitFor();
       await checkAccessibility(page, 'liste');
@@ -106,10 +123,9 @@ browserSuite(
     });
 
     test('formulaires : ajouter, consulter, modifier avec erreurs, supprimer', async () => {
-      const { openPage, tag } = suite();
-      const page = await openPage();
+      const { tag } = suite();
+      const page = await signedInAdmin();
       const main = mainOf(page);
-      await signIn(page, ADMIN);
       const record = await recordUrl();
 
       await page.goto('/associations/association/new');
@@ -139,10 +155,9 @@ browserSuite(
     });
 
     test('sous-formulaire : l’onglet, son formulaire et ses erreurs', async () => {
-      const { openPage, tag } = suite();
-      const page = await openPage();
+      const { tag } = suite();
+      const page = await signedInAdmin();
       const main = mainOf(page);
-      await signIn(page, ADMIN);
       const record = await recordUrl();
       await page.goto(record);
       await afterHtmxSwap(page, () => main.getByRole('tab', { name: 'Adhérents' }).click());
@@ -163,9 +178,8 @@ browserSuite(
     });
 
     test('administration : matrice des droits, composition du tableau de bord, utilisateurs', async () => {
-      const { openPage, tag } = suite();
-      const page = await openPage();
-      await signIn(page, ADMIN);
+      const { tag } = suite();
+      const page = await signedInAdmin();
       await page.goto('/administration/droits?q=association');
       await checkAccessibility(page, 'matrice des droits');
       await screenshot(page, `acces-07-matrice${tag}`);
@@ -207,9 +221,8 @@ browserSuite(
       assert.equal(unknown?.status(), 404);
       await checkAccessibility(reader, 'page 404');
 
-      const page = await openPage();
+      const page = await signedInAdmin();
       const main = mainOf(page);
-      await signIn(page, ADMIN);
       await page.goto(`${await recordUrl()}/archiver`);
       const answer = page.waitForResponse((response) => response.request().method() === 'POST');
       await submit(page, main.getByRole('button', { name: /Archiver|Confirmer/ }));
@@ -222,10 +235,8 @@ browserSuite(
     });
 
     test('au clavier : une ligne de liste s’ouvre avec Entrée, les onglets se parcourent avec les flèches', async () => {
-      const { openPage } = suite();
-      const page = await openPage();
+      const page = await signedInAdmin();
       const main = mainOf(page);
-      await signIn(page, ADMIN);
       await page.goto('/associations/association?q=harmonie');
       const link = listingTable(main, 'Association').locator('tbody').getByRole('link', { name: RECORD });
       await link.focus();
@@ -258,10 +269,8 @@ browserSuite(
     });
 
     test('au clavier : la recherche au fil de la frappe dans un onglet garde le focus dans la zone de recherche', async () => {
-      const { openPage } = suite();
-      const page = await openPage();
+      const page = await signedInAdmin();
       const main = mainOf(page);
-      await signIn(page, ADMIN);
       await page.goto(await recordUrl());
       const panel = main.getByRole('tabpanel');
       const box = panel.getByRole('searchbox', { name: 'Rechercher' });
@@ -276,22 +285,26 @@ browserSuite(
     });
 
     test('largeur : ni à 1280 px ni sur un écran de 320 px la page ne défile horizontalement (les tableaux défilent dans leur zone)', async () => {
-      const { openPage, tag } = suite();
-      const page = await openPage();
-      await signIn(page, ADMIN);
+      const { tag } = suite();
+      const page = await signedInAdmin();
       const record = await recordUrl();
       const pages = ['/', '/associations/association', '/associations/association?adv=1', record, `${record}/edit`, '/om/om_utilisateur/new', '/administration/droits', '/administration/tableau-de-bord?profil=1'];
       const problems: string[] = [];
-      for (const width of [1280, 320]) {
-        await page.setViewportSize({ width, height: 800 });
-        for (const address of pages) {
-          await page.goto(address);
-          const { overflow, culprits } = await horizontalOverflow(page);
-          if (overflow > 0) {
-            problems.push(`${width} px, ${address} : la page dépasse de ${overflow} px (${culprits.join(', ')})`);
-            await screenshot(page, `acces-largeur-${width}-${address.replace(/[^a-z0-9]+/gi, '-')}${tag}`);
+      try {
+        for (const width of [1280, 320]) {
+          await page.setViewportSize({ width, height: 800 });
+          for (const address of pages) {
+            await page.goto(address);
+            const { overflow, culprits } = await horizontalOverflow(page);
+            if (overflow > 0) {
+              problems.push(`${width} px, ${address} : la page dépasse de ${overflow} px (${culprits.join(', ')})`);
+              await screenshot(page, `acces-largeur-${width}-${address.replace(/[^a-z0-9]+/gi, '-')}${tag}`);
+            }
           }
         }
+      } finally {
+        // The page is shared: back to the window the other tests expect.
+        await page.setViewportSize({ width: 1280, height: 800 });
       }
       assert.deepEqual(problems, [], 'défilement horizontal de toute la page');
     });

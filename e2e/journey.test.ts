@@ -11,6 +11,10 @@
  * The tests run in order and share the suite's application. If the administrator's part fails,
  * what it should have created is put in place directly in the database, so that the rest of the
  * journey still runs and reports its own findings (the failed test still fails).
+ *
+ * Two browser contexts: the administrator's (tests 1 and 2; signed out at the end of test 1, so
+ * signed in again) and the agent's, signed in once and shared by tests 3 to 9. A new context, its
+ * first page load and a sign-in cost more than most steps of the journey.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -69,9 +73,25 @@ browserSuite(
       return agentReady;
     }
 
-    async function signInAsAgent(): Promise<Page> {
-      await agentCollectivite();
-      return signIn(await suite().openPage(), AGENT.login, AGENT.password);
+    let agentPage: Promise<Page> | undefined;
+    /** The agent's page, signed in by the first test that needs it (on the home page) and shared by the others. */
+    function signInAsAgent(): Promise<Page> {
+      agentPage ??= (async () => {
+        await agentCollectivite();
+        return signIn(await suite().openPage(), AGENT.login, AGENT.password);
+      })().catch((error: unknown) => {
+        agentPage = undefined;
+        throw error;
+      });
+      return agentPage;
+    }
+
+    let adminPage: Page | undefined;
+    /** The administrator's browser, on a new sign-in (test 1 ends by signing out). */
+    async function signInAsAdmin(): Promise<Page> {
+      adminPage ??= await suite().openPage();
+      await adminPage.context().clearCookies();
+      return signIn(adminPage, ADMIN, ADMIN_PASSWORD);
     }
 
     /** The association created in test 4 (inserted by the owner when test 4 could not create it). */
@@ -80,8 +100,8 @@ browserSuite(
     }
 
     test('1. l’administrateur crée une collectivité, un profil avec ses droits et un utilisateur', async () => {
-      const { openPage, tag } = suite();
-      const page = await signIn(await openPage(), ADMIN, ADMIN_PASSWORD);
+      const { tag } = suite();
+      const page = await signInAsAdmin();
       const main = mainOf(page);
 
       // Administration › Collectivités › Ajouter
@@ -147,9 +167,9 @@ browserSuite(
     });
 
     test('2. un droit de plus ajouté sur place dans le sous-formulaire « Droits accordés » du profil', async () => {
-      const { openPage, tag } = suite();
+      const { tag } = suite();
       assert.ok(profil > 0, 'le profil n’a pas été créé au test 1');
-      const page = await signIn(await openPage(), ADMIN, ADMIN_PASSWORD);
+      const page = await signInAsAdmin();
       const main = mainOf(page);
       // One more right through the profile's « Droits accordés » sub-form, added in place.
       await page.goto(`/om/om_profil/${profil}`);

@@ -6,6 +6,11 @@
  * provider; a known agent is linked by e-mail; an agent of an unknown SIRET is held until the
  * administrator accepts him. axe-core on the login page and on every administration page.
  *
+ * Two browser contexts for the whole suite: the administrator's, signed in once and shared by the
+ * tests that administer, and the agents' browser, whose cookies (the application's and the
+ * provider's) are cleared before each agent: as a new browser for both servers, without the cost
+ * of a new context and of its first page load.
+ *
  * The application listens on a port chosen before it starts, so that COMMUN_BASE_URL (the base of
  * the redirect URIs the provider knows) is its real address.
  */
@@ -68,7 +73,8 @@ for (const kind of journeyKinds) {
       // The client's id and secret come from the environment only (the provider's code is « proconnect »).
       process.env.COMMUN_OIDC_PROCONNECT_CLIENT_ID = provider.clientId;
       process.env.COMMUN_OIDC_PROCONNECT_CLIENT_SECRET = provider.clientSecret;
-      database = await createTestDatabase(kind);
+      // The browser starts meanwhile (shared by the file's suites, closed after them).
+      [database] = await Promise.all([createTestDatabase(kind), fileBrowser()]);
       await createUsers(database, [ADMIN, KNOWN_USER]);
       const runtime = await createTestRuntime(database, { config: { baseUrl: url } });
       await syncPermissionVocabulary(runtime.db.kysely, runtime.registry);
@@ -90,11 +96,28 @@ for (const kind of journeyKinds) {
       return opened.page;
     }
 
-    async function signedInAdmin(): Promise<Page> {
-      const page = await newPage();
-      await login(page, ADMIN.login, ADMIN.password);
-      assert.equal(pathOf(page), '/');
-      return page;
+    let adminPage: Promise<Page> | undefined;
+    /** The administrator's page, signed in by the first test that needs it and shared by the others. */
+    function signedInAdmin(): Promise<Page> {
+      adminPage ??= (async () => {
+        const page = await newPage();
+        await login(page, ADMIN.login, ADMIN.password);
+        assert.equal(pathOf(page), '/');
+        return page;
+      })().catch((error: unknown) => {
+        adminPage = undefined;
+        throw error;
+      });
+      return adminPage;
+    }
+
+    let agentPage: Page | undefined;
+    /** The agents' browser on a freshly loaded login page, with no cookie of the application or of the provider. */
+    async function freshAgentPage(): Promise<Page> {
+      agentPage ??= await newPage();
+      await agentPage.context().clearCookies();
+      await agentPage.goto('/login');
+      return agentPage;
     }
 
     /** « S’identifier avec ProConnect », then the provider's form when it shows one; waits to be back on the application. */
@@ -165,8 +188,7 @@ for (const kind of journeyKinds) {
     });
 
     test('un nouvel agent se connecte par ProConnect (compte créé dans la collectivité de son SIRET), puis se déconnecte', async () => {
-      const page = await newPage();
-      await page.goto('/login');
+      const page = await freshAgentPage();
       await assert.doesNotReject(proconnectButton(page).waitFor());
       await checkAccessibility(page, 'page de connexion avec ProConnect');
       await screenshot(page, `oidc-02-connexion${tag}`);
@@ -180,7 +202,7 @@ for (const kind of journeyKinds) {
 
     test('un agent connu est rattaché à son compte par son adresse électronique', async () => {
       const [known] = await database!.ownerQuery<{ om_utilisateur: number }>(`select om_utilisateur from om.om_utilisateur where login = '${KNOWN_USER.login}'`);
-      const page = await newPage();
+      const page = await freshAgentPage();
       await proconnect(page, KNOWN);
       assert.equal(pathOf(page), '/');
       await assert.doesNotReject(page.getByRole('banner').getByText(KNOWN_USER.login).first().waitFor());
@@ -190,7 +212,7 @@ for (const kind of journeyKinds) {
     });
 
     test('un agent d’un SIRET inconnu est mis en attente, accepté par l’administrateur, puis se connecte', async () => {
-      const held = await newPage();
+      const held = await freshAgentPage();
       await proconnect(held, HELD);
       assert.match(await held.locator('body').innerText(), /Votre demande d’accès a été transmise à un administrateur\./);
       assert.deepEqual(await linkedUser(HELD.sub), []);
@@ -207,7 +229,7 @@ for (const kind of journeyKinds) {
       assert.match(await admin.locator('body').innerText(), /La demande de Léa Martin est acceptée : son compte est créé\./);
       await screenshot(admin, `oidc-03-demande-acceptee${tag}`);
 
-      const again = await newPage();
+      const again = await freshAgentPage();
       await proconnect(again, HELD);
       assert.equal(pathOf(again), '/');
       await assert.doesNotReject(again.getByRole('banner').getByText('Martin Léa').first().waitFor());

@@ -3,6 +3,8 @@
  * Chromium, on both databases: creates a processing activity (and meets the DPIA rule), adds its
  * data categories, recipients and retention in the sub-form tabs, validates it, then finds it
  * again with the search. Screenshots go to e2e/screenshots/ (registre-*).
+ * The DPO signs in once; tests 1 to 5 share that page (a new browser context, its first page load
+ * and a sign-in cost more than most steps).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -44,10 +46,19 @@ browserSuite(
   'registre des traitements : le parcours du DPO',
   (suite) => {
     let recordPath = '';
+    let dpoPage: Promise<Page> | undefined;
+    /** The DPO's page, signed in by the first test that needs it (on the home page) and shared by the others. */
+    const signedInDpo = (): Promise<Page> => {
+      dpoPage ??= (async () => signIn(await suite().openPage(), DPO.login, DPO.password))().catch((error: unknown) => {
+        dpoPage = undefined;
+        throw error;
+      });
+      return dpoPage;
+    };
 
     test('1. le DPO crée un traitement et la règle AIPD l’arrête tant que la date manque', async () => {
-      const { openPage, tag } = suite();
-      const page = await signIn(await openPage(), DPO.login, DPO.password);
+      const { tag } = suite();
+      const page = await signedInDpo();
       await followMenu(page, 'Application', 'Registre des traitements');
       assert.equal(pathOf(page), '/registre/traitement');
       const main = mainOf(page);
@@ -72,8 +83,8 @@ browserSuite(
 
     test('2. il renseigne les données, les destinataires et la conservation dans les onglets', async () => {
       assert.ok(recordPath, 'le traitement n’a pas été créé au test 1');
-      const { openPage, tag } = suite();
-      const page = await signIn(await openPage(), DPO.login, DPO.password);
+      const { tag } = suite();
+      const page = await signedInDpo();
       await page.goto(recordPath);
       const tabs = await mainOf(page).getByRole('tab').allInnerTexts();
       assert.deepEqual(tabs.slice(0, 4).map((text) => text.trim()), ['Données', 'Personnes concernées', 'Destinataires', 'Conservation']);
@@ -96,8 +107,8 @@ browserSuite(
 
     test('3. il valide le traitement ; le statut change et l’action disparaît', async () => {
       assert.ok(recordPath, 'le traitement n’a pas été créé au test 1');
-      const { openPage, tag } = suite();
-      const page = await signIn(await openPage(), DPO.login, DPO.password);
+      const { tag } = suite();
+      const page = await signedInDpo();
       await page.goto(recordPath);
       const main = mainOf(page);
       await submit(page, main.getByRole('link', { name: 'Valider', exact: true }));
@@ -115,8 +126,8 @@ browserSuite(
 
     test('4. il retrouve le traitement par la recherche, sans accents ni majuscules', async () => {
       assert.ok(recordPath, 'le traitement n’a pas été créé au test 1');
-      const { openPage, tag } = suite();
-      const page = await signIn(await openPage(), DPO.login, DPO.password);
+      const { tag } = suite();
+      const page = await signedInDpo();
       await page.goto('/registre/traitement');
       const main = mainOf(page);
       const table = listingTable(main, /^Liste : Traitement$/);
@@ -131,8 +142,8 @@ browserSuite(
 
     test('5. il le retrouve par la requête « Traitement par base légale » et imprime la liste en PDF', async () => {
       assert.ok(recordPath, 'le traitement n’a pas été créé au test 1');
-      const { openPage, tag } = suite();
-      const page = await signIn(await openPage(), DPO.login, DPO.password);
+      const { tag } = suite();
+      const page = await signedInDpo();
       await followMenu(page, 'Export', 'Requêtes mémorisées');
       const main = mainOf(page);
       await checkAccessibility(page, `registre-requetes${tag}`);

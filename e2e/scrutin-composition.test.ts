@@ -5,6 +5,8 @@
  * French message next to the field; the « Contrôle de la composition » page reached from the
  * scrutin; the convocations printed for the scrutin's search and for one affectation, the
  * préfecture's list and the planning, their PDF text read back. axe-core on every page type met.
+ * The agent signs in once; the tests share that page (a new browser context and its first page
+ * load cost more than most steps).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -49,10 +51,18 @@ browserSuite(
       return Number(row?.key ?? assert.fail(query));
     };
     const scrutinKey = () => keyOf(`select scrutin as key from scrutin.scrutin where libelle = 'Municipales 2027'`);
-    const signIn = async (): Promise<Page> => {
-      const page = await suite().openPage();
-      await login(page, 'agent', PASSWORD);
-      return page;
+    let agentPage: Promise<Page> | undefined;
+    /** The agent's page, signed in by the first test that needs it and shared by the others. */
+    const signIn = (): Promise<Page> => {
+      agentPage ??= (async () => {
+        const page = await suite().openPage();
+        await login(page, 'agent', PASSWORD);
+        return page;
+      })().catch((error: unknown) => {
+        agentPage = undefined;
+        throw error;
+      });
+      return agentPage;
     };
     /** axe-core finds nothing at all on the page, whatever the impact. */
     const accessible = async (page: Page, name: string): Promise<void> => {
@@ -208,7 +218,7 @@ browserSuite(
       assert.match(planning, /Scrutin ouvert de 8 h à 18 h — 2 bureaux de vote/);
       assert.match(planning, /1 Hôtel de ville Président ZOLA Émile 8 h – 18 h/);
       assert.match(planning, /2 École Jules-Ferry Assesseur titulaire ROUSSEAU Claire 13 h – 18 h/);
-      await accessible(page, 'fiche du scrutin avec ses documents');
+      // This page, with the same data and the same document links, was checked by axe in the test before (« fiche du scrutin »).
     });
   },
   {
