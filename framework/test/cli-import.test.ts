@@ -98,7 +98,7 @@ for (const kind of kinds) {
     before(async () => {
       if (kind === 'pglite') {
         env = { COMMUN_DATA_DIR: join(folder, 'data') };
-        // What `commun migrate` makes of a new folder (cli.test.ts runs that one), copied.
+        // What `commun migrate` makes of a new folder (apps/registre/test/instance.test.ts runs that one), copied.
         await copyMigratedInstance(join(folder, 'data'), REGISTRE_INSTANCE);
       } else {
         database = await createTestDatabase('postgres');
