@@ -7,6 +7,8 @@
  * the electors of a bureau (advanced search), the cards (« Imprimer ») and the propaganda labels
  * (« Étiquettes »); the émargement of the whole commune prepared as a job and watched in « Mes
  * traitements »; the dashboard with its widgets and its search box. axe-core on each page.
+ * The agent signs in once; the tests share that page (a new browser context, its first page load
+ * and a sign-in cost more than most steps; the PDFs are fetched by requests, not in the tab).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -30,10 +32,18 @@ browserSuite(
       const [row] = await suite().app.database.ownerQuery<{ key: number }>(query);
       return Number(row?.key ?? assert.fail(query));
     };
-    const signIn = async (): Promise<Page> => {
-      const page = await suite().openPage();
-      await login(page, 'agent', PASSWORD);
-      return page;
+    let agentPage: Promise<Page> | undefined;
+    /** The agent's page, signed in by the first test that needs it and shared by the others. */
+    const signIn = (): Promise<Page> => {
+      agentPage ??= (async () => {
+        const page = await suite().openPage();
+        await login(page, 'agent', PASSWORD);
+        return page;
+      })().catch((error: unknown) => {
+        agentPage = undefined;
+        throw error;
+      });
+      return agentPage;
     };
     /** Follows a « Documents à imprimer » link of the record's page and reads the PDF back. */
     const printed = async (page: Page, name: string): Promise<string> => {

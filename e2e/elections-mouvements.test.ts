@@ -4,6 +4,8 @@
  * électeur that changes bureau; a radiation; a refusal and its letter (PDF text); a movement
  * refused after the scrutin's deadline. axe-core on each page type met: movement form and page,
  * action confirmation, fiche électeur, listing.
+ * The agent signs in once; the tests share that page (a new browser context, its first page load
+ * and a sign-in cost more than most steps).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -42,10 +44,18 @@ browserSuite(
       const [row] = await suite().app.database.ownerQuery<{ key: number }>(query);
       return Number(row?.key ?? assert.fail(query));
     };
-    const signIn = async (): Promise<Page> => {
-      const page = await suite().openPage();
-      await login(page, 'agent', PASSWORD);
-      return page;
+    let agentPage: Promise<Page> | undefined;
+    /** The agent's page, signed in by the first test that needs it and shared by the others. */
+    const signIn = (): Promise<Page> => {
+      agentPage ??= (async () => {
+        const page = await suite().openPage();
+        await login(page, 'agent', PASSWORD);
+        return page;
+      })().catch((error: unknown) => {
+        agentPage = undefined;
+        throw error;
+      });
+      return agentPage;
     };
     /** Follows an action of the record's portlet, then confirms it on its page. */
     const runAction = async (page: Page, label: string, confirm = true): Promise<void> => {

@@ -5,6 +5,9 @@
  * header's search, an expired session, the autocomplete of a large reference table, a widget
  * composed by the administrator and seen by the agent, the rich-text preview.
  * Screenshots: e2e/screenshots/ecrans-*.
+ * The agent and the administrator each sign in once and their later tests share that page (a new
+ * browser context, its first page load and a sign-in cost more than most steps); test 5, which
+ * expires the agent's sessions, signs in on its own, and the agent signs in again after it.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -42,8 +45,26 @@ const WIDGET_TEXT = '<p>Bonjour <strong>à toutes et à tous</strong>.</p><scrip
 browserSuite(
   'écrans de l’issue 3 : compléments au parcours',
   (suite) => {
-    const signInAsAgent = async (): Promise<Page> => signIn(await suite().openPage(), AGENT.login, AGENT.password);
-    const signInAsAdmin = async (): Promise<Page> => signIn(await suite().openPage(), ADMIN, ADMIN_PASSWORD);
+    /** A page signed in through the form, kept for the later tests; forgotten if the sign-in fails. */
+    const memoized = (open: () => Promise<Page>) => {
+      let opened: Promise<Page> | undefined;
+      return {
+        page: (): Promise<Page> => {
+          opened ??= open().catch((error: unknown) => {
+            opened = undefined;
+            throw error;
+          });
+          return opened;
+        },
+        forget: (): void => {
+          opened = undefined;
+        },
+      };
+    };
+    const agent = memoized(async () => signIn(await suite().openPage(), AGENT.login, AGENT.password));
+    const admin = memoized(async () => signIn(await suite().openPage(), ADMIN, ADMIN_PASSWORD));
+    const signInAsAgent = agent.page;
+    const signInAsAdmin = admin.page;
     let collectivite = 0;
     const createdRecord = async (): Promise<string> => {
       if (collectivite === 0) {
@@ -110,6 +131,7 @@ browserSuite(
       const page = await signInAsAgent();
       const { tag } = suite();
       const main = mainOf(page);
+      await page.goto('/');
       const banner = page.getByRole('banner');
       await banner.getByRole('searchbox').fill('comite');
       await submit(page, banner.getByRole('button', { name: 'Rechercher' }));
@@ -124,12 +146,13 @@ browserSuite(
     });
 
     test('5. une session expirée renvoie à la connexion, puis à la page demandée', async () => {
-      const page = await signInAsAgent();
+      const page = await signIn(await suite().openPage(), AGENT.login, AGENT.password);
       const main = mainOf(page);
       await page.goto('/associations/association?q=club&sort=-nom');
       await waitForCount(main, '1 - 9 enregistrement(s) sur 9');
       await suite().app.database.asOwner(`update om.om_session set expire_le = now() - interval '1 minute'
         where om_utilisateur = (select om_utilisateur from om.om_utilisateur where login = ${quote(AGENT.login)})`);
+      agent.forget(); // the shared page's session has just expired too
       // Who a session stands for is remembered a few seconds in the (in-process) server.
       actorCache.clear();
       await page.reload();
@@ -173,7 +196,9 @@ browserSuite(
 
     test('7. l’administrateur crée un widget de texte et le place sur le tableau de bord du profil ; l’agent le voit', async () => {
       const { tag } = suite();
-      const form = await signInAsAdmin();
+      // The widget's form in a tab of its own (its problems are not checked), the composition in the administrator's page.
+      const form = await (await signInAsAdmin()).context().newPage();
+      await form.goto('/');
       await followMenu(form, 'Administration', 'Widgets');
       await submit(form, mainOf(form).getByRole('link', { name: /^Ajouter/ }));
       await field(mainOf(form), 'Libellé').fill(WIDGET);
@@ -183,6 +208,7 @@ browserSuite(
       await submit(form, mainOf(form).getByRole('button', { name: 'Ajouter l’enregistrement' }));
       assert.match(await messagesOf(form), SAVED);
       // The preview of the rich text is test 17's business: this page's problems are not checked here.
+      await form.close();
 
       const page = await signInAsAdmin();
       const main = mainOf(page);
@@ -196,16 +222,17 @@ browserSuite(
       await screenshot(page, `ecrans-03-composition${tag}`);
       assertNoPageProblems(page);
 
-      const agent = await signInAsAgent();
-      const home = mainOf(agent);
+      const agentPage = await signInAsAgent();
+      await agentPage.goto('/');
+      const home = mainOf(agentPage);
       await home.getByRole('heading', { name: WIDGET }).waitFor();
       const text = await home.innerText();
       assert.match(text, /Bonjour à toutes et à tous\./);
       assert.equal(await home.locator('strong', { hasText: 'à toutes et à tous' }).count(), 1, 'la mise en forme permise est gardée');
       assert.doesNotMatch(text, /alert|piège/, 'le script n’est ni exécuté ni affiché');
       assert.ok((await home.locator('a[href="/associations/association"]').count()) > 0, 'le lien du widget');
-      await screenshot(agent, `ecrans-04-accueil-widget${tag}`);
-      assertNoPageProblems(agent);
+      await screenshot(agentPage, `ecrans-04-accueil-widget${tag}`);
+      assertNoPageProblems(agentPage);
     });
 
     test('8. le texte riche d’un widget s’affiche en aperçu, nettoyé, pendant la saisie', async () => {

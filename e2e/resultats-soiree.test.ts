@@ -5,7 +5,8 @@
  * corrected); the chef validates the bureaux from the follow-up page, unlocks one with a reason and
  * validates it again; the public page, opened without login while validation is under way, shows
  * only the validated figures and follows them by itself (no reload); then the seats and the
- * procès-verbal. axe-core on every page type met.
+ * procès-verbal. axe-core on every page type met. Each user signs in once (a new browser context,
+ * its first page load and a sign-in cost more than most steps).
  *
  * Figures of bureau i (1 to 12): inscrits 1000 + 25i, votants 600 + 10i, blancs 4 + i mod 3,
  * nuls 2 + i mod 2; lists B 140 + i, C 90 + 2i, D 20, A the rest. Totals: 13 950 inscrits,
@@ -114,10 +115,21 @@ const DEVERROUILLE = BUREAU[2]!;
 browserSuite(
   'résultats : une soirée électorale complète',
   (suite) => {
-    const signIn = async (user: 'agent' | 'chef'): Promise<Page> => {
-      const page = await suite().openPage();
-      await login(page, user, PASSWORD);
-      return page;
+    const pages = new Map<'agent' | 'chef', Promise<Page>>();
+    /** The user's page, signed in by the first test that needs it and shared by the later ones (the chef's: tests 2 and 3). */
+    const signIn = (user: 'agent' | 'chef'): Promise<Page> => {
+      const known = pages.get(user);
+      if (known) return known;
+      const signedIn = (async () => {
+        const page = await suite().openPage();
+        await login(page, user, PASSWORD);
+        return page;
+      })().catch((error: unknown) => {
+        pages.delete(user);
+        throw error;
+      });
+      pages.set(user, signedIn);
+      return signedIn;
     };
     const etats = async (): Promise<string[]> =>
       (await suite().app.database.ownerQuery<{ etat: string }>(`select etat from resultats.election_bureau where election = ${ELECTION} order by election_bureau`)).map(
