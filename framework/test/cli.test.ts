@@ -22,6 +22,26 @@ test('commun --help lists the commands; an unknown command fails', async () => {
   assert.match(unknown.out, /Commande inconnue/);
 });
 
+test('a wrong option is refused in French, with the usage, before any database or application loads', async () => {
+  const [userOption, userValue, importOption, importValue] = await Promise.all([
+    commun(['user', '--bogus']),
+    commun(['user', 'add', 'marie', '--nom']),
+    commun(['import', '--bogus']),
+    commun(['import', 'registre.service', 'services.csv', '--mode']),
+  ]);
+  for (const [run, message, usage] of [
+    [userOption, /Option inconnue : « --bogus »\./, /commun user/],
+    [userValue, /L’option « --nom » attend une valeur\./, /commun user/],
+    [importOption, /Option inconnue : « --bogus »\./, /Usage : commun import/],
+    [importValue, /L’option « --mode » attend une valeur\./, /Usage : commun import/],
+  ] as const) {
+    assert.equal(run.code, 1, run.out);
+    assert.match(run.out, message);
+    assert.match(run.out, usage);
+    assert.doesNotMatch(run.out, /Unknown option|argument missing|\n\s+at /);
+  }
+});
+
 const kinds = await databaseKinds();
 
 // The two kinds side by side; on each, the commands follow one another.

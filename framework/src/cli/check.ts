@@ -4,13 +4,10 @@
  * from `om.references_entre_collectivites()`, which reads the foreign keys from the catalogue, for
  * every application and the framework. Exit code: 0 nothing found, 1 rows found (or a failure).
  */
-import { sql } from 'kysely';
 import { SYSTEM_ACTOR } from '../access/actor.ts';
-import { bootstrap } from '../bootstrap.ts';
 import { loadApplications } from '../config/applications.ts';
 import { loadConfig } from '../config/index.ts';
 import type { Db } from '../db/connection.ts';
-import { readAs } from '../db/tenant-context.ts';
 import { t } from '../i18n/index.ts';
 
 /** A row that names a row of another collectivité. */
@@ -26,6 +23,9 @@ export interface CrossReference {
 
 /** Every such row, as the system (which sees every collectivité). */
 export async function crossReferences(db: Db): Promise<{ rows: CrossReference[]; names: Map<number, string> }> {
+  // Loaded here, one after the other, so that refusing the arguments stays quick.
+  const { sql } = await import('kysely');
+  const { readAs } = await import('../db/tenant-context.ts');
   return readAs(db, SYSTEM_ACTOR, async (connection) => {
     const rows = (await sql<CrossReference>`select * from om.references_entre_collectivites()`.execute(connection)).rows;
     const collectivites = (await sql<{ id: number; libelle: string }>`select om_collectivite as id, libelle from om.om_collectivite`.execute(connection)).rows;
@@ -61,6 +61,7 @@ export async function checkCommand(argv: readonly string[]): Promise<number> {
     else console.error(`${t('cli.unknownOption', { option: argv[0] ?? '' })}\n\n${t('referenceCheck.usage')}`);
     return help ? 0 : 1;
   }
+  const { bootstrap } = await import('../bootstrap.ts');
   const { runtime } = await bootstrap({ ...loadConfig(), demo: false }, await loadApplications());
   try {
     const { rows, names } = await crossReferences(runtime.db.kysely);

@@ -4,18 +4,12 @@
  * `commun import` does: migrations applied, the data folder's lock taken).
  */
 import { parseArgs } from 'node:util';
-import { bootstrap } from '../bootstrap.ts';
 import { loadApplications } from '../config/applications.ts';
-import { loadConfig } from '../config/index.ts';
-import { ASSISTANT_KINDS, collectiviteExists, niveau2Collectivite, writeAssistantDocuments } from '../documents/assistants/index.ts';
-import { objetOf } from '../documents/objet.ts';
 import { FRAMEWORK_GENERATION } from '../generator/command.ts';
 import { loadOptions } from '../generator/options.ts';
 import { t } from '../i18n/index.ts';
-import type { RegisteredObject } from '../model/registry.ts';
-import type { Runtime } from '../runtime.ts';
 
-interface DocumentsOptions {
+export interface DocumentsOptions {
   readonly app?: string;
   readonly table?: string;
   readonly collectivite?: number;
@@ -68,45 +62,6 @@ function parse(argv: string[]): DocumentsOptions | { exit: number; message: stri
   };
 }
 
-/** The registered objects of the application (or the framework's), with a key: what a document prints. */
-function objectsOf(runtime: Runtime, app: string, table: string | undefined): RegisteredObject[] {
-  return runtime.registry
-    .all()
-    .filter((object) => object.app === app && object.meta.key !== null && (table === undefined || object.name === table))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-async function run(runtime: Runtime, app: string, options: DocumentsOptions): Promise<number> {
-  const objects = objectsOf(runtime, app, options.table);
-  if (objects.length === 0) {
-    console.error(options.table === undefined ? t('generator.documents.cli.noTables', { app }) : t('generator.documents.unknownTable', { table: options.table }));
-    return 2;
-  }
-  const collectivite = options.collectivite ?? (await niveau2Collectivite(runtime.db));
-  if (collectivite === undefined) {
-    console.error(t('generator.documents.noCollectivite'));
-    return 2;
-  }
-  if (!(await collectiviteExists(runtime.db, collectivite))) {
-    console.error(t('generator.documents.cli.unknownCollectivite', { collectivite }));
-    return 2;
-  }
-  let created = 0;
-  let existing = 0;
-  for (const object of objects) {
-    const written = await writeAssistantDocuments(runtime.db, runtime.registry, object, ASSISTANT_KINDS, collectivite);
-    console.log(t('generator.documents.cli.table', { objet: objetOf(object) }));
-    for (const document of written) {
-      const kind = t(`generator.documents.kind_${document.kind}`);
-      if (document.status === 'created') created++;
-      else existing++;
-      console.log(`  ${document.status === 'created' ? t('generator.documents.created', { kind, id: document.id, libelle: document.libelle }) : t('generator.documents.exists', { kind, id: document.id })}`);
-    }
-  }
-  console.log(t('generator.documents.cli.done', { created, existing }));
-  return 0;
-}
-
 export async function genDocumentsCommand(argv: string[]): Promise<number> {
   let options: DocumentsOptions;
   let app: string;
@@ -122,15 +77,12 @@ export async function genDocumentsCommand(argv: string[]): Promise<number> {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage()}`);
     return 2;
   }
+  // The framework's modules load before the applications', as the other commands do.
+  const { runDocumentsCommand } = await import('./gen-documents-run.ts');
   const applications = await loadApplications();
   if (app !== FRAMEWORK_GENERATION.app && !applications.some((application) => application.name === app)) {
     console.error(t('generator.documents.cli.unknownApp', { app }));
     return 2;
   }
-  const { runtime } = await bootstrap({ ...loadConfig(), demo: false }, applications);
-  try {
-    return await run(runtime, app, options);
-  } finally {
-    await runtime.db.close();
-  }
+  return runDocumentsCommand(applications, app, options);
 }

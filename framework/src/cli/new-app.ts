@@ -7,7 +7,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INSTANCE_CONFIG_FILE } from '../config/applications.ts';
-import { generateApp, introspectScratchApp } from '../generator/app.ts';
 import { relativeImport } from '../generator/generate.ts';
 import { camelName } from '../generator/names.ts';
 import { APP_CONFIG_FILE, loadOptions } from '../generator/options.ts';
@@ -138,6 +137,8 @@ function writeSkeleton({ skeleton, root }: Plan): void {
 /** The generator on the skeleton's migration: `gen/` exists, so `src/index.ts` compiles before the schema is written. */
 async function generateEmpty(root: string): Promise<void> {
   const options = await loadOptions(root);
+  // Loaded here: the scratch database's modules are heavy, and a refused argument needs none of them.
+  const { generateApp, introspectScratchApp } = await import('../generator/app.ts');
   generateApp(root, options, await introspectScratchApp(root, options));
 }
 

@@ -3,7 +3,6 @@
  * stored version (a source corrected in place, rows changed by hand to restore). Opens the database
  * as `commun migrate` does (pending migrations applied, the embedded folder's lock respected).
  */
-import { bootstrap } from '../bootstrap.ts';
 import { loadApplications } from '../config/applications.ts';
 import { loadConfig } from '../config/index.ts';
 import { defaultLocale, t } from '../i18n/index.ts';
@@ -33,6 +32,8 @@ export async function referentialsCommand(argv: readonly string[]): Promise<numb
     console.error(`${parsed.error}\n\n${t('referentials.usage')}`);
     return 1;
   }
+  // After the arguments, and before the applications as before: the framework's modules load first.
+  const { bootstrap } = await import('../bootstrap.ts');
   const applications = await loadApplications();
   const owners = applications.filter((application) => (application.referentials ?? []).length > 0);
   if (owners.length === 0) {

@@ -5,11 +5,10 @@
  */
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { frameworkMigrations, migrate, openDatabase, type Db } from '../db/index.ts';
-import { introspectSchema, type Introspection, type IntrospectionProblem } from '../db/introspect.ts';
+import type { Db } from '../db/index.ts';
+import type { Introspection, IntrospectionProblem } from '../db/introspect.ts';
 import { t } from '../i18n/index.ts';
-import { generateApp, introspectScratchApp } from './app.ts';
-import { generateModules, type GenerateResult } from './generate.ts';
+import type { GenerateResult } from './generate.ts';
 import { loadOptions } from './options.ts';
 
 export const FRAMEWORK_GENERATION = {
@@ -20,7 +19,10 @@ export const FRAMEWORK_GENERATION = {
   outDir: fileURLToPath(new URL('../../gen', import.meta.url)),
 } as const;
 
-export function introspectFramework(db: Db): Promise<Introspection> {
+// The database and generator modules load on use (one after the other): refusing `commun gen`'s
+// arguments, or reading FRAMEWORK_GENERATION, stays quick.
+export async function introspectFramework(db: Db): Promise<Introspection> {
+  const { introspectSchema } = await import('../db/introspect.ts');
   const { schema, app, exclude } = FRAMEWORK_GENERATION;
   return introspectSchema(db, schema, { app, exclude });
 }
@@ -58,6 +60,7 @@ function parseArguments(argv: string[]): Arguments | { help: true } | { error: s
 const shown = (path: string) => relative(process.cwd(), path) || path;
 
 async function introspectScratchDatabase(): Promise<Introspection> {
+  const { frameworkMigrations, migrate, openDatabase } = await import('../db/index.ts');
   const database = await openDatabase({ dataDir: 'memory://' });
   try {
     await migrate(database.kysely, [frameworkMigrations]);
@@ -103,6 +106,7 @@ const warnAbout = (problems: readonly IntrospectionProblem[]) => {
 
 async function genAppCommand(folder: string, args: Arguments): Promise<number> {
   const options = await loadOptions(folder);
+  const { generateApp, introspectScratchApp } = await import('./app.ts');
   const schema = await introspectScratchApp(folder, options);
   warnAbout(schema.problems);
   const known = new Set(schema.tables.map((table) => table.name));
@@ -151,6 +155,7 @@ export async function genCommand(argv: string[]): Promise<number> {
       console.error(t('cli.gen.unknownTables', { schema: FRAMEWORK_GENERATION.schema, tables: unknown.join(', ') }));
       return 2;
     }
+    const { generateModules } = await import('./generate.ts');
     const result = generateModules(tables, FRAMEWORK_GENERATION.outDir, {
       check: args.check,
       dryRun: args.dryRun,

@@ -341,6 +341,8 @@ export const en: Messages = {
     ].join('\n'),
     unknownCommand: 'Unknown command: “{command}”.',
     unknownOption: 'Unknown option: “{option}”.',
+    optionValueMissing: 'Option “{option}” needs a value.',
+    unexpectedArgument: 'Unexpected argument: “{argument}”.',
     startUsage: [
       'Usage: commun start',
       'Starts the web server on port PORT (8080 by default); applies pending migrations first.',

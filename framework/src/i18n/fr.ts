@@ -364,6 +364,8 @@ export const fr = {
     ].join('\n'),
     unknownCommand: 'Commande inconnue : « {command} ».',
     unknownOption: 'Option inconnue : « {option} ».',
+    optionValueMissing: 'L’option « {option} » attend une valeur.',
+    unexpectedArgument: 'Argument inattendu : « {argument} ».',
     startUsage: [
       'Usage : commun start',
       'Démarre le serveur web sur le port PORT (8080 par défaut) ; applique d’abord les migrations en attente.',

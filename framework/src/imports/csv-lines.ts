@@ -9,10 +9,9 @@ import { CsvError, parse } from 'csv-parse';
 import { t, type Locale } from '../i18n/index.ts';
 import { JobFailure } from '../jobs/index.ts';
 import { decodeChunks, type CsvEncoding } from './decode.ts';
+import type { Separator } from './separator.ts';
 
-export type Separator = ';' | ',';
-export const SEPARATORS: readonly Separator[] = [';', ','];
-export const isSeparator = (value: unknown): value is Separator => value === ';' || value === ',';
+export { isSeparator, SEPARATORS, type Separator } from './separator.ts';
 
 /** The file is not CSV from `line` on (a quote never closed…). */
 export class CsvUnreadable extends JobFailure {

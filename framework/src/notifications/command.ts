@@ -1,10 +1,8 @@
 /** `commun notifications envoyer [--simulation]`: today's e-mails of pending work, now. */
 import { parseArgs } from 'node:util';
-import { bootstrap } from '../bootstrap.ts';
 import { loadApplications } from '../config/applications.ts';
 import { loadConfig } from '../config/index.ts';
 import { notificationMessage as m } from './messages.ts';
-import { sendDailyDigests } from './send.ts';
 
 export async function notificationsCommand(argv: string[]): Promise<number> {
   let parsed;
@@ -19,6 +17,9 @@ export async function notificationsCommand(argv: string[]): Promise<number> {
     (values.help ? console.log : console.error)(m('cli.usage'));
     return values.help ? 0 : 1;
   }
+  // Loaded once the arguments are accepted, one after the other.
+  const { bootstrap } = await import('../bootstrap.ts');
+  const { sendDailyDigests } = await import('./send.ts');
   const { runtime } = await bootstrap({ ...loadConfig(), demo: false }, await loadApplications());
   try {
     const simulation = values.simulation ?? false;
