@@ -14,7 +14,7 @@ import { localiserAdresse } from '../framework/src/maps/adresses.ts';
 import type { Localisateur } from '../framework/src/maps/localiser.ts';
 import type { ObjectOverride } from '../framework/src/model/override.ts';
 import { LAMBERT93 } from '../apps/elections/demo/carte.ts';
-import { browserSuite, checkAccessibility, screenshot, submit, type Locator, type Page } from './support/index.ts';
+import { browserSuite, checkAccessibility, screenshot, sharedPage, submit, type Locator, type Page } from './support/index.ts';
 import { SAVED, signIn } from './support/journey.ts';
 import { assertNoPageProblems, field, listingTable, mainOf, messagesOf, pathOf } from './support/screens.ts';
 
@@ -150,11 +150,7 @@ browserSuite(
   'cartes : géométries dans les formulaires, fiche et « Voir sur la carte »',
   (suite) => {
     /** The surveyor signs in once, on the first test; the later tests go on in the same page. */
-    let surveyor: Promise<Page> | undefined;
-    const signInSurveyor = (): Promise<Page> => {
-      surveyor ??= suite().openPage().then((page) => signIn(page, SURVEYOR.login, SURVEYOR.password));
-      return surveyor;
-    };
+    const signInSurveyor = sharedPage(async () => signIn(await suite().openPage(), SURVEYOR.login, SURVEYOR.password));
 
     test('1. un point : placé sur la carte, déplacé, saisi au clavier, supprimé ; relu par l’API', async () => {
       const { tag } = suite();

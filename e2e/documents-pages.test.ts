@@ -17,7 +17,7 @@ import { after, test } from 'node:test';
 import { barcodePng } from '../framework/src/documents/render/index.ts';
 import { provideGeneratorTargets } from '../framework/src/web/generator/targets.ts';
 import { pdfPages } from '../framework/test/support/pdf-text.ts';
-import { browserSuite, checkAccessibility, focusedElement, login, pageProblems, screenshot, submit, type Locator, type Page } from './support/index.ts';
+import { browserSuite, checkAccessibility, focusedElement, login, pageProblems, screenshot, sharedPage, submit, type Locator, type Page } from './support/index.ts';
 import { formPdfText } from './support/pdf-form.ts';
 
 const ADMIN = 'admin';
@@ -91,16 +91,11 @@ browserSuite(
   'pages du moteur de documents',
   (suite) => {
     /** The administrator signs in once, on the first test; the later tests go on in the same page. */
-    let admin: Promise<Page> | undefined;
-    const adminPage = (): Promise<Page> => {
-      admin ??= suite()
-        .openPage()
-        .then(async (page) => {
-          await login(page, ADMIN, PASSWORD);
-          return page;
-        });
-      return admin;
-    };
+    const adminPage = sharedPage(async () => {
+      const page = await suite().openPage();
+      await login(page, ADMIN, PASSWORD);
+      return page;
+    });
 
     test('état : éditeur et panneaux au clavier, fiche rendue, prévisualisation avec recherche ; sous-état : formulaire et fiche', async () => {
       const { tag } = suite();

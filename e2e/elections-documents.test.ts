@@ -18,7 +18,7 @@ import { AUTREVILLE_SQL } from '../apps/elections/test/support.ts';
 import { readMigrations } from '../framework/src/db/index.ts';
 import { pdfPages } from '../framework/test/support/pdf-text.ts';
 import { field, mainOf } from './support/screens.ts';
-import { browserSuite, checkAccessibility, login, submit, type Locator, type Page } from './support/index.ts';
+import { browserSuite, checkAccessibility, login, sharedPage, submit, type Locator, type Page } from './support/index.ts';
 
 const PASSWORD = 'Documents-Electoraux-2026';
 const MIGRATIONS = readMigrations(elections.migrations).map((migration) => migration.text);
@@ -32,19 +32,12 @@ browserSuite(
       const [row] = await suite().app.database.ownerQuery<{ key: number }>(query);
       return Number(row?.key ?? assert.fail(query));
     };
-    let agentPage: Promise<Page> | undefined;
     /** The agent's page, signed in by the first test that needs it and shared by the others. */
-    const signIn = (): Promise<Page> => {
-      agentPage ??= (async () => {
-        const page = await suite().openPage();
-        await login(page, 'agent', PASSWORD);
-        return page;
-      })().catch((error: unknown) => {
-        agentPage = undefined;
-        throw error;
-      });
-      return agentPage;
-    };
+    const signIn = sharedPage(async () => {
+      const page = await suite().openPage();
+      await login(page, 'agent', PASSWORD);
+      return page;
+    });
     /** Follows a « Documents à imprimer » link of the record's page and reads the PDF back. */
     const printed = async (page: Page, name: string): Promise<string> => {
       const link = mainOf(page).getByRole('link', { name }); // « État : <libellé> (PDF) »

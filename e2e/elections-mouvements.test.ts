@@ -18,7 +18,7 @@ import { AUTREVILLE_SQL } from '../apps/elections/test/support.ts';
 import { readMigrations } from '../framework/src/db/index.ts';
 import { pdfPages } from '../framework/test/support/pdf-text.ts';
 import { field, mainOf, messagesOf, pathOf } from './support/screens.ts';
-import { browserSuite, checkAccessibility, login, submit, type Page } from './support/index.ts';
+import { browserSuite, checkAccessibility, login, sharedPage, submit, type Page } from './support/index.ts';
 
 const PASSWORD = 'Mouvements-Electoraux-2026';
 const MIGRATIONS = readMigrations(elections.migrations).map((migration) => migration.text);
@@ -44,19 +44,12 @@ browserSuite(
       const [row] = await suite().app.database.ownerQuery<{ key: number }>(query);
       return Number(row?.key ?? assert.fail(query));
     };
-    let agentPage: Promise<Page> | undefined;
     /** The agent's page, signed in by the first test that needs it and shared by the others. */
-    const signIn = (): Promise<Page> => {
-      agentPage ??= (async () => {
-        const page = await suite().openPage();
-        await login(page, 'agent', PASSWORD);
-        return page;
-      })().catch((error: unknown) => {
-        agentPage = undefined;
-        throw error;
-      });
-      return agentPage;
-    };
+    const signIn = sharedPage(async () => {
+      const page = await suite().openPage();
+      await login(page, 'agent', PASSWORD);
+      return page;
+    });
     /** Follows an action of the record's portlet, then confirms it on its page. */
     const runAction = async (page: Page, label: string, confirm = true): Promise<void> => {
       await submit(page, mainOf(page).getByRole('link', { name: label, exact: true }));

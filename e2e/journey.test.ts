@@ -19,7 +19,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BULK_ASSOCIATIONS } from './support/associations-schema.ts';
-import { browserSuite, screenshot, submit, type Page } from './support/index.ts';
+import { browserSuite, screenshot, sharedPage, submit, type Page } from './support/index.ts';
 import {
   ADMIN,
   ADMIN_PASSWORD,
@@ -73,18 +73,11 @@ browserSuite(
       return agentReady;
     }
 
-    let agentPage: Promise<Page> | undefined;
     /** The agent's page, signed in by the first test that needs it (on the home page) and shared by the others. */
-    function signInAsAgent(): Promise<Page> {
-      agentPage ??= (async () => {
-        await agentCollectivite();
-        return signIn(await suite().openPage(), AGENT.login, AGENT.password);
-      })().catch((error: unknown) => {
-        agentPage = undefined;
-        throw error;
-      });
-      return agentPage;
-    }
+    const signInAsAgent = sharedPage(async () => {
+      await agentCollectivite();
+      return signIn(await suite().openPage(), AGENT.login, AGENT.password);
+    });
 
     let adminPage: Page | undefined;
     /** The administrator's browser, on a new sign-in (test 1 ends by signing out). */

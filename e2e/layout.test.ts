@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FRAMEWORK_WIDGETS, registerFrameworkWidgets } from '../framework/src/web/dashboard/index.ts';
 import type { Registry } from '../framework/src/model/registry.ts';
-import { browserSuite, checkAccessibility, focusedElement, login, pageProblems, screenshot, submit, tab, type Page } from './support/index.ts';
+import { browserSuite, checkAccessibility, focusedElement, login, pageProblems, screenshot, sharedPage, submit, tab, type Page } from './support/index.ts';
 
 const PASSWORD = 'Mot-de-passe-42';
 const AGENT = 'agent1';
@@ -36,18 +36,13 @@ browserSuite(
      * The administrator of the dashboard, menu and search tests: signed in once, those tests go on
      * in the same page (the collectivité test has a session of its own: it changes the session's).
      */
-    let admin: Promise<Page> | undefined;
-    const adminPage = (): Promise<Page> => {
-      admin ??= suite()
-        .openPage()
-        .then(async (page) => {
-          await page.goto('/login');
-          await login(page, ADMIN, PASSWORD);
-          assert.equal(path(page), '/');
-          return page;
-        });
-      return admin;
-    };
+    const adminPage = sharedPage(async () => {
+      const page = await suite().openPage();
+      await page.goto('/login');
+      await login(page, ADMIN, PASSWORD);
+      assert.equal(path(page), '/');
+      return page;
+    });
 
     test('niveau 1 : l’en-tête montre le nom et la collectivité, sans sélecteur ; pages accessibles', async () => {
       const { openPage, tag } = suite();

@@ -23,7 +23,7 @@ import { startServer, type RunningServer } from '../framework/src/web/server.ts'
 import { createTestDatabase, type TestDatabase } from '../framework/test/support/databases.ts';
 import { startTestOidcProvider, type TestAgent, type TestOidcProvider } from '../framework/test/support/oidc-provider.ts';
 import { createTestRuntime, createUsers } from '../framework/test/support/runtime.ts';
-import { checkAccessibility, fileBrowser, journeyKinds, login, openPage, screenshot, submit, type BrowserContext, type Page } from './support/index.ts';
+import { checkAccessibility, fileBrowser, journeyKinds, login, openPage, screenshot, sharedPage, submit, type BrowserContext, type Page } from './support/index.ts';
 
 const ADMIN = { login: 'admin', password: 'Mot-de-passe-42', profil: 'ADMINISTRATEUR', collectivite: 2 } as const;
 /** Already has a password account; ProConnect gives the same e-mail address. */
@@ -96,20 +96,13 @@ for (const kind of journeyKinds) {
       return opened.page;
     }
 
-    let adminPage: Promise<Page> | undefined;
     /** The administrator's page, signed in by the first test that needs it and shared by the others. */
-    function signedInAdmin(): Promise<Page> {
-      adminPage ??= (async () => {
-        const page = await newPage();
-        await login(page, ADMIN.login, ADMIN.password);
-        assert.equal(pathOf(page), '/');
-        return page;
-      })().catch((error: unknown) => {
-        adminPage = undefined;
-        throw error;
-      });
-      return adminPage;
-    }
+    const signedInAdmin = sharedPage(async () => {
+      const page = await newPage();
+      await login(page, ADMIN.login, ADMIN.password);
+      assert.equal(pathOf(page), '/');
+      return page;
+    });
 
     let agentPage: Page | undefined;
     /** The agents' browser on a freshly loaded login page, with no cookie of the application or of the provider. */

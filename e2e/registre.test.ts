@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { registre, registerRegistre } from '../apps/registre/src/index.ts';
 import { readMigrations } from '../framework/src/db/index.ts';
-import { browserSuite, checkAccessibility, screenshot, submit, type Locator, type Page } from './support/index.ts';
+import { browserSuite, checkAccessibility, screenshot, sharedPage, submit, type Locator, type Page } from './support/index.ts';
 import { afterHtmxSwap, assertNoPageProblems, field, followMenu, listingTable, mainOf, messagesOf, pathOf } from './support/screens.ts';
 import { SAVED, signIn } from './support/journey.ts';
 import { pdfText } from '../framework/test/support/pdf-text.ts';
@@ -46,15 +46,8 @@ browserSuite(
   'registre des traitements : le parcours du DPO',
   (suite) => {
     let recordPath = '';
-    let dpoPage: Promise<Page> | undefined;
     /** The DPO's page, signed in by the first test that needs it (on the home page) and shared by the others. */
-    const signedInDpo = (): Promise<Page> => {
-      dpoPage ??= (async () => signIn(await suite().openPage(), DPO.login, DPO.password))().catch((error: unknown) => {
-        dpoPage = undefined;
-        throw error;
-      });
-      return dpoPage;
-    };
+    const signedInDpo = sharedPage(async () => signIn(await suite().openPage(), DPO.login, DPO.password));
 
     test('1. le DPO crée un traitement et la règle AIPD l’arrête tant que la date manque', async () => {
       const { tag } = suite();

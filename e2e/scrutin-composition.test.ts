@@ -18,7 +18,7 @@ import { registerApplications } from '../framework/src/application.ts';
 import { readMigrations } from '../framework/src/db/index.ts';
 import { pdfPages } from '../framework/test/support/pdf-text.ts';
 import { field, mainOf, messagesOf, pathOf } from './support/screens.ts';
-import { browserSuite, checkAccessibility, login, submit, type Locator, type Page } from './support/index.ts';
+import { browserSuite, checkAccessibility, login, sharedPage, submit, type Locator, type Page } from './support/index.ts';
 
 const PASSWORD = 'Composition-Bureaux-2026';
 const ELECTIONS_MIGRATIONS = readMigrations(elections.migrations).map((migration) => migration.text);
@@ -51,19 +51,12 @@ browserSuite(
       return Number(row?.key ?? assert.fail(query));
     };
     const scrutinKey = () => keyOf(`select scrutin as key from scrutin.scrutin where libelle = 'Municipales 2027'`);
-    let agentPage: Promise<Page> | undefined;
     /** The agent's page, signed in by the first test that needs it and shared by the others. */
-    const signIn = (): Promise<Page> => {
-      agentPage ??= (async () => {
-        const page = await suite().openPage();
-        await login(page, 'agent', PASSWORD);
-        return page;
-      })().catch((error: unknown) => {
-        agentPage = undefined;
-        throw error;
-      });
-      return agentPage;
-    };
+    const signIn = sharedPage(async () => {
+      const page = await suite().openPage();
+      await login(page, 'agent', PASSWORD);
+      return page;
+    });
     /** axe-core finds nothing at all on the page, whatever the impact. */
     const accessible = async (page: Page, name: string): Promise<void> => {
       const { violations } = await checkAccessibility(page, name);

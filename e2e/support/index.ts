@@ -18,3 +18,4 @@ export {
 export { AccessibilityError, BLOCKING_IMPACTS, WCAG_TAGS, checkAccessibility, formatViolations, type AccessibilityResult, type AxeViolation } from './accessibility.ts';
 export { browserSuite, fileBrowser, journeyKinds, type BrowserSuite, type BrowserSuiteOptions } from './suite.ts';
 export { focusedElement, tab, type FocusedElement } from './keyboard.ts';
+export { sharedPage } from './shared-page.ts';
