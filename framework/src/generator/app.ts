@@ -85,10 +85,7 @@ export function applyOptions(tables: readonly TableMeta[], options: GeneratorOpt
   }));
 }
 
-/** What the generator reads from the database, before the options correct its labels. */
-type SchemaReading = AppSchema;
-
-async function readAppSchema(db: Db, options: GeneratorOptions): Promise<SchemaReading> {
+async function readAppSchema(db: Db, options: GeneratorOptions): Promise<AppSchema> {
   const { tables, problems } = await introspectSchema(db, options.schema, {
     app: options.name,
     exclude: options.exclude ?? [],
@@ -97,7 +94,7 @@ async function readAppSchema(db: Db, options: GeneratorOptions): Promise<SchemaR
   return { tables, problems, existingIndexes: await readExistingIndexes(db, options.schema) };
 }
 
-function shapeAppSchema(reading: SchemaReading, options: GeneratorOptions): AppSchema {
+function shapeAppSchema(reading: AppSchema, options: GeneratorOptions): AppSchema {
   for (const table of reading.tables) {
     if (APP_FILES.includes(table.name.toLowerCase())) {
       throw new OptionsError(t('cli.gen.app.reservedName', { table: table.name, file: `${table.name.toLowerCase()}.ts` }));
@@ -115,7 +112,7 @@ export async function introspectApp(db: Db, options: GeneratorOptions): Promise<
  * the options the reading takes): a generator screen's page view, or a second `gen` of the same
  * application, does not migrate a new database (an embedded one costs seconds) unless a migration changed.
  */
-const scratchReadings = new Map<string, Promise<SchemaReading>>();
+const scratchReadings = new Map<string, Promise<AppSchema>>();
 const SCRATCH_READINGS_KEPT = 8;
 
 function scratchKey(sources: readonly MigrationSource[], options: GeneratorOptions): string {
@@ -129,7 +126,7 @@ function scratchKey(sources: readonly MigrationSource[], options: GeneratorOptio
   return hash.digest('hex');
 }
 
-async function readScratch(sources: MigrationSource[], options: GeneratorOptions): Promise<SchemaReading> {
+async function readScratch(sources: MigrationSource[], options: GeneratorOptions): Promise<AppSchema> {
   const database = await openDatabase({ dataDir: 'memory://', postgis: options.postgis ?? false });
   try {
     await migrate(database.kysely, sources);
@@ -139,7 +136,7 @@ async function readScratch(sources: MigrationSource[], options: GeneratorOptions
   }
 }
 
-function rememberedReading(sources: MigrationSource[], options: GeneratorOptions): Promise<SchemaReading> {
+function rememberedReading(sources: MigrationSource[], options: GeneratorOptions): Promise<AppSchema> {
   const key = scratchKey(sources, options);
   const known = scratchReadings.get(key);
   if (known) return known;

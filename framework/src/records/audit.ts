@@ -37,8 +37,34 @@ export async function writeAudit(trx: Db, entry: AuditEntry): Promise<void> {
   const row = entry.after ?? entry.before;
   const collectivite =
     tenantColumn && row && typeof row[tenantColumn] === 'number' ? row[tenantColumn] : actor.workingCollectivite || null;
+  await insertAuditRow(trx, {
+    actor,
+    collectivite: typeof collectivite === 'number' ? collectivite : null,
+    application: object.app,
+    objet: object.name,
+    cle: entry.key === undefined || entry.key === null ? null : String(entry.key),
+    action: entry.action,
+    before: redact(object, entry.before),
+    after: redact(object, entry.after),
+    requestId: entry.requestId,
+  });
+}
+
+/** One row of `om.om_audit`, its before and after already JSON text (or null). */
+export interface AuditRow {
+  readonly actor: Actor;
+  readonly collectivite: number | null;
+  readonly application: string;
+  readonly objet: string;
+  readonly cle: string | null;
+  readonly action: AuditAction;
+  readonly before: string | null;
+  readonly after: string | null;
+  readonly requestId: string | undefined;
+}
+
+export async function insertAuditRow(trx: Db, row: AuditRow): Promise<void> {
   await sql`insert into om.om_audit (om_utilisateur, login, om_collectivite, application, objet, cle, action, avant, apres, requete)
-    values (${actor.userId || null}, ${actor.login}, ${collectivite}, ${object.app}, ${object.name},
-            ${entry.key === undefined || entry.key === null ? null : String(entry.key)}, ${entry.action},
-            ${redact(object, entry.before)}::jsonb, ${redact(object, entry.after)}::jsonb, ${entry.requestId ?? null})`.execute(trx);
+    values (${row.actor.userId || null}, ${row.actor.login}, ${row.collectivite}, ${row.application}, ${row.objet},
+            ${row.cle}, ${row.action}, ${row.before}::jsonb, ${row.after}::jsonb, ${row.requestId ?? null})`.execute(trx);
 }

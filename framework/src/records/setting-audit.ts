@@ -3,9 +3,9 @@
  * collectivité uses, identity providers, SIRETs): written in the change's transaction, like
  * `writeAudit` for records, and read by the same journal.
  */
-import { sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import type { Db } from '../db/connection.ts';
+import { insertAuditRow } from './audit.ts';
 
 export interface SettingAuditEntry {
   /** Who asked for the change (the journal's author, whoever the transaction runs as). */
@@ -24,8 +24,15 @@ export interface SettingAuditEntry {
 const asJson = (row: Readonly<Record<string, unknown>> | undefined): string | null => (row === undefined ? null : JSON.stringify(row));
 
 export async function writeSettingAudit(trx: Db, entry: SettingAuditEntry): Promise<void> {
-  const { actor } = entry;
-  await sql`insert into om.om_audit (om_utilisateur, login, om_collectivite, application, objet, cle, action, avant, apres, requete)
-    values (${actor.userId || null}, ${actor.login}, ${entry.collectivite}, 'om', ${entry.objet}, ${String(entry.cle)}, ${entry.action},
-            ${asJson(entry.before)}::jsonb, ${asJson(entry.after)}::jsonb, ${entry.requestId ?? null})`.execute(trx);
+  await insertAuditRow(trx, {
+    actor: entry.actor,
+    collectivite: entry.collectivite,
+    application: 'om',
+    objet: entry.objet,
+    cle: String(entry.cle),
+    action: entry.action,
+    before: asJson(entry.before),
+    after: asJson(entry.after),
+    requestId: entry.requestId,
+  });
 }
